@@ -1,0 +1,52 @@
+"""The `ficwriter` command: the window when given no subcommand, else one subcommand.
+
+Each subcommand module in ``ficwriter.commands`` registers its parsers and mirrors one
+function of core/, checks/ or history/, so what the window does a script can do too.
+Exit codes: 0 success, 2 bad input (one line on stderr, nothing written).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from ficwriter import __version__
+from ficwriter.commands import COMMAND_MODULES
+from ficwriter.commands.errors import CommandError
+
+
+def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
+    """The parser and the names of its subcommands."""
+    parser = argparse.ArgumentParser(
+        prog="ficwriter",
+        description="Write, check, keep every version of, and export fiction chapters.",
+    )
+    parser.add_argument("--version", action="version", version=f"ficwriter {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in COMMAND_MODULES:
+        module.register(sub)
+    return parser, set(sub.choices)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser, commands = build_parser()
+    if not args_list or (not args_list[0].startswith("-") and args_list[0] not in commands):
+        return _open_window(args_list)
+    args = parser.parse_args(args_list)
+    try:
+        return int(args.run(args) or 0)
+    except CommandError as error:
+        print(f"ficwriter {args.command}: {error}", file=sys.stderr)
+        return 2
+
+
+def _open_window(paths: list[str]) -> int:
+    """`ficwriter` and `ficwriter PATH` open the window (Qt is imported only here)."""
+    try:
+        from ficwriter.gui.app import run
+    except ImportError:
+        print("ficwriter: the window is not built yet; use a subcommand (see --help)")
+        return 0
+    return run(paths)

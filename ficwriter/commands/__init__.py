@@ -1,0 +1,10 @@
+"""Subcommands of `ficwriter`; each module has ``register(subparsers)``.
+
+A subcommand's parser sets ``run=function(args) -> int`` with ``set_defaults``.
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+COMMAND_MODULES: list[ModuleType] = []

@@ -1,0 +1,187 @@
+"""Inline emphasis in a paragraph: which characters are markup and which are words.
+
+Checks need the words without the `*` markers but with every character's place in the file,
+the editor needs the styled ranges, and exporters need styled segments. One scanner serves
+all three so that they never disagree about what is emphasis.
+
+The rules follow CommonMark's delimiter runs closely enough for prose: a run of `*` (or `_`)
+opens when the next character is not a space, closes when the previous one is not a space,
+and `_` inside a word (snake_case) is a letter, not markup. `\\*` is a literal star.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+_ESCAPABLE = set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A piece of text with one style, as exporters write it."""
+
+    text: str
+    italic: bool = False
+    bold: bool = False
+
+
+@dataclass(frozen=True)
+class StyledRange:
+    """Characters ``start:end`` (source offsets) are shown italic and/or bold."""
+
+    start: int
+    end: int
+    italic: bool
+    bold: bool
+
+
+@dataclass(frozen=True)
+class PlainText:
+    """A paragraph's words without markup, and where each character came from.
+
+    ``offsets[i]`` is the source offset of ``text[i]``; ``offsets[len(text)]`` is the offset
+    just past the paragraph, so a plain span ``[a, b)`` maps to ``[offsets[a], offsets[b-1]+1)``.
+    """
+
+    text: str
+    offsets: tuple[int, ...]
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map the plain-text span ``[start, end)`` to the source span it covers."""
+        if not 0 <= start <= end <= len(self.text):
+            raise ValueError(f"span {start}:{end} outside plain text of {len(self.text)}")
+        if start == end:
+            return self.offsets[start], self.offsets[start]
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+@dataclass
+class _Run:
+    char: str
+    start: int  # source offset of the run's first remaining character
+    length: int
+    can_open: bool
+    can_close: bool
+
+
+@dataclass(frozen=True)
+class _Markup:
+    """What the scanner found: characters that are markup, and the styled ranges."""
+
+    hidden: frozenset[int]
+    ranges: tuple[StyledRange, ...]
+
+
+def _flanking(text: str, start: int, end: int) -> tuple[bool, bool]:
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    char = text[start]
+    can_open = not after.isspace()
+    can_close = not before.isspace()
+    if char == "_":
+        can_open = can_open and not before.isalnum()
+        can_close = can_close and not after.isalnum()
+    return can_open, can_close
+
+
+def _scan(text: str) -> _Markup:
+    hidden: set[int] = set()
+    ranges: list[StyledRange] = []
+    stack: list[_Run] = []
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "\\" and i + 1 < n and text[i + 1] in _ESCAPABLE:
+            hidden.add(i)
+            i += 2
+            continue
+        if ch not in "*_":
+            i += 1
+            continue
+        j = i
+        while j < n and text[j] == ch:
+            j += 1
+        can_open, can_close = _flanking(text, i, j)
+        run = _Run(ch, i, j - i, can_open, can_close)
+        if can_close:
+            _close(run, stack, hidden, ranges)
+        if run.length and run.can_open:
+            stack.append(run)
+        i = j
+    ranges.sort(key=lambda r: (r.start, r.end))
+    return _Markup(frozenset(hidden), tuple(ranges))
+
+
+def _close(run: _Run, stack: list[_Run], hidden: set[int], ranges: list[StyledRange]) -> None:
+    """Match ``run`` against openers on the stack, innermost first, as far as it reaches."""
+    while run.length:
+        k = len(stack) - 1
+        while k >= 0 and stack[k].char != run.char:
+            k -= 1
+        if k < 0:
+            return
+        opener = stack[k]
+        del stack[k + 1 :]  # openers inside an unclosed pair can no longer match
+        used = 2 if opener.length >= 2 and run.length >= 2 else 1
+        open_end = opener.start + opener.length
+        hidden.update(range(open_end - used, open_end))
+        hidden.update(range(run.start, run.start + used))
+        ranges.append(StyledRange(open_end, run.start, italic=used == 1, bold=used == 2))
+        opener.length -= used
+        run.start += used
+        run.length -= used
+        if opener.length == 0:
+            stack.pop()
+
+
+def plain_text(text: str, base: int = 0) -> PlainText:
+    """The words of ``text`` without emphasis markers; offsets are ``base`` + source index."""
+    hidden = _scan(text).hidden
+    chars: list[str] = []
+    offsets: list[int] = []
+    for index, char in enumerate(text):
+        if index not in hidden:
+            chars.append(char)
+            offsets.append(base + index)
+    offsets.append(base + len(text))
+    return PlainText("".join(chars), tuple(offsets))
+
+
+def styled_ranges(text: str) -> tuple[StyledRange, ...]:
+    """The italic and bold ranges of ``text``, in source offsets (markers excluded)."""
+    return _scan(text).ranges
+
+
+def markup_positions(text: str) -> frozenset[int]:
+    """Source offsets of the characters that are markup (emphasis markers, escapes)."""
+    return _scan(text).hidden
+
+
+def segments(text: str) -> list[Segment]:
+    """``text`` cut into runs of one style each, markers removed, for exporters."""
+    markup = _scan(text)
+    italic = [0] * (len(text) + 1)
+    bold = [0] * (len(text) + 1)
+    for r in markup.ranges:
+        target = italic if r.italic else bold
+        target[r.start] += 1
+        target[r.end] -= 1
+    out: list[Segment] = []
+    depth_i = depth_b = 0
+    current: list[str] = []
+    style = (False, False)
+    for index, char in enumerate(text):
+        depth_i += italic[index]
+        depth_b += bold[index]
+        if index in markup.hidden:
+            continue
+        now = (depth_i > 0, depth_b > 0)
+        if now != style and current:
+            out.append(Segment("".join(current), *style))
+            current = []
+        style = now
+        current.append(char)
+    if current:
+        out.append(Segment("".join(current), *style))
+    return out
