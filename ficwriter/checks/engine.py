@@ -1,0 +1,60 @@
+"""What every checking engine offers the scheduler, and how it says whether it works.
+
+Paragraph engines (LanguageTool, Harper, the paragraph-local fiction rules) see one plain
+paragraph at a time, so their results can be cached per paragraph text. Chapter rules
+(name consistency, epithet density per scene) need the whole chapter and are cheap enough
+to run again on every change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from typing import Protocol
+
+from ficwriter.core.chapter import Chapter
+from ficwriter.checks.issue import Finding, Issue
+
+
+class EngineState(str, Enum):
+    STARTING = "starting"
+    DOWNLOADING = "downloading"
+    READY = "ready"
+    UNAVAILABLE = "unavailable"
+    OFF = "off"
+
+
+@dataclass(frozen=True)
+class EngineStatus:
+    """What the status bar says about one engine; ``detail`` is the reason when unavailable."""
+
+    engine: str
+    state: EngineState
+    detail: str = ""
+    progress: float | None = None  # 0..1 while downloading
+
+
+class Engine(Protocol):
+    """A paragraph engine. ``check`` may be called from worker threads at the same time."""
+
+    name: str
+
+    def cache_key(self) -> str:
+        """Engine version and settings: results cached under another key are not reused."""
+        ...
+
+    def check(self, text: str) -> list[Finding]:
+        """Findings in ``text`` (one plain paragraph), in ``text``'s offsets."""
+        ...
+
+    def status(self) -> EngineStatus: ...
+
+    def close(self) -> None: ...
+
+
+class ChapterRule(Protocol):
+    """A rule that needs the whole chapter; it maps its own findings to file offsets."""
+
+    name: str
+
+    def check_chapter(self, chapter: Chapter) -> list[Issue]: ...
