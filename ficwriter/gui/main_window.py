@@ -1,0 +1,387 @@
+"""The main window: start page or editor in the middle, panels around it, menus on top.
+
+The window wires widgets to the open project and chapter; the work itself is done by
+core/, checks/ and history/ (through ``Workspace``) and by the widgets' own modules.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QInputDialog,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ficwriter import paths
+from ficwriter.core.chapter import Chapter
+from ficwriter.core.textfile import UnreadableFile, read_text
+from ficwriter.core.words import count_words
+from ficwriter.gui.app_settings import AppSettings
+from ficwriter.gui.editor import ChapterEditor
+from ficwriter.gui.find_bar import FindBar
+from ficwriter.gui.issue_layer import IssueLayer
+from ficwriter.gui.session import ChapterSession
+from ficwriter.gui.start_page import StartPage
+from ficwriter.gui.status_bar import StatusBar
+from ficwriter.gui.theme import apply_theme, editor_font, theme_named
+
+CHAPTER_SUFFIXES = {".md", ".txt", ".markdown", ".text"}
+
+
+class MainWindow(QMainWindow):
+    shown = Signal()
+    chapterOpened = Signal(Path)
+
+    def __init__(self, settings: AppSettings | None = None) -> None:
+        super().__init__()
+        self.settings = settings or AppSettings()
+        self.theme = theme_named(self.settings.theme)
+        self.setWindowTitle("ficwriter")
+        self.resize(1400, 900)
+        self.project_root: Path | None = None
+        self.session: ChapterSession | None = None
+        self._session_words: dict[Path, tuple[int, int]] = {}  # path -> (words at open, now)
+        self._focus_mode = False
+        self._docks_before_focus: list[QWidget] = []
+
+        self.stack = QStackedWidget()
+        self.start_page = StartPage()
+        self.editor = ChapterEditor(theme=self.theme)
+        self.editor.set_editor_font(editor_font(self.settings.font_family, self.settings.font_size))
+        self.issue_layer = IssueLayer(self.editor, self.theme)
+        self.find_bar = FindBar(self.editor)
+        self.find_bar.hide()
+        self.editor_page = QWidget()
+        self.editor_column = QVBoxLayout(self.editor_page)
+        self.editor_column.setContentsMargins(0, 0, 0, 0)
+        self.editor_column.setSpacing(0)
+        self.editor_column.addWidget(self.editor, 1)
+        self.editor_column.addWidget(self.find_bar)
+        self.stack.addWidget(self.start_page)
+        self.stack.addWidget(self.editor_page)
+        self.setCentralWidget(self.stack)
+
+        self.status = StatusBar()
+        self.setStatusBar(self.status)
+        self._selection_timer = QTimer(self, singleShot=True, interval=120)
+        self._selection_timer.timeout.connect(self._update_words)
+        self._autosave = QTimer(self)
+        self._autosave.timeout.connect(self._autosave_tick)
+        self.apply_autosave_interval()
+
+        self._build_actions()
+        self._build_menus()
+        self._connect_start_page()
+        self.editor.selectionChanged.connect(self._selection_timer.start)
+        self.editor.document().modificationChanged.connect(self._modification_changed)
+        self.show_start_page()
+
+    # -- building ---------------------------------------------------------------------------
+    def _action(self, text: str, slot, shortcut=None, *, checkable: bool = False) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            if isinstance(shortcut, (list, tuple)):
+                action.setShortcuts([QKeySequence(s) for s in shortcut])
+            else:
+                action.setShortcut(QKeySequence(shortcut))
+        action.setCheckable(checkable)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        K = QKeySequence.StandardKey
+        a = self._action
+        self.act_open_folder = a("Open &Folder…", self.choose_folder, "Ctrl+Shift+O")
+        self.act_open_file = a("&Open File…", self.choose_file, K.Open)
+        self.act_sample = a("Open &Sample Project", self.open_sample)
+        self.act_save = a("&Save", self.save, K.Save)
+        self.act_close = a("&Close Project", self.close_project, K.Close)
+        self.act_quit = a("&Quit", self.close, K.Quit)
+        self.act_undo = a("&Undo", self.editor.undo, K.Undo)
+        self.act_redo = a("&Redo", self.editor.redo, K.Redo)
+        self.act_cut = a("Cu&t", self.editor.cut, K.Cut)
+        self.act_copy = a("&Copy", self.editor.copy, K.Copy)
+        self.act_paste = a("&Paste", self.editor.paste, K.Paste)
+        self.act_select_all = a("Select &All", self.editor.selectAll, K.SelectAll)
+        self.act_find = a("&Find…", lambda: self.find_bar.open(), K.Find)
+        self.act_replace = a("Find and &Replace…", lambda: self.find_bar.open(replace=True), K.Replace)
+        self.act_find_next = a("Find &Next", self.find_bar.find_next, K.FindNext)
+        self.act_find_previous = a("Find Pre&vious", self.find_bar.find_previous, K.FindPrevious)
+        self.act_go_to_scene = a("&Go to Scene…", self.go_to_scene, "Ctrl+G")
+        self.act_focus = a("&Focus Mode", self.toggle_focus_mode, ["F11", "Ctrl+Shift+F"], checkable=True)
+        self.act_dark = a("&Dark Theme", self.toggle_theme, "Ctrl+Shift+D", checkable=True)
+        self.act_dark.setChecked(self.theme.name == "dark")
+        self.act_next_issue = a("&Next Issue", self.next_issue, "F7")
+        self.act_previous_issue = a("&Previous Issue", self.previous_issue, "Shift+F7")
+        for action in (self.act_undo, self.act_redo, self.act_cut, self.act_copy, self.act_paste,
+                       self.act_select_all):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.editor.document().undoAvailable.connect(self.act_undo.setEnabled)
+        self.editor.document().redoAvailable.connect(self.act_redo.setEnabled)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.menu_file = bar.addMenu("&File")
+        for action in (self.act_open_folder, self.act_open_file, self.act_sample):
+            self.menu_file.addAction(action)
+        self.menu_recent = self.menu_file.addMenu("Open &Recent")
+        self.menu_recent.aboutToShow.connect(self._fill_recent_menu)
+        self.menu_file.addSeparator()
+        self.menu_file.addAction(self.act_save)
+        self.menu_file.addSeparator()
+        self.menu_file.addAction(self.act_close)
+        self.menu_file.addAction(self.act_quit)
+        self.menu_edit = bar.addMenu("&Edit")
+        for action in (self.act_undo, self.act_redo, None, self.act_cut, self.act_copy,
+                       self.act_paste, self.act_select_all, None, self.act_find, self.act_replace,
+                       self.act_find_next, self.act_find_previous, None, self.act_go_to_scene):
+            self.menu_edit.addSeparator() if action is None else self.menu_edit.addAction(action)
+        self.menu_view = bar.addMenu("&View")
+        self.menu_view.addAction(self.act_focus)
+        self.menu_view.addAction(self.act_dark)
+        self.menu_view.addSeparator()
+        self.menu_check = bar.addMenu("&Check")
+        self.menu_check.addAction(self.act_next_issue)
+        self.menu_check.addAction(self.act_previous_issue)
+
+    def _connect_start_page(self) -> None:
+        page = self.start_page
+        page.openRequested.connect(self.open_path)
+        page.openFolderRequested.connect(self.choose_folder)
+        page.openFileRequested.connect(self.choose_file)
+        page.sampleRequested.connect(self.open_sample)
+
+    def _fill_recent_menu(self) -> None:
+        self.menu_recent.clear()
+        for path in self.settings.recent_projects():
+            self.menu_recent.addAction(str(path), lambda p=path: self.open_path(p))
+
+    # -- pages ------------------------------------------------------------------------------
+    def show_start_page(self) -> None:
+        self.start_page.set_recent([p for p in self.settings.recent_projects() if p.exists()])
+        self.stack.setCurrentWidget(self.start_page)
+        self._set_editing_enabled(False)
+
+    def _set_editing_enabled(self, enabled: bool) -> None:
+        for action in (self.act_save, self.act_close, self.act_find, self.act_replace,
+                       self.act_go_to_scene, self.act_next_issue, self.act_previous_issue):
+            action.setEnabled(enabled)
+
+    # -- opening ----------------------------------------------------------------------------
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Open project folder")
+        if folder:
+            self.open_path(Path(folder))
+
+    def choose_file(self) -> None:
+        file, _ = QFileDialog.getOpenFileName(
+            self, "Open chapter", "", "Chapters (*.md *.txt *.markdown);;All files (*)"
+        )
+        if file:
+            self.open_path(Path(file))
+
+    def open_sample(self) -> None:
+        self.open_path(paths.sample_project())
+
+    def open_path(self, path: Path) -> bool:
+        """Open a project folder (its first chapter) or a chapter file (its folder's project)."""
+        path = Path(path).resolve()
+        if path.is_dir():
+            chapters = self.project_chapters(path)
+            if not chapters:
+                self._complain(f"{path} holds no chapters (.md or .txt files).")
+                return False
+            root, chapter = path, chapters[0]
+        elif path.is_file():
+            root, chapter = self._root_of(path), path
+        else:
+            self._complain(f"{path} does not exist.")
+            return False
+        if not self.open_chapter(chapter, root):
+            return False
+        self.settings.add_recent(root)
+        return True
+
+    @staticmethod
+    def _root_of(chapter: Path) -> Path:
+        parent = chapter.parent
+        if parent.name == "chapters" and (parent.parent / "ficwriter.toml").exists():
+            return parent.parent
+        return parent
+
+    @staticmethod
+    def project_chapters(root: Path) -> list[Path]:
+        folder = root / "chapters" if (root / "chapters").is_dir() else root
+        return sorted(p for p in folder.iterdir() if p.suffix.lower() in CHAPTER_SUFFIXES)
+
+    def open_chapter(self, path: Path, root: Path | None = None) -> bool:
+        if self.session is not None and self.session.dirty and not self.save():
+            return False
+        try:
+            decoded = read_text(path)
+        except (OSError, UnreadableFile) as error:
+            self._complain(f"Cannot open {path.name}: {error}")
+            return False
+        if self.session is not None:
+            self.session.detach()
+            self.session.deleteLater()
+        self.project_root = root or self._root_of(path)
+        self.session = ChapterSession(path, self.editor, self)
+        self.session.reparsed.connect(self._chapter_reparsed)
+        self._decoded = decoded
+        self.session.load(decoded.text)
+        self.stack.setCurrentWidget(self.editor_page)
+        self._set_editing_enabled(True)
+        self.setWindowTitle(f"{path.stem} — {self.project_root.name} — ficwriter")
+        self.editor.setFocus()
+        self.status.show_saved("Saved")
+        self.chapterOpened.emit(path)
+        return True
+
+    def close_project(self) -> None:
+        if self.session is not None:
+            if self.session.dirty and not self.save():
+                return
+            self.session.detach()
+            self.session.deleteLater()
+            self.session = None
+        self.project_root = None
+        self.issue_layer.clear()
+        self.editor.clear()
+        self.setWindowTitle("ficwriter")
+        self.show_start_page()
+
+    # -- saving -----------------------------------------------------------------------------
+    def save(self) -> bool:
+        if self.session is None:
+            return True
+        text = self.editor.text()
+        try:
+            self.session.path.write_bytes(self._decoded.encode(text))
+        except OSError as error:
+            self._complain(f"Could not save {self.session.path.name}: {error}")
+            return False
+        self.session.mark_saved()
+        self.status.show_saved("Saved")
+        return True
+
+    def apply_autosave_interval(self) -> None:
+        seconds = self.settings.autosave_seconds
+        if seconds > 0:
+            self._autosave.start(seconds * 1000)
+        else:
+            self._autosave.stop()
+
+    def _autosave_tick(self) -> None:
+        if self.session is not None and self.session.dirty:
+            self.save()
+
+    def _modification_changed(self, modified: bool) -> None:
+        self.status.show_saved("Edited" if modified else "Saved")
+
+    # -- words ------------------------------------------------------------------------------
+    def _chapter_reparsed(self, chapter: Chapter) -> None:
+        assert self.session is not None
+        words = chapter.story_words
+        at_open, _ = self._session_words.get(self.session.path, (words, words))
+        self._session_words[self.session.path] = (at_open, words)
+        self._update_words()
+
+    def _update_words(self) -> None:
+        if self.session is None:
+            return
+        _, chapter_words = self._session_words.get(self.session.path, (0, 0))
+        selected = self.editor.textCursor().selectedText().replace("\u2029", "\n")
+        session = sum(now - start for start, now in self._session_words.values())
+        self.status.show_words(chapter_words, count_words(selected) if selected else 0, session)
+
+    # -- navigation -------------------------------------------------------------------------
+    def go_to_scene(self) -> None:
+        if self.session is None:
+            return
+        chapter = self.session.current_chapter()
+        if not chapter.scenes:
+            return
+        labels = [_scene_label(scene) for scene in chapter.scenes]
+        choice, ok = QInputDialog.getItem(self, "Go to scene", "Scene:", labels, 0, False)
+        if ok:
+            scene = chapter.scenes[labels.index(choice)]
+            self.editor.go_to(self.editor.positions().to_qt(scene.span.start))
+
+    def next_issue(self) -> None:
+        shown = self.issue_layer.next_after(self.editor.textCursor().selectionStart())
+        if shown is not None:
+            self.editor.select_range(shown.start, shown.end)
+
+    def previous_issue(self) -> None:
+        shown = self.issue_layer.previous_before(self.editor.textCursor().selectionStart())
+        if shown is not None:
+            self.editor.select_range(shown.start, shown.end)
+
+    # -- view -------------------------------------------------------------------------------
+    def toggle_focus_mode(self, on: bool | None = None) -> None:
+        on = (not self._focus_mode) if on is None or not isinstance(on, bool) else on
+        self._focus_mode = on
+        self.act_focus.setChecked(on)
+        from PySide6.QtWidgets import QDockWidget
+
+        if on:
+            self._docks_before_focus = [d for d in self.findChildren(QDockWidget) if d.isVisible()]
+            for dock in self._docks_before_focus:
+                dock.hide()
+        else:
+            for dock in self._docks_before_focus:
+                dock.show()
+        self.statusBar().setVisible(not on)
+        self.menuBar().setVisible(not on)
+
+    def toggle_theme(self) -> None:
+        self.set_theme("dark" if self.theme.name == "light" else "light")
+
+    def set_theme(self, name: str) -> None:
+        self.theme = theme_named(name)
+        self.settings.theme = self.theme.name
+        apply_theme(QApplication.instance(), self.theme)
+        self.editor.set_theme(self.theme)
+        self.issue_layer.set_theme(self.theme)
+        self.act_dark.setChecked(self.theme.name == "dark")
+
+    # -- window events ----------------------------------------------------------------------
+    def _complain(self, message: str) -> None:
+        QMessageBox.warning(self, "ficwriter", message)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        self.shown.emit()
+
+    def restore_layout(self) -> None:
+        geometry, state = self.settings.window_state()
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        if self.session is not None and self.session.dirty and not self.save():
+            event.ignore()
+            return
+        self.settings.save_window_state(self.saveGeometry(), self.saveState())
+        self.settings.sync()
+        super().closeEvent(event)
+
+
+def _scene_label(scene) -> str:
+    if scene.title:
+        return f"{scene.index + 1}. {scene.title}"
+    first = scene.paragraphs[0].text if scene.paragraphs else ""
+    return f"{scene.index + 1}. {' '.join(first.split()[:8])}…"

@@ -1,0 +1,145 @@
+"""One open chapter: its file, the editor's document version, and the parsed model.
+
+The editor is the only place the text changes while a chapter is open. This object counts
+versions (one per document change), keeps a log of edits so that positions computed for an
+older version can be carried forward, and re-parses the chapter on a short timer after
+typing stops rather than on every keystroke.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from ficwriter.core.chapter import Chapter, parse
+from ficwriter.gui.editor import ChapterEditor
+
+REPARSE_DELAY_MS = 250
+_EDIT_LOG_LIMIT = 2000
+
+
+@dataclass(frozen=True)
+class Edit:
+    """``removed`` Qt positions at ``position`` became ``added`` ones, making ``version``."""
+
+    version: int
+    position: int
+    removed: int
+    added: int
+
+
+class EditLog:
+    """Edits since recent versions, to carry an older version's positions forward."""
+
+    def __init__(self) -> None:
+        self._edits: list[Edit] = []
+        self._floor = 0  # versions before a reload cannot be carried forward
+
+    def append(self, edit: Edit) -> None:
+        self._edits.append(edit)
+        if len(self._edits) > _EDIT_LOG_LIMIT:
+            del self._edits[: len(self._edits) - _EDIT_LOG_LIMIT]
+
+    def reset(self, version: int) -> None:
+        """The whole text was replaced, making ``version``: older positions mean nothing."""
+        self._edits.clear()
+        self._floor = version
+
+    def covers(self, version: int) -> bool:
+        """Whether every edit after ``version`` is still in the log."""
+        if version < self._floor:
+            return False
+        return not self._edits or self._edits[0].version <= version + 1
+
+    def map_range(self, version: int, start: int, end: int) -> tuple[int, int] | None:
+        """Where ``start:end`` of ``version`` is now; ``None`` when an edit touched it."""
+        for edit in self._edits:
+            if edit.version <= version:
+                continue
+            if edit.position + edit.removed < start:
+                delta = edit.added - edit.removed
+                start, end = start + delta, end + delta
+            elif edit.position > end:
+                continue
+            else:
+                return None
+        return start, end
+
+
+class ChapterSession(QObject):
+    """The chapter file open in the editor."""
+
+    reparsed = Signal(object)  # Chapter, after typing paused
+    versionChanged = Signal(int)
+
+    def __init__(self, path: Path, editor: ChapterEditor, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.path = Path(path)
+        self.editor = editor
+        self.version = 0
+        self.edits = EditLog()
+        self._chapter: Chapter | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(REPARSE_DELAY_MS)
+        self._timer.timeout.connect(self.reparse)
+        editor.document().contentsChange.connect(self._changed)
+
+    def detach(self) -> None:
+        self._timer.stop()
+        self.editor.document().contentsChange.disconnect(self._changed)
+
+    def load(self, text: str) -> None:
+        """Put ``text`` in the editor as a fresh, unmodified document (undo starts here)."""
+        self.editor.setPlainText(text)
+        self.editor.document().setModified(False)
+        self.edits.reset(self.version)
+        self.reparse()
+
+    def replace_text(self, text: str) -> None:
+        """Swap in ``text`` (a reload from disk) keeping cursor and scroll where they were."""
+        cursor_position = self.editor.textCursor().position()
+        scroll = self.editor.verticalScrollBar().value()
+        self.editor.setPlainText(text)
+        self.editor.document().setModified(False)
+        self.edits.reset(self.version)
+        cursor = self.editor.textCursor()
+        cursor.setPosition(min(cursor_position, self.editor.document().characterCount() - 1))
+        self.editor.setTextCursor(cursor)
+        self.editor.verticalScrollBar().setValue(scroll)
+        self.reparse()
+
+    @property
+    def chapter(self) -> Chapter:
+        """The chapter as of the last parse (call ``reparse`` first for the newest text)."""
+        if self._chapter is None:
+            self.reparse()
+        assert self._chapter is not None
+        return self._chapter
+
+    def current_chapter(self) -> Chapter:
+        """The chapter of the text as it is now, parsing if typing happened since."""
+        if self._timer.isActive() or self._chapter is None:
+            self.reparse()
+        assert self._chapter is not None
+        return self._chapter
+
+    @property
+    def dirty(self) -> bool:
+        return self.editor.document().isModified()
+
+    def mark_saved(self) -> None:
+        self.editor.document().setModified(False)
+
+    def reparse(self) -> None:
+        self._timer.stop()
+        self._chapter = parse(self.editor.text())
+        self.reparsed.emit(self._chapter)
+
+    def _changed(self, position: int, removed: int, added: int) -> None:
+        self.version += 1
+        self.edits.append(Edit(self.version, position, removed, added))
+        self._timer.start()
+        self.versionChanged.emit(self.version)
