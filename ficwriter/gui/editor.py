@@ -115,9 +115,11 @@ class ChapterEditor(QPlainTextEdit):
     def replace_range(self, start: int, end: int, text: str) -> None:
         """Replace Qt positions ``start:end`` by ``text`` as one undo step."""
         cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
         cursor.setPosition(start)
         cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
         cursor.insertText(text)
+        cursor.endEditBlock()
 
     # -- painting ---------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)

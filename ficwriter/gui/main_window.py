@@ -22,13 +22,15 @@ from PySide6.QtWidgets import (
 )
 
 from ficwriter import paths
-from ficwriter.core.chapter import Chapter
+from ficwriter.core.chapter import Chapter, parse
 from ficwriter.core.textfile import UnreadableFile, read_text
 from ficwriter.core.words import count_words
 from ficwriter.gui.app_settings import AppSettings
 from ficwriter.gui.editor import ChapterEditor
 from ficwriter.gui.find_bar import FindBar
 from ficwriter.gui.issue_layer import IssueLayer
+from ficwriter.gui.outline import OutlineDock
+from ficwriter.gui.scene_edits import Replacement, move_scene, scene_break_at, scene_start, set_scene_field
 from ficwriter.gui.session import ChapterSession
 from ficwriter.gui.start_page import StartPage
 from ficwriter.gui.status_bar import StatusBar
@@ -51,6 +53,7 @@ class MainWindow(QMainWindow):
         self.session: ChapterSession | None = None
         self._session_words: dict[Path, tuple[int, int]] = {}  # path -> (words at open, now)
         self._focus_mode = False
+        self._laid_out = False
         self._docks_before_focus: list[QWidget] = []
 
         self.stack = QStackedWidget()
@@ -70,6 +73,9 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.editor_page)
         self.setCentralWidget(self.stack)
 
+        self.outline = OutlineDock(self)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.outline)
+
         self.status = StatusBar()
         self.setStatusBar(self.status)
         self._selection_timer = QTimer(self, singleShot=True, interval=120)
@@ -81,6 +87,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self._connect_start_page()
+        self._connect_outline()
         self.editor.selectionChanged.connect(self._selection_timer.start)
         self.editor.document().modificationChanged.connect(self._modification_changed)
         self.show_start_page()
@@ -121,6 +128,7 @@ class MainWindow(QMainWindow):
         self.act_focus = a("&Focus Mode", self.toggle_focus_mode, ["F11", "Ctrl+Shift+F"], checkable=True)
         self.act_dark = a("&Dark Theme", self.toggle_theme, "Ctrl+Shift+D", checkable=True)
         self.act_dark.setChecked(self.theme.name == "dark")
+        self.act_scene_break = a("Add Scene &Break", self.add_scene_break, "Ctrl+Shift+Return")
         self.act_next_issue = a("&Next Issue", self.next_issue, "F7")
         self.act_previous_issue = a("&Previous Issue", self.previous_issue, "Shift+F7")
         for action in (self.act_undo, self.act_redo, self.act_cut, self.act_copy, self.act_paste,
@@ -144,12 +152,14 @@ class MainWindow(QMainWindow):
         self.menu_edit = bar.addMenu("&Edit")
         for action in (self.act_undo, self.act_redo, None, self.act_cut, self.act_copy,
                        self.act_paste, self.act_select_all, None, self.act_find, self.act_replace,
-                       self.act_find_next, self.act_find_previous, None, self.act_go_to_scene):
+                       self.act_find_next, self.act_find_previous, None, self.act_go_to_scene,
+                       self.act_scene_break):
             self.menu_edit.addSeparator() if action is None else self.menu_edit.addAction(action)
         self.menu_view = bar.addMenu("&View")
         self.menu_view.addAction(self.act_focus)
         self.menu_view.addAction(self.act_dark)
         self.menu_view.addSeparator()
+        self.menu_view.addAction(self.outline.toggleViewAction())
         self.menu_check = bar.addMenu("&Check")
         self.menu_check.addAction(self.act_next_issue)
         self.menu_check.addAction(self.act_previous_issue)
@@ -160,6 +170,13 @@ class MainWindow(QMainWindow):
         page.openFolderRequested.connect(self.choose_folder)
         page.openFileRequested.connect(self.choose_file)
         page.sampleRequested.connect(self.open_sample)
+
+    def _connect_outline(self) -> None:
+        self.outline.chapterActivated.connect(self._open_from_outline)
+        self.outline.sceneActivated.connect(self.go_to_scene_of)
+        self.outline.sceneMoved.connect(self.move_scene)
+        self.outline.sceneFieldEdited.connect(self.set_scene_field)
+        self.outline.sceneBreakRequested.connect(self.add_scene_break)
 
     def _fill_recent_menu(self) -> None:
         self.menu_recent.clear()
@@ -174,7 +191,8 @@ class MainWindow(QMainWindow):
 
     def _set_editing_enabled(self, enabled: bool) -> None:
         for action in (self.act_save, self.act_close, self.act_find, self.act_replace,
-                       self.act_go_to_scene, self.act_next_issue, self.act_previous_issue):
+                       self.act_go_to_scene, self.act_next_issue, self.act_previous_issue,
+                       self.act_scene_break):
             action.setEnabled(enabled)
 
     # -- opening ----------------------------------------------------------------------------
@@ -235,11 +253,17 @@ class MainWindow(QMainWindow):
         if self.session is not None:
             self.session.detach()
             self.session.deleteLater()
-        self.project_root = root or self._root_of(path)
+        new_root = root or self._root_of(path)
+        project_changed = new_root != self.project_root
+        self.project_root = new_root
         self.session = ChapterSession(path, self.editor, self)
         self.session.reparsed.connect(self._chapter_reparsed)
         self._decoded = decoded
         self.session.load(decoded.text)
+        if project_changed:
+            self._fill_outline(path)
+        self.outline.set_current(path)
+        self.session.reparse()
         self.stack.setCurrentWidget(self.editor_page)
         self._set_editing_enabled(True)
         self.setWindowTitle(f"{path.stem} — {self.project_root.name} — ficwriter")
@@ -247,6 +271,21 @@ class MainWindow(QMainWindow):
         self.status.show_saved("Saved")
         self.chapterOpened.emit(path)
         return True
+
+    def _fill_outline(self, current: Path) -> None:
+        assert self.project_root is not None
+        chapters: dict[Path, Chapter | None] = {}
+        for path in self.project_chapters(self.project_root):
+            try:
+                chapters[path] = parse(read_text(path).text)
+            except (OSError, UnreadableFile):
+                chapters[path] = None
+        chapters.setdefault(current, None)
+        self.outline.set_chapters(chapters, current)
+
+    def _open_from_outline(self, path: Path) -> None:
+        if self.session is None or path != self.session.path:
+            self.open_chapter(path, self.project_root)
 
     def close_project(self) -> None:
         if self.session is not None:
@@ -256,6 +295,7 @@ class MainWindow(QMainWindow):
             self.session.deleteLater()
             self.session = None
         self.project_root = None
+        self.outline.tree.clear()
         self.issue_layer.clear()
         self.editor.clear()
         self.setWindowTitle("ficwriter")
@@ -296,6 +336,12 @@ class MainWindow(QMainWindow):
         at_open, _ = self._session_words.get(self.session.path, (words, words))
         self._session_words[self.session.path] = (at_open, words)
         self._update_words()
+        self.outline.update_chapter(self.session.path, chapter, self.issue_scene_counts())
+
+    def issue_scene_counts(self):
+        from collections import Counter
+
+        return Counter(s.issue.scene for s in self.issue_layer.shown if s.issue.scene is not None)
 
     def _update_words(self) -> None:
         if self.session is None:
@@ -317,6 +363,50 @@ class MainWindow(QMainWindow):
         if ok:
             scene = chapter.scenes[labels.index(choice)]
             self.editor.go_to(self.editor.positions().to_qt(scene.span.start))
+
+    def go_to_scene_of(self, path: Path, index: int) -> None:
+        if self.session is None or path != self.session.path:
+            if not self.open_chapter(path, self.project_root):
+                return
+        assert self.session is not None
+        scenes = self.session.current_chapter().scenes
+        if 0 <= index < len(scenes):
+            self.editor.go_to(self.editor.positions().to_qt(scenes[index].span.start))
+
+    # -- scene edits (each one undo step) -----------------------------------------------------
+    def apply_replacement(self, chapter: Chapter, replacement: Replacement | None) -> None:
+        if replacement is None:
+            return
+        positions = self.editor.positions()
+        self.editor.replace_range(
+            positions.to_qt(replacement.start), positions.to_qt(replacement.end), replacement.text
+        )
+        assert self.session is not None
+        self.session.reparse()
+
+    def move_scene(self, source: int, target: int) -> None:
+        if self.session is None:
+            return
+        chapter = self.session.current_chapter()
+        replacement = move_scene(chapter, source, target)
+        self.apply_replacement(chapter, replacement)
+        if replacement is not None:
+            moved = self.session.chapter.scenes[target]
+            self.editor.go_to(self.editor.positions().to_qt(scene_start(moved)))
+
+    def set_scene_field(self, index: int, key: str, value: str) -> None:
+        if self.session is None:
+            return
+        chapter = self.session.current_chapter()
+        if 0 <= index < len(chapter.scenes):
+            self.apply_replacement(chapter, set_scene_field(chapter, index, key, value))
+
+    def add_scene_break(self) -> None:
+        if self.session is None:
+            return
+        chapter = self.session.current_chapter()
+        offset = self.editor.positions().from_qt(self.editor.textCursor().position())
+        self.apply_replacement(chapter, scene_break_at(chapter.text, offset))
 
     def next_issue(self) -> None:
         shown = self.issue_layer.next_after(self.editor.textCursor().selectionStart())
@@ -362,6 +452,9 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)
+        if not self._laid_out:
+            self._laid_out = True
+            self.resizeDocks([self.outline], [400], Qt.Orientation.Horizontal)
         self.shown.emit()
 
     def restore_layout(self) -> None:

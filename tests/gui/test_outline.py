@@ -1,0 +1,71 @@
+"""The scene outline: rows from the chapter, click to jump, drag to reorder, metadata edits."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QDropEvent
+
+
+def _scene_items(window):
+    chapter_item = window.outline._chapters[window.session.path]
+    return [chapter_item.child(i) for i in range(chapter_item.childCount())]
+
+
+def test_outline_lists_scenes_and_click_jumps(window, chapter_file: Path, qtbot) -> None:
+    window.open_path(chapter_file)
+    items = _scene_items(window)
+    assert [i.text(0) for i in items] == ["1. Gate", "2. Morning came, and nobody spoke."]
+    assert items[0].text(1) == "Wren"
+    rect = window.outline.tree.visualItemRect(items[1])
+    qtbot.mouseClick(window.outline.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    cursor = window.editor.textCursor()
+    assert cursor.block().text() == "Morning came, and **nobody** spoke."
+
+
+def test_drag_reorder_moves_the_text_and_undoes_in_one_step(window, chapter_file: Path) -> None:
+    window.open_path(chapter_file)
+    before = window.editor.text()
+    tree = window.outline.tree
+    first, second = _scene_items(window)
+    tree.setCurrentItem(second)
+    target = tree.visualItemRect(first).center()
+    drop = QDropEvent(
+        QPointF(target),
+        Qt.DropAction.MoveAction,
+        tree.mimeData([second]),
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    tree.dropEvent(drop)
+    after = window.editor.text()
+    assert after.index("Morning came") < after.index("Wren walked")
+    assert after.index("* * *") < after.index("Wren walked")
+    assert after.startswith("::: note\nThanks for reading!\n:::")
+    assert [i.text(0) for i in _scene_items(window)][0].startswith("1. Morning came")
+    window.editor.undo()
+    assert window.editor.text() == before
+
+
+def test_set_pov_and_status_edit_the_metadata_comment(window, chapter_file: Path) -> None:
+    window.open_path(chapter_file)
+    window.set_scene_field(1, "pov", "Kestrel")
+    window.set_scene_field(0, "status", "revised")
+    text = window.editor.text()
+    assert '<!-- scene: title=Gate; pov=Wren; status=revised -->' in text
+    assert "<!-- scene: pov=Kestrel -->\nMorning came" in text
+    items = _scene_items(window)
+    assert items[0].text(4) == "revised" and items[1].text(1) == "Kestrel"
+
+
+def test_scene_break_at_cursor_splits_the_scene(window, chapter_file: Path) -> None:
+    window.open_path(chapter_file)
+    editor = window.editor
+    text = editor.text()
+    cursor = editor.textCursor()
+    cursor.setPosition(text.index("The gate was shut."))
+    editor.setTextCursor(cursor)
+    window.add_scene_break()
+    assert "to the gate.\n\n* * *\n\nThe gate was shut." in editor.text()
+    assert len(_scene_items(window)) == 3
