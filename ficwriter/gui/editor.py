@@ -9,9 +9,13 @@ centred column of readable width.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QRectF, Qt
+import html
+
+from PySide6.QtCore import QEvent, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
+    QContextMenuEvent,
+    QHelpEvent,
     QFont,
     QFontMetricsF,
     QPainter,
@@ -20,9 +24,11 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextOption,
 )
-from PySide6.QtWidgets import QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QToolTip, QWidget
 
+from ficwriter.checks.issue import Category
 from ficwriter.gui.highlighter import NOTE_KINDS, ChapterHighlighter, LineKind, line_kind
+from ficwriter.gui.issue_layer import IssueLayer, ShownIssue
 from ficwriter.gui.positions import QtPositions
 from ficwriter.gui.theme import LIGHT, Theme, editor_font
 
@@ -33,8 +39,14 @@ DEFAULT_COLUMN_CHARS = 70
 class ChapterEditor(QPlainTextEdit):
     """A plain-text editor for one chapter, with a centred column and painted structure."""
 
+    suggestionChosen = Signal(object, str)  # ShownIssue, replacement
+    dismissRequested = Signal(object)  # ShownIssue
+    dismissRuleRequested = Signal(object)  # ShownIssue
+    addWordRequested = Signal(str)
+
     def __init__(self, parent: QWidget | None = None, theme: Theme = LIGHT) -> None:
         super().__init__(parent)
+        self.issue_layer = IssueLayer(self, theme)
         self._theme = theme
         self._column_chars = DEFAULT_COLUMN_CHARS
         self.setObjectName("editor")
@@ -56,6 +68,7 @@ class ChapterEditor(QPlainTextEdit):
             " border: none; }"
         )
         self.highlighter.set_theme(theme)
+        self.issue_layer.set_theme(theme)
         self.viewport().update()
 
     @property
@@ -121,6 +134,56 @@ class ChapterEditor(QPlainTextEdit):
         cursor.insertText(text)
         cursor.endEditBlock()
 
+    # -- issues under the pointer --------------------------------------------------------------
+    def issue_at_point(self, point) -> ShownIssue | None:
+        return self.issue_layer.issue_at(self.cursorForPosition(point).position())
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            assert isinstance(event, QHelpEvent)
+            shown = self.issue_at_point(self.viewport().mapFromGlobal(event.globalPos()))
+            if shown is None:
+                QToolTip.hideText()
+            else:
+                QToolTip.showText(event.globalPos(), issue_tooltip(shown), self)
+            return True
+        return super().event(event)
+
+    def fill_issue_menu(self, shown: ShownIssue, menu: QMenu) -> None:
+        """The issue's actions: its suggestions first, then Dismiss, Dismiss rule, Add word."""
+        for suggestion in shown.issue.suggestions[:6]:
+            action = menu.addAction(suggestion if suggestion.strip() else "(remove)")
+            action.triggered.connect(lambda _=False, s=suggestion: self.suggestionChosen.emit(shown, s))
+            font = action.font()
+            font.setBold(True)
+            action.setFont(font)
+        if not shown.issue.suggestions:
+            menu.addAction(shown.issue.message).setEnabled(False)
+        menu.addSeparator()
+        menu.addAction("Dismiss", lambda: self.dismissRequested.emit(shown))
+        menu.addAction(
+            f"Dismiss rule \u201c{shown.issue.rule_name}\u201d",
+            lambda: self.dismissRuleRequested.emit(shown),
+        )
+        if shown.issue.category is Category.SPELLING:
+            word = shown.cursor.selectedText()
+            menu.addAction(
+                f"Add \u201c{word}\u201d to dictionary", lambda: self.addWordRequested.emit(word)
+            )
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 (Qt's name)
+        standard = self.createStandardContextMenu(event.pos())
+        shown = self.issue_at_point(event.pos())
+        menu = standard
+        if shown is not None:
+            menu = QMenu(self)
+            self.fill_issue_menu(shown, menu)
+            menu.addSeparator()
+            menu.addActions(standard.actions())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+        standard.deleteLater()
+
     # -- painting ---------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
         visible = list(self._visible_blocks(event.rect()))
@@ -183,3 +246,15 @@ class ChapterEditor(QPlainTextEdit):
         painter.drawRoundedRect(box, h / 2, h / 2)
         painter.setPen(QColor(self._theme.paper))
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, label)
+
+
+def issue_tooltip(shown: ShownIssue) -> str:
+    issue = shown.issue
+    engines = ", ".join(issue.engines)
+    suggestion = (
+        f"<br>Suggestion: <i>{html.escape(issue.suggestions[0])}</i>" if issue.suggestions else ""
+    )
+    return (
+        f"<b>{html.escape(issue.message)}</b>{suggestion}"
+        f"<br><small>{html.escape(issue.rule_name)} ({html.escape(issue.rule_id)}) · {engines}</small>"
+    )

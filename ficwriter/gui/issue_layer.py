@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 
-from ficwriter.checks.issue import Issue, Severity
+from ficwriter.checks.issue import Category, Issue, Severity
 from ficwriter.gui.theme import Theme
 
 _LOOKBACK = 4000  # no issue is longer than this; bounds the search for touched issues
@@ -117,6 +117,16 @@ class IssueLayer(QObject):
 
     def remove_where(self, predicate) -> None:
         kept = [shown for shown in self._shown if not predicate(shown.issue)]
+        if len(kept) != len(self._shown):
+            self._shown = kept
+            self._rebuild()
+
+    def remove_spelling_of(self, word: str) -> None:
+        """Drop spelling issues on ``word`` (it was just added to the dictionary)."""
+        kept = [
+            shown for shown in self._shown
+            if not (shown.issue.category is Category.SPELLING and shown.cursor.selectedText() == word)
+        ]
         if len(kept) != len(self._shown):
             self._shown = kept
             self._rebuild()

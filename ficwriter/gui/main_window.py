@@ -28,12 +28,12 @@ from ficwriter.core.words import count_words
 from ficwriter.gui.app_settings import AppSettings
 from ficwriter.gui.editor import ChapterEditor
 from ficwriter.gui.find_bar import FindBar
-from ficwriter.gui.issue_layer import IssueLayer
 from ficwriter.gui.outline import OutlineDock
 from ficwriter.gui.scene_edits import Replacement, move_scene, scene_break_at, scene_start, set_scene_field
 from ficwriter.gui.session import ChapterSession
 from ficwriter.gui.start_page import StartPage
 from ficwriter.gui.status_bar import StatusBar
+from ficwriter.gui.word_counts import chapter_words
 from ficwriter.gui.theme import apply_theme, editor_font, theme_named
 
 CHAPTER_SUFFIXES = {".md", ".txt", ".markdown", ".text"}
@@ -60,7 +60,7 @@ class MainWindow(QMainWindow):
         self.start_page = StartPage()
         self.editor = ChapterEditor(theme=self.theme)
         self.editor.set_editor_font(editor_font(self.settings.font_family, self.settings.font_size))
-        self.issue_layer = IssueLayer(self.editor, self.theme)
+        self.issue_layer = self.editor.issue_layer
         self.find_bar = FindBar(self.editor)
         self.find_bar.hide()
         self.editor_page = QWidget()
@@ -332,7 +332,7 @@ class MainWindow(QMainWindow):
     # -- words ------------------------------------------------------------------------------
     def _chapter_reparsed(self, chapter: Chapter) -> None:
         assert self.session is not None
-        words = chapter.story_words
+        words = chapter_words(chapter)
         at_open, _ = self._session_words.get(self.session.path, (words, words))
         self._session_words[self.session.path] = (at_open, words)
         self._update_words()
@@ -443,7 +443,6 @@ class MainWindow(QMainWindow):
         self.settings.theme = self.theme.name
         apply_theme(QApplication.instance(), self.theme)
         self.editor.set_theme(self.theme)
-        self.issue_layer.set_theme(self.theme)
         self.act_dark.setChecked(self.theme.name == "dark")
 
     # -- window events ----------------------------------------------------------------------

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ficwriter.core.chapter import Chapter, Scene
+from ficwriter.gui.word_counts import scene_words
 
 STATUSES = ("draft", "revised", "final")
 _PATH = Qt.ItemDataRole.UserRole
@@ -64,7 +65,7 @@ def scene_rows(chapter: Chapter, issue_scenes: Counter[int] | None = None) -> li
         SceneRow(
             title=f"{scene.index + 1}. {scene_title(scene)}",
             pov=scene.pov or "",
-            words=scene.word_count,
+            words=scene_words(scene),
             issues=counts.get(scene.index, 0),
             status=scene.status or "",
         )
@@ -153,7 +154,7 @@ class OutlineDock(QDockWidget):
     def _fill(self, item: QTreeWidgetItem, path: Path, chapter: Chapter,
               issue_scenes: Counter[int] | None) -> None:
         rows = scene_rows(chapter, issue_scenes)
-        item.setText(2, f"{chapter.story_words:,}")
+        item.setText(2, f"{sum(r.words for r in rows):,}")
         item.setText(3, str(sum(r.issues for r in rows) or ""))
         while item.childCount() > len(rows):
             item.removeChild(item.child(item.childCount() - 1))
@@ -170,7 +171,8 @@ class OutlineDock(QDockWidget):
             flags = child.flags() | Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled
             if path != self._current:
                 flags &= ~Qt.ItemFlag.ItemIsDragEnabled
-            child.setFlags(flags)
+            if flags != child.flags():  # setFlags is costly: it tells every view
+                child.setFlags(flags)
         for column in (2, 3):
             item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 

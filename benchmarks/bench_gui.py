@@ -1,0 +1,195 @@
+"""Figures for the window, measured in the real widgets offscreen.
+
+    python benchmarks/bench_gui.py
+
+- a 100,000-word chapter with 1,000 underlined issues: keystroke to repaint (median, p95),
+  opening it, and jumping to the next issue;
+- start to a usable window: ``python -m ficwriter`` on the sample project, in a subprocess,
+  until the window is shown (``FICWRITER_QUIT_WHEN_SHOWN``), median of several starts.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from PySide6.QtCore import QSettings, Qt  # noqa: E402
+from PySide6.QtGui import QTextCursor  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+
+from ficwriter import paths  # noqa: E402
+from ficwriter.checks.issue import Category, Issue, Severity  # noqa: E402
+from ficwriter.core.words import iter_words  # noqa: E402
+from ficwriter.gui.app import application  # noqa: E402
+from ficwriter.gui.app_settings import AppSettings  # noqa: E402
+from ficwriter.gui.main_window import MainWindow  # noqa: E402
+from ficwriter.gui.session import REPARSE_DELAY_MS  # noqa: E402
+from ficwriter.gui.theme import LIGHT, apply_theme  # noqa: E402
+
+WORDS = 100_000
+ISSUES = 1_000
+KEYSTROKES = 300
+STARTS = 5
+
+
+def big_chapter(words: int) -> str:
+    """Sample-project prose repeated into scenes until ``words`` words."""
+    source = sorted((paths.sample_project() / "chapters").glob("*.md"))
+    paragraphs = [
+        p for f in source for p in f.read_text(encoding="utf-8").split("\n\n")
+        if p and p[0].isalpha()
+    ]
+    out: list[str] = []
+    count = 0
+    scene = 0
+    while count < words:
+        scene += 1
+        out.append(f'<!-- scene: title="Scene {scene}"; status=draft -->\n' + paragraphs[0])
+        for paragraph in paragraphs[1:]:
+            out.append(paragraph)
+        out.append("* * *")
+        count += sum(len(p.split()) for p in paragraphs)
+    return "\n\n".join(out[:-1]) + "\n"
+
+
+def fake_issues(text: str, count: int) -> list[Issue]:
+    """Issues on ``count`` words spread evenly over the chapter (positions are real words)."""
+    found = list(iter_words(text))
+    step = len(found) // count
+    categories = list(Category)
+    issues = []
+    for k in range(count):
+        word = found[k * step]
+        issues.append(Issue(word.start(), word.end(), categories[k % len(categories)], "BENCH",
+                            "Benchmark rule", "A benchmark issue.", "bench", ("fix",),
+                            Severity.WARNING))
+    return issues
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+def bench_editor() -> dict[str, float]:
+    app = application()
+    apply_theme(app, LIGHT)
+    folder = Path(tempfile.mkdtemp(prefix="ficwriter-bench-"))
+    chapter = folder / "big.md"
+    text = big_chapter(WORDS)
+    chapter.write_text(text, encoding="utf-8")
+    settings = AppSettings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(settings)
+    window.resize(1400, 900)
+    window.show()
+    app.processEvents()
+
+    start = time.perf_counter()
+    window.open_path(chapter)
+    window.editor.viewport().repaint()
+    app.processEvents()
+    open_seconds = time.perf_counter() - start
+
+    editor = window.editor
+    layer = editor.issue_layer
+    layer.set_issues((i, i.start, i.end) for i in fake_issues(text, ISSUES))
+    assert len(layer) == ISSUES
+
+    # type into a paragraph in the middle, with underlines on screen
+    middle = layer.shown[ISSUES // 2]
+    cursor = editor.textCursor()
+    cursor.setPosition(middle.start)
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+    editor.setTextCursor(cursor)
+    editor.centerCursor()
+    app.processEvents()
+    timings = []
+    rng = random.Random(7)
+    for n in range(KEYSTROKES):
+        key = " " if n % 6 == 5 else rng.choice("etaoinshrdlu")
+        t0 = time.perf_counter()
+        QTest.keyClicks(editor, key)
+        editor.viewport().repaint()
+        app.processEvents()
+        timings.append((time.perf_counter() - t0) * 1000)
+
+    # a pause in typing: the chapter is parsed again and the outline and counts follow
+    pauses = []
+    for _ in range(5):
+        QTest.keyClicks(editor, "x")
+        t0 = time.perf_counter()
+        window.session.reparse()
+        app.processEvents()
+        pauses.append((time.perf_counter() - t0) * 1000)
+
+    # F7: jump to the next issue, repeatedly, from the top
+    editor.go_to(0)
+    app.processEvents()
+    jumps = []
+    for _ in range(100):
+        t0 = time.perf_counter()
+        QTest.keyClick(editor, Qt.Key.Key_F7)
+        editor.viewport().repaint()
+        app.processEvents()
+        jumps.append((time.perf_counter() - t0) * 1000)
+    window.session.mark_saved()
+    window.close()
+    window.deleteLater()
+    app.processEvents()
+    return {
+        "open_s": open_seconds,
+        "key_median_ms": statistics.median(timings),
+        "key_p95_ms": percentile(timings, 0.95),
+        "jump_median_ms": statistics.median(jumps),
+        "pause_median_ms": statistics.median(pauses),
+        "issues_shown": float(len(layer)),
+    }
+
+
+def bench_startup() -> list[float]:
+    env = dict(os.environ, FICWRITER_QUIT_WHEN_SHOWN="1", QT_QPA_PLATFORM="offscreen")
+    env["PYTHONPATH"] = str(REPO)
+    with tempfile.TemporaryDirectory() as home:
+        env["XDG_CONFIG_HOME"] = home
+        project = Path(home) / "Starfall"
+        import shutil
+
+        shutil.copytree(paths.sample_project(), project)
+        times = []
+        for _ in range(STARTS):
+            t0 = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "ficwriter", str(project)], env=env,
+                           cwd=REPO, check=True, capture_output=True)
+            times.append(time.perf_counter() - t0)
+    return times
+
+
+def main() -> int:
+    editor = bench_editor()
+    print(f"100k-word chapter, {ISSUES} issues underlined:")
+    print(f"  open                      {editor['open_s']:.2f} s   (goal <= 1.5 s)")
+    print(f"  keystroke to repaint      median {editor['key_median_ms']:.1f} ms, "
+          f"p95 {editor['key_p95_ms']:.1f} ms   (goal <= 16 / <= 50 ms)")
+    print(f"  re-parse when typing pauses (once, after {REPARSE_DELAY_MS} ms idle) "
+          f"median {editor['pause_median_ms']:.1f} ms")
+    print(f"  jump to next issue (F7)   median {editor['jump_median_ms']:.1f} ms   (goal <= 16 ms)")
+    starts = bench_startup()
+    print(f"start to usable window     median {statistics.median(starts):.2f} s "
+          f"over {len(starts)} starts   (goal <= 2 s)")
+    return 0
+
+
+if __name__ == "__main__":
+    code = main()
+    sys.stdout.flush()
+    os._exit(code)  # skip interpreter teardown: PySide6 can crash tearing down a used QApplication
