@@ -39,7 +39,7 @@ DEFAULT_COLUMN_CHARS = 70
 class ChapterEditor(QPlainTextEdit):
     """A plain-text editor for one chapter, with a centred column and painted structure."""
 
-    suggestionChosen = Signal(object, str)  # ShownIssue, replacement
+    applyRequested = Signal(object, str)  # ShownIssue, replacement
     dismissRequested = Signal(object)  # ShownIssue
     dismissRuleRequested = Signal(object)  # ShownIssue
     addWordRequested = Signal(str)
@@ -153,7 +153,7 @@ class ChapterEditor(QPlainTextEdit):
         """The issue's actions: its suggestions first, then Dismiss, Dismiss rule, Add word."""
         for suggestion in shown.issue.suggestions[:6]:
             action = menu.addAction(suggestion if suggestion.strip() else "(remove)")
-            action.triggered.connect(lambda _=False, s=suggestion: self.suggestionChosen.emit(shown, s))
+            action.triggered.connect(lambda _=False, s=suggestion: self.applyRequested.emit(shown, s))
             font = action.font()
             font.setBold(True)
             action.setFont(font)

@@ -28,6 +28,9 @@ from ficwriter.core.words import count_words
 from ficwriter.gui.app_settings import AppSettings
 from ficwriter.gui.editor import ChapterEditor
 from ficwriter.gui.find_bar import FindBar
+from ficwriter.gui.checking import CheckController
+from ficwriter.gui.issue_layer import ShownIssue
+from ficwriter.gui.issues_dock import IssuesDock
 from ficwriter.gui.outline import OutlineDock
 from ficwriter.gui.scene_edits import Replacement, move_scene, scene_break_at, scene_start, set_scene_field
 from ficwriter.gui.session import ChapterSession
@@ -75,6 +78,10 @@ class MainWindow(QMainWindow):
 
         self.outline = OutlineDock(self)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.outline)
+        self.issues = IssuesDock(self.issue_layer, self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.issues)
+        self.workspace = None
+        self.checks: CheckController | None = None
 
         self.status = StatusBar()
         self.setStatusBar(self.status)
@@ -88,6 +95,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._connect_start_page()
         self._connect_outline()
+        self._connect_issue_actions()
         self.editor.selectionChanged.connect(self._selection_timer.start)
         self.editor.document().modificationChanged.connect(self._modification_changed)
         self.show_start_page()
@@ -160,6 +168,7 @@ class MainWindow(QMainWindow):
         self.menu_view.addAction(self.act_dark)
         self.menu_view.addSeparator()
         self.menu_view.addAction(self.outline.toggleViewAction())
+        self.menu_view.addAction(self.issues.toggleViewAction())
         self.menu_check = bar.addMenu("&Check")
         self.menu_check.addAction(self.act_next_issue)
         self.menu_check.addAction(self.act_previous_issue)
@@ -177,6 +186,14 @@ class MainWindow(QMainWindow):
         self.outline.sceneMoved.connect(self.move_scene)
         self.outline.sceneFieldEdited.connect(self.set_scene_field)
         self.outline.sceneBreakRequested.connect(self.add_scene_break)
+
+    def _connect_issue_actions(self) -> None:
+        for source in (self.editor, self.issues):
+            source.applyRequested.connect(self.apply_suggestion)
+            source.dismissRequested.connect(self.dismiss_issue)
+            source.dismissRuleRequested.connect(self.dismiss_rule)
+            source.addWordRequested.connect(self.add_word)
+        self.issues.jumpRequested.connect(self.jump_to_issue)
 
     def _fill_recent_menu(self) -> None:
         self.menu_recent.clear()
@@ -255,11 +272,15 @@ class MainWindow(QMainWindow):
             self.session.deleteLater()
         new_root = root or self._root_of(path)
         project_changed = new_root != self.project_root
+        if project_changed and not self._open_workspace(new_root):
+            return False
         self.project_root = new_root
         self.session = ChapterSession(path, self.editor, self)
         self.session.reparsed.connect(self._chapter_reparsed)
         self._decoded = decoded
         self.session.load(decoded.text)
+        if self.checks is not None:
+            self.checks.attach(self.session)
         if project_changed:
             self._fill_outline(path)
         self.outline.set_current(path)
@@ -271,6 +292,35 @@ class MainWindow(QMainWindow):
         self.status.show_saved("Saved")
         self.chapterOpened.emit(path)
         return True
+
+    def _open_workspace(self, root: Path) -> bool:
+        self._close_workspace()
+        try:
+            from ficwriter.gui.workspace import Workspace
+        except ImportError:  # interim: until the history and checks layers are merged
+            return True
+        try:
+            self.workspace = Workspace.open(root, self)
+        except Exception as error:  # a locked or unreadable project: say why, open nothing
+            self._complain(f"Cannot open the project {root.name}: {error}")
+            return False
+        self.checks = CheckController(self.workspace.checker, self.issue_layer, self)
+        self.checks.statusChanged.connect(self._checker_status)
+        self._checker_status(*self.checks.status_text())
+        return True
+
+    def _close_workspace(self) -> None:
+        if self.checks is not None:
+            self.checks.deleteLater()
+            self.checks = None
+        if self.workspace is not None:
+            self.workspace.close()
+            self.workspace.deleteLater()
+            self.workspace = None
+
+    def _checker_status(self, short: str, full: str) -> None:
+        self.status.show_checker(short, full)
+        self.issues.set_checker_status(short, full)
 
     def _fill_outline(self, current: Path) -> None:
         assert self.project_root is not None
@@ -294,6 +344,7 @@ class MainWindow(QMainWindow):
             self.session.detach()
             self.session.deleteLater()
             self.session = None
+        self._close_workspace()
         self.project_root = None
         self.outline.tree.clear()
         self.issue_layer.clear()
@@ -307,7 +358,10 @@ class MainWindow(QMainWindow):
             return True
         text = self.editor.text()
         try:
-            self.session.path.write_bytes(self._decoded.encode(text))
+            if self.workspace is not None:
+                self.workspace.store.save(self.workspace.relative(self.session.path), text)
+            else:  # interim: until the history layer is merged
+                self.session.path.write_bytes(self._decoded.encode(text))
         except OSError as error:
             self._complain(f"Could not save {self.session.path.name}: {error}")
             return False
@@ -408,6 +462,27 @@ class MainWindow(QMainWindow):
         offset = self.editor.positions().from_qt(self.editor.textCursor().position())
         self.apply_replacement(chapter, scene_break_at(chapter.text, offset))
 
+    def jump_to_issue(self, shown: ShownIssue) -> None:
+        self.editor.select_range(shown.start, shown.end)
+        self.editor.setFocus()
+
+    def apply_suggestion(self, shown: ShownIssue, suggestion: str) -> None:
+        """Replace the issue's characters by ``suggestion``: one undo step, re-checked after."""
+        if shown.start < shown.end:
+            self.editor.replace_range(shown.start, shown.end, suggestion)
+
+    def dismiss_issue(self, shown: ShownIssue) -> None:
+        if self.checks is not None:
+            self.checks.dismiss(shown.issue)
+
+    def dismiss_rule(self, shown: ShownIssue) -> None:
+        if self.checks is not None:
+            self.checks.dismiss_rule(shown.issue.rule_id)
+
+    def add_word(self, word: str) -> None:
+        if self.checks is not None:
+            self.checks.add_word(word)
+
     def next_issue(self) -> None:
         shown = self.issue_layer.next_after(self.editor.textCursor().selectionStart())
         if shown is not None:
@@ -443,6 +518,7 @@ class MainWindow(QMainWindow):
         self.settings.theme = self.theme.name
         apply_theme(QApplication.instance(), self.theme)
         self.editor.set_theme(self.theme)
+        self.issues.set_theme(self.theme)
         self.act_dark.setChecked(self.theme.name == "dark")
 
     # -- window events ----------------------------------------------------------------------
@@ -469,6 +545,7 @@ class MainWindow(QMainWindow):
             return
         self.settings.save_window_state(self.saveGeometry(), self.saveState())
         self.settings.sync()
+        self._close_workspace()
         super().closeEvent(event)
 
 

@@ -1,0 +1,60 @@
+"""The open project's working parts: settings, history store, checker and disk watcher.
+
+One ``Workspace`` per open project. It owns what must be closed when the project closes
+(the history lock, the checker's threads and servers, the watchdog observer) and turns the
+watcher's callbacks, which arrive on the watcher thread, into a queued Qt signal.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from ficwriter.checks.scheduler import Checker
+from ficwriter.core.project import Project, open_project
+from ficwriter.history.store import HistoryStore
+from ficwriter.history.sync import ProjectWatcher
+
+
+class Workspace(QObject):
+    externalChange = Signal(object)  # history.sync.ExternalChange, on the GUI thread
+
+    def __init__(self, project: Project, store: HistoryStore, checker: Checker,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.project = project
+        self.store = store
+        self.checker = checker
+        self.watcher = ProjectWatcher(store)
+        self._unsubscribe = self.watcher.subscribe(self.externalChange.emit)
+        self.watcher.start()
+
+    @classmethod
+    def open(cls, root: Path, parent: QObject | None = None) -> Workspace:
+        """Open the project at ``root``; raises ``lock.ProjectLocked`` if another ficwriter has it."""
+        project = open_project(root)
+        store = HistoryStore.open(project.root)
+        try:
+            checker = Checker.for_project(project.root)
+        except Exception:
+            store.close()
+            raise
+        return cls(project, store, checker, parent)
+
+    @property
+    def root(self) -> Path:
+        return self.project.root
+
+    def relative(self, path: Path) -> str:
+        """A chapter path as history names it: relative to the project root, POSIX style."""
+        return Path(path).resolve().relative_to(self.root.resolve()).as_posix()
+
+    def chapters(self) -> list[Path]:
+        return self.project.chapters()
+
+    def close(self) -> None:
+        self._unsubscribe()
+        self.watcher.stop()
+        self.checker.close()
+        self.store.close()
