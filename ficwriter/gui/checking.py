@@ -37,13 +37,22 @@ def engine_label(name: str) -> str:
     return ENGINE_LABELS.get(name, name.replace("_", " ").capitalize())
 
 
-def describe_status(status: EngineStatus) -> str:
+def brief_reason(detail: str) -> str:
+    """An engine's reason without the technical parenthesis in the middle of it."""
+    if " (" in detail and ")." in detail:
+        head = detail.split(" (", 1)[0]
+        tail = detail.rsplit(").", 1)[1].strip()
+        return f"{head}. {tail}" if tail else head
+    return detail
+
+
+def describe_status(status: EngineStatus, *, reason: bool = True) -> str:
     """``LanguageTool downloading 40%``, ``LanguageTool unavailable: no Java``, …"""
     text = f"{engine_label(status.engine)} {_STATE_WORDS.get(status.state, status.state.value)}"
     if status.state is EngineState.DOWNLOADING and status.progress is not None:
         text += f" {round(status.progress * 100)}%"
-    if status.detail and status.state in (EngineState.UNAVAILABLE, EngineState.STARTING):
-        text += f": {status.detail}"
+    if reason and status.detail and status.state in (EngineState.UNAVAILABLE, EngineState.STARTING):
+        text += f": {brief_reason(status.detail)}"
     return text
 
 
@@ -128,7 +137,7 @@ class CheckController(QObject):
             lines.append("Still working: " + ", ".join(engine_label(e) for e in self._last_pending))
         lt = self._statuses.get("languagetool")
         if lt is not None and lt.state is not EngineState.READY:
-            short = describe_status(lt)
+            short = describe_status(lt, reason=False)
         elif self._last_pending:
             short = "Checking…"
         else:

@@ -79,7 +79,9 @@ class MainWindow(QMainWindow):
         self.outline = OutlineDock(self)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.outline)
         self.issues = IssuesDock(self.issue_layer, self)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.issues)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.issues)
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.workspace = None
         self.checks: CheckController | None = None
 
@@ -529,7 +531,8 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._laid_out:
             self._laid_out = True
-            self.resizeDocks([self.outline], [400], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.outline], [310], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.issues], [290], Qt.Orientation.Vertical)
         self.shown.emit()
 
     def restore_layout(self) -> None:

@@ -11,14 +11,17 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QDropEvent
+from PySide6.QtCore import QPoint, QSize, Qt, Signal
+from PySide6.QtGui import QDropEvent, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QDockWidget,
-    QHeaderView,
     QInputDialog,
     QMenu,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QWidget,
@@ -30,11 +33,13 @@ from ficwriter.gui.word_counts import scene_words
 STATUSES = ("draft", "revised", "final")
 _PATH = Qt.ItemDataRole.UserRole
 _SCENE = Qt.ItemDataRole.UserRole + 1
+_DETAIL = Qt.ItemDataRole.UserRole + 2
 
 
 @dataclass(frozen=True)
 class SceneRow:
-    title: str
+    title: str  # numbered, as shown
+    name: str  # the metadata title, if any
     pov: str
     words: int
     issues: int
@@ -64,6 +69,7 @@ def scene_rows(chapter: Chapter, issue_scenes: Counter[int] | None = None) -> li
     return [
         SceneRow(
             title=f"{scene.index + 1}. {scene_title(scene)}",
+            name=scene.title or "",
             pov=scene.pov or "",
             words=scene_words(scene),
             issues=counts.get(scene.index, 0),
@@ -71,6 +77,38 @@ def scene_rows(chapter: Chapter, issue_scenes: Counter[int] | None = None) -> li
         )
         for scene in chapter.scenes
     ]
+
+
+class _RowDelegate(QStyledItemDelegate):
+    """Two lines per row: the title, and a muted line of POV, status, words and issues."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index) -> None:
+        self.initStyleOption(option, index)
+        style = option.widget.style() if option.widget else QApplication.style()
+        title, option.text = option.text, ""
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        rect = option.rect.adjusted(6, 3, -6, -3)
+        detail = index.data(_DETAIL) or ""
+        painter.save()
+        painter.setFont(option.font)
+        painter.setPen(option.palette.color(QPalette.ColorRole.Text))
+        metrics = QFontMetrics(option.font)
+        top = rect.adjusted(0, 0, 0, -rect.height() // 2)
+        painter.drawText(top, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         metrics.elidedText(title, Qt.TextElideMode.ElideRight, top.width()))
+        small = QFont(option.font)
+        small.setPointSizeF(max(7.0, option.font.pointSizeF() * 0.88))
+        small.setBold(False)
+        painter.setFont(small)
+        painter.setPen(option.palette.color(QPalette.ColorRole.PlaceholderText))
+        bottom = rect.adjusted(0, rect.height() // 2, 0, 0)
+        painter.drawText(bottom, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         QFontMetrics(small).elidedText(detail, Qt.TextElideMode.ElideRight, bottom.width()))
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:  # noqa: N802 (Qt's name)
+        height = QFontMetrics(option.font).height()
+        return QSize(200, int(height * 2.5) + 4)
 
 
 class _Tree(QTreeWidget):
@@ -92,6 +130,13 @@ class _Tree(QTreeWidget):
             self.dropped.emit(from_index, to_index)
 
 
+def _detail(row: SceneRow) -> str:
+    parts = [row.pov or "no POV", row.status or "no status", f"{row.words:,} words"]
+    if row.issues:
+        parts.append(f"{row.issues} issue{'s' if row.issues != 1 else ''}")
+    return " · ".join(parts)
+
+
 class OutlineDock(QDockWidget):
     chapterActivated = Signal(Path)
     sceneActivated = Signal(Path, int)
@@ -103,20 +148,18 @@ class OutlineDock(QDockWidget):
         super().__init__("Outline", parent)
         self.setObjectName("outline")
         self.tree = _Tree()
-        self.tree.setColumnCount(5)
-        self.tree.setHeaderLabels(["Scene", "POV", "Words", "Issues", "Status"])
-        header = self.tree.header()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, 5):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(False)
+        self.tree.setColumnCount(1)
+        self.tree.setHeaderHidden(True)
+        self.tree.setItemDelegate(_RowDelegate(self.tree))
         self.tree.setRootIsDecorated(True)
+        self.tree.setIndentation(14)
         self.tree.setUniformRowHeights(True)
         self.tree.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.setWidget(self.tree)
         self._chapters: dict[Path, QTreeWidgetItem] = {}
+        self._rows: dict[Path, list[SceneRow]] = {}
         self._current: Path | None = None
         self.tree.itemClicked.connect(self._clicked)
         self.tree.itemActivated.connect(self._clicked)
@@ -128,6 +171,7 @@ class OutlineDock(QDockWidget):
         """The project's chapters (parsed where known) with ``current`` open."""
         self.tree.clear()
         self._chapters = {}
+        self._current = current
         for path, chapter in chapters.items():
             item = QTreeWidgetItem([chapter_title(path)])
             item.setData(0, _PATH, str(path))
@@ -146,6 +190,10 @@ class OutlineDock(QDockWidget):
         for chapter_path, item in self._chapters.items():
             item.setExpanded(chapter_path == path)
 
+    def rows(self, path: Path) -> list[SceneRow]:
+        """What the outline shows for the scenes of ``path``."""
+        return list(self._rows.get(path, []))
+
     def update_chapter(self, path: Path, chapter: Chapter, issue_scenes: Counter[int] | None) -> None:
         item = self._chapters.get(path)
         if item is not None:
@@ -154,27 +202,29 @@ class OutlineDock(QDockWidget):
     def _fill(self, item: QTreeWidgetItem, path: Path, chapter: Chapter,
               issue_scenes: Counter[int] | None) -> None:
         rows = scene_rows(chapter, issue_scenes)
-        item.setText(2, f"{sum(r.words for r in rows):,}")
-        item.setText(3, str(sum(r.issues for r in rows) or ""))
+        self._rows[path] = rows
+        issues = sum(r.issues for r in rows)
+        summary = [f"{len(rows)} scene{'s' if len(rows) != 1 else ''}",
+                   f"{sum(r.words for r in rows):,} words"]
+        if issues:
+            summary.append(f"{issues} issue{'s' if issues != 1 else ''}")
+        item.setData(0, _DETAIL, " · ".join(summary))
         while item.childCount() > len(rows):
             item.removeChild(item.child(item.childCount() - 1))
         for index, row in enumerate(rows):
             child = item.child(index) if index < item.childCount() else QTreeWidgetItem(item)
-            values = [row.title, row.pov, f"{row.words:,}", str(row.issues or ""), row.status]
-            for column, value in enumerate(values):
-                if child.text(column) != value:
-                    child.setText(column, value)
+            if child.text(0) != row.title:
+                child.setText(0, row.title)
+            detail = _detail(row)
+            if child.data(0, _DETAIL) != detail:
+                child.setData(0, _DETAIL, detail)
             child.setData(0, _PATH, str(path))
             child.setData(0, _SCENE, index)
-            for column in (2, 3):
-                child.setTextAlignment(column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             flags = child.flags() | Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled
             if path != self._current:
                 flags &= ~Qt.ItemFlag.ItemIsDragEnabled
             if flags != child.flags():  # setFlags is costly: it tells every view
                 child.setFlags(flags)
-        for column in (2, 3):
-            item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
     def scene_item(self, path: Path, index: int) -> QTreeWidgetItem | None:
         item = self._chapters.get(path)
@@ -195,9 +245,10 @@ class OutlineDock(QDockWidget):
         if item is None or item.parent() is None or Path(item.data(0, _PATH)) != self._current:
             return
         index = int(item.data(0, _SCENE))
+        row = self._rows[self._current][index]
         menu = QMenu(self)
-        menu.addAction("Rename…", lambda: self._ask(index, "title", "Scene title:", item.text(0)))
-        menu.addAction("Set POV…", lambda: self._ask(index, "pov", "Point of view:", item.text(1)))
+        menu.addAction("Rename…", lambda: self._ask(index, "title", "Scene title:", row.name))
+        menu.addAction("Set POV…", lambda: self._ask(index, "pov", "Point of view:", row.pov))
         status = menu.addMenu("Status")
         for value in STATUSES:
             status.addAction(value, lambda v=value: self.sceneFieldEdited.emit(index, "status", v))
@@ -207,8 +258,6 @@ class OutlineDock(QDockWidget):
         menu.exec(self.tree.viewport().mapToGlobal(point))
 
     def _ask(self, index: int, key: str, label: str, current: str) -> None:
-        if key == "title":
-            current = current.split(". ", 1)[-1].rstrip("…")
         value, ok = QInputDialog.getText(self, "Scene", label, text=current)
         if ok:
             self.sceneFieldEdited.emit(index, key, value.strip())

@@ -17,6 +17,7 @@ class StatusBar(QStatusBar):
         self.saved = QLabel()
         for label in (self.chapter_words, self.selection_words, self.session_words):
             self.addWidget(label)
+        self.checker.setMaximumWidth(360)
         self.addPermanentWidget(self.checker)
         self.addPermanentWidget(self.saved)
         self.show_words(0, 0, 0)
