@@ -75,7 +75,7 @@ class CheckController(QObject):
         self._last_pending: tuple[str, ...] = ()
         self.resultArrived.connect(self._on_result)
         self.statusArrived.connect(self._on_status)
-        checker.add_status_listener(self.statusArrived.emit)
+        checker.add_status_listener(self._relay_status)
         layer.changed.connect(self.issuesChanged)
 
     # -- submitting ---------------------------------------------------------------------------
@@ -93,7 +93,22 @@ class CheckController(QObject):
         self._submitted[version] = QtPositions(chapter.text)
         while len(self._submitted) > _KEEP_VERSIONS:
             self._submitted.popitem(last=False)
-        self.checker.submit(chapter, version, self.resultArrived.emit)
+        self.checker.submit(chapter, version, self._relay_result)
+
+    # The checker calls these from its threads, possibly after the window let go of this
+    # object (a project closed while LanguageTool was still starting): then there is no one
+    # left to tell, and Qt says so with RuntimeError.
+    def _relay_result(self, result) -> None:
+        try:
+            self.resultArrived.emit(result)
+        except RuntimeError:
+            pass
+
+    def _relay_status(self, status: EngineStatus) -> None:
+        try:
+            self.statusArrived.emit(status)
+        except RuntimeError:
+            pass
 
     def recheck(self) -> None:
         """Submit the current text again (after a dismissal or a dictionary word)."""

@@ -31,6 +31,7 @@ from ficwriter.gui.find_bar import FindBar
 from ficwriter.gui.checking import CheckController
 from ficwriter.gui.issue_layer import ShownIssue
 from ficwriter.gui.issues_dock import IssuesDock
+from ficwriter.gui.message_bar import MessageBar
 from ficwriter.gui.outline import OutlineDock
 from ficwriter.gui.scene_edits import Replacement, move_scene, scene_break_at, scene_start, set_scene_field
 from ficwriter.gui.session import ChapterSession
@@ -70,6 +71,8 @@ class MainWindow(QMainWindow):
         self.editor_column = QVBoxLayout(self.editor_page)
         self.editor_column.setContentsMargins(0, 0, 0, 0)
         self.editor_column.setSpacing(0)
+        self.bar = MessageBar()
+        self.editor_column.addWidget(self.bar)
         self.editor_column.addWidget(self.editor, 1)
         self.editor_column.addWidget(self.find_bar)
         self.stack.addWidget(self.start_page)
@@ -84,6 +87,8 @@ class MainWindow(QMainWindow):
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.workspace = None
         self.checks: CheckController | None = None
+        self.history = None  # the history dock, made with the first project (interim)
+        self.disk = None
 
         self.status = StatusBar()
         self.setStatusBar(self.status)
@@ -283,6 +288,8 @@ class MainWindow(QMainWindow):
         self.session.load(decoded.text)
         if self.checks is not None:
             self.checks.attach(self.session)
+        if self.disk is not None:
+            self.disk.reset()
         if project_changed:
             self._fill_outline(path)
         self.outline.set_current(path)
@@ -292,20 +299,36 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{path.stem} — {self.project_root.name} — ficwriter")
         self.editor.setFocus()
         self.status.show_saved("Saved")
+        if self.workspace is not None:
+            self.history.set_chapter(self.workspace.store, self.workspace.relative(path))
+            self.history.set_current_text(decoded.text)
+            self.disk.offer_recovery()
         self.chapterOpened.emit(path)
         return True
 
     def _open_workspace(self, root: Path) -> bool:
         self._close_workspace()
         try:
+            from ficwriter.gui.disk_sync import DiskSync
+            from ficwriter.gui.history_dock import HistoryDock
             from ficwriter.gui.workspace import Workspace
         except ImportError:  # interim: until the history and checks layers are merged
             return True
+        if self.history is None:
+            self.history = HistoryDock(self)
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history)
+            self.resizeDocks([self.history], [380], Qt.Orientation.Horizontal)
+            self.menu_view.addAction(self.history.toggleViewAction())
+            self.history.restoreRequested.connect(self.restore_revision)
+            self.history.snapshotRequested.connect(self.create_snapshot)
+            self.history.set_theme(self.theme)
+            self.disk = DiskSync(self)
         try:
             self.workspace = Workspace.open(root, self)
         except Exception as error:  # a locked or unreadable project: say why, open nothing
             self._complain(f"Cannot open the project {root.name}: {error}")
             return False
+        self.workspace.externalChange.connect(self.disk.on_change)
         self.checks = CheckController(self.workspace.checker, self.issue_layer, self)
         self.checks.statusChanged.connect(self._checker_status)
         self._checker_status(*self.checks.status_text())
@@ -364,12 +387,75 @@ class MainWindow(QMainWindow):
                 self.workspace.store.save(self.workspace.relative(self.session.path), text)
             else:  # interim: until the history layer is merged
                 self.session.path.write_bytes(self._decoded.encode(text))
-        except OSError as error:
+        except Exception as error:  # history's SaveError says it in plain words
             self._complain(f"Could not save {self.session.path.name}: {error}")
             return False
         self.session.mark_saved()
-        self.status.show_saved("Saved")
+        if self.disk is not None:
+            self.disk.conflict = None
+        self.after_history_change("Saved")
         return True
+
+    def after_history_change(self, message: str) -> None:
+        """History gained a revision: refresh the panel and say what happened."""
+        self.status.show_saved(message)
+        if self.history is not None:
+            self.history.refresh()
+
+    def show_history(self, revision_id: int | None) -> None:
+        from ficwriter.gui.history_dock import CURRENT
+
+        assert self.history is not None
+        self.history.show()
+        self.history.raise_()
+        self.history.refresh()
+        if revision_id is not None:
+            self.history.select(revision_id)
+        self.history.compare_with(CURRENT)
+
+    def restore_revision(self, revision_id: int, *, confirm: bool = True) -> None:
+        """Put an old revision back (confirmed); the restore is itself a revision."""
+        if self.session is None or self.workspace is None:
+            return
+        if confirm and QMessageBox.question(
+            self, "Restore revision",
+            "Put this revision back as the chapter's text? Your current text stays in history.",
+        ) != QMessageBox.StandardButton.Yes:
+            return
+        store = self.workspace.store
+        rel = self.workspace.relative(self.session.path)
+        if self.session.dirty and not self.save():
+            return
+        store.restore(rel, revision_id)
+        text = store.text(revision_id)
+        self.editor.replace_range(0, self.editor.document().characterCount() - 1, text)
+        self.session.mark_saved()
+        self.after_history_change("Restored")
+
+    def create_snapshot(self, name: str | None = None) -> None:
+        if self.workspace is None:
+            return
+        if name is None:
+            name, ok = QInputDialog.getText(self, "Create snapshot", "Snapshot name:")
+            if not ok or not name.strip():
+                return
+        if self.session is not None and self.session.dirty:
+            self.save()
+        self.workspace.store.snapshot(name.strip())
+        self.after_history_change(f"Snapshot “{name.strip()}” created")
+
+    def chapter_changed_on_disk(self, path: Path) -> None:
+        """Another chapter of the project changed: its outline rows follow."""
+        try:
+            self.outline.update_chapter(path, parse(read_text(path).text), None)
+        except (OSError, UnreadableFile):
+            return
+
+    def chapter_renamed(self, path: Path) -> None:
+        if self.session is not None:
+            self.session.path = path
+            self._fill_outline(path)
+            self.setWindowTitle(f"{path.stem} — {self.project_root.name} — ficwriter")
 
     def apply_autosave_interval(self) -> None:
         seconds = self.settings.autosave_seconds
@@ -379,7 +465,8 @@ class MainWindow(QMainWindow):
             self._autosave.stop()
 
     def _autosave_tick(self) -> None:
-        if self.session is not None and self.session.dirty:
+        conflict = self.disk is not None and self.disk.conflict is not None
+        if self.session is not None and self.session.dirty and not conflict:
             self.save()
 
     def _modification_changed(self, modified: bool) -> None:
@@ -393,6 +480,8 @@ class MainWindow(QMainWindow):
         self._session_words[self.session.path] = (at_open, words)
         self._update_words()
         self.outline.update_chapter(self.session.path, chapter, self.issue_scene_counts())
+        if self.history is not None and self.history.isVisible():
+            self.history.set_current_text(chapter.text)
 
     def issue_scene_counts(self):
         from collections import Counter
@@ -521,6 +610,8 @@ class MainWindow(QMainWindow):
         apply_theme(QApplication.instance(), self.theme)
         self.editor.set_theme(self.theme)
         self.issues.set_theme(self.theme)
+        if self.history is not None:
+            self.history.set_theme(self.theme)
         self.act_dark.setChecked(self.theme.name == "dark")
 
     # -- window events ----------------------------------------------------------------------

@@ -55,3 +55,21 @@ def chapter_file(tmp_path: Path) -> Path:
         encoding="utf-8",
     )
     return path
+
+
+@pytest.fixture
+def opened(window, sample_project: Path, qtbot):
+    """The window on the sample project's first chapter, with the checker's first result in."""
+    pytest.importorskip("ficwriter.checks.scheduler")  # interim: until the layers are merged
+    assert window.open_path(sample_project)
+    qtbot.waitUntil(lambda: len(window.issue_layer) > 0, timeout=15000)
+    return window
+
+
+def underlined(window) -> list[str]:
+    """The words the editor underlines right now, in order."""
+    return [shown.cursor.selectedText() for shown in window.issue_layer.shown]
+
+
+def shown_on(window, word: str):
+    return next(s for s in window.issue_layer.shown if s.cursor.selectedText() == word)
