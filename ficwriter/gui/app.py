@@ -14,6 +14,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from ficwriter.gui.app_settings import AppSettings
+from ficwriter.gui.gc_guard import collect_on_gui_thread
 from ficwriter.gui.main_window import MainWindow
 from ficwriter.gui.theme import apply_theme, theme_named
 
@@ -28,6 +29,7 @@ def application() -> QApplication:
     app.setOrganizationName("ficwriter")
     app.setApplicationName("ficwriter")
     app.setApplicationDisplayName("ficwriter")
+    collect_on_gui_thread(app)
     return app
 
 

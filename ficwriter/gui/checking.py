@@ -81,10 +81,20 @@ class CheckController(QObject):
     # -- submitting ---------------------------------------------------------------------------
     def attach(self, session: ChapterSession) -> None:
         """Check ``session``'s chapter from now on (after each re-parse)."""
+        self.detach()
         self.session = session
-        self._submitted.clear()
         self.layer.clear()
         session.reparsed.connect(self.submit)
+
+    def detach(self) -> None:
+        """Stop following the chapter; results still on their way are ignored."""
+        if self.session is not None:
+            try:
+                self.session.reparsed.disconnect(self.submit)
+            except (RuntimeError, TypeError):  # the session is already gone
+                pass
+        self.session = None
+        self._submitted.clear()
 
     def submit(self, chapter: Chapter) -> None:
         if self.session is None:
@@ -177,5 +187,3 @@ class CheckController(QObject):
         self.layer.remove_spelling_of(word)
         self.recheck()
 
-    def close(self) -> None:
-        self.checker.close()

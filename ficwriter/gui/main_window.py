@@ -127,6 +127,11 @@ class MainWindow(QMainWindow):
         self.act_open_file = a("&Open File…", self.choose_file, K.Open)
         self.act_sample = a("Open &Sample Project", self.open_sample)
         self.act_save = a("&Save", self.save, K.Save)
+        self.act_import = a("&Import…", self.choose_import)
+        self.act_export = a("&Export…", self.show_export, "Ctrl+E")
+        self.act_settings = a("Se&ttings…", self.show_settings, K.Preferences)
+        if self.act_settings.shortcut().isEmpty():
+            self.act_settings.setShortcut(QKeySequence("Ctrl+,"))
         self.act_close = a("&Close Project", self.close_project, K.Close)
         self.act_quit = a("&Quit", self.close, K.Quit)
         self.act_undo = a("&Undo", self.editor.undo, K.Undo)
@@ -159,8 +164,12 @@ class MainWindow(QMainWindow):
             self.menu_file.addAction(action)
         self.menu_recent = self.menu_file.addMenu("Open &Recent")
         self.menu_recent.aboutToShow.connect(self._fill_recent_menu)
+        self.menu_file.addAction(self.act_import)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_save)
+        self.menu_file.addAction(self.act_export)
+        self.menu_file.addSeparator()
+        self.menu_file.addAction(self.act_settings)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_close)
         self.menu_file.addAction(self.act_quit)
@@ -186,6 +195,7 @@ class MainWindow(QMainWindow):
         page.openFolderRequested.connect(self.choose_folder)
         page.openFileRequested.connect(self.choose_file)
         page.sampleRequested.connect(self.open_sample)
+        page.importRequested.connect(self.choose_import)
 
     def _connect_outline(self) -> None:
         self.outline.chapterActivated.connect(self._open_from_outline)
@@ -216,7 +226,7 @@ class MainWindow(QMainWindow):
     def _set_editing_enabled(self, enabled: bool) -> None:
         for action in (self.act_save, self.act_close, self.act_find, self.act_replace,
                        self.act_go_to_scene, self.act_next_issue, self.act_previous_issue,
-                       self.act_scene_break):
+                       self.act_scene_break, self.act_export):
             action.setEnabled(enabled)
 
     # -- opening ----------------------------------------------------------------------------
@@ -329,13 +339,89 @@ class MainWindow(QMainWindow):
             self._complain(f"Cannot open the project {root.name}: {error}")
             return False
         self.workspace.externalChange.connect(self.disk.on_change)
+        self._start_checks()
+        return True
+
+    # -- import, export, settings ---------------------------------------------------------------
+    def choose_import(self) -> None:
+        source, _ = QFileDialog.getOpenFileName(
+            self, "Import a chapter", "",
+            "Chapters (*.txt *.md *.docx *.html *.htm);;All files (*)",
+        )
+        if not source:
+            return
+        root = self.project_root
+        if root is None:
+            folder = QFileDialog.getExistingDirectory(self, "Project folder for the chapter")
+            if not folder:
+                return
+            root = Path(folder)
+        self.import_file(Path(source), root)
+
+    def import_file(self, source: Path, root: Path) -> None:
+        """Import in the background with a cancellable progress dialog, then open it."""
+        from ficwriter.gui.importing import ImportJob
+
+        job = ImportJob(source, root, self)
+        job.finished.connect(lambda path: self._imported(path, root))
+        job.failed.connect(lambda message: self._complain(f"Cannot import {source.name}: {message}"))
+        job.start()
+
+    def _imported(self, path: Path, root: Path) -> None:
+        if self.open_chapter(path, root):
+            self._fill_outline(path)
+            self.settings.add_recent(root)
+
+    def export_dialog(self):
+        from ficwriter.gui.export_dialog import ExportDialog
+
+        assert self.session is not None
+        defaults = self.workspace.project.export if self.workspace is not None else None
+        return ExportDialog(self.session.current_chapter(), self.session.path.stem, defaults, self)
+
+    def show_export(self) -> None:
+        if self.session is not None:
+            self.export_dialog().exec()
+
+    def settings_dialog(self):
+        from ficwriter.gui.settings_dialog import SettingsDialog
+
+        project = self.workspace.project if self.workspace is not None else None
+        return SettingsDialog(self.settings, project, self)
+
+    def show_settings(self) -> None:
+        dialog = self.settings_dialog()
+        if dialog.exec():
+            self.apply_settings(project_changed=dialog.project is not None)
+
+    def apply_settings(self, *, project_changed: bool) -> None:
+        """Use the settings just saved: theme, font, autosave, and a checker built anew."""
+        self.set_theme(self.settings.theme)
+        self.editor.set_editor_font(editor_font(self.settings.font_family, self.settings.font_size))
+        self.apply_autosave_interval()
+        if project_changed and self.workspace is not None:
+            try:
+                self.workspace.reload_checker()
+            except ValueError as error:  # a setting the checks layer cannot use
+                self._complain(f"The check settings cannot be used: {error}")
+                return
+            self._start_checks()
+            if self.session is not None:
+                self.checks.attach(self.session)
+                self.session.reparse()
+
+    def _start_checks(self) -> None:
+        assert self.workspace is not None
+        if self.checks is not None:
+            self.checks.detach()
+            self.checks.deleteLater()
         self.checks = CheckController(self.workspace.checker, self.issue_layer, self)
         self.checks.statusChanged.connect(self._checker_status)
         self._checker_status(*self.checks.status_text())
-        return True
 
     def _close_workspace(self) -> None:
         if self.checks is not None:
+            self.checks.detach()
             self.checks.deleteLater()
             self.checks = None
         if self.workspace is not None:

@@ -7,6 +7,7 @@ watcher's callbacks, which arrive on the watcher thread, into a queued Qt signal
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -52,6 +53,15 @@ class Workspace(QObject):
 
     def chapters(self) -> list[Path]:
         return self.project.chapters()
+
+    def reload_checker(self) -> Checker:
+        """A checker built from the project's settings as they are now (after Settings)."""
+        old = self.checker
+        self.project = open_project(self.root)
+        self.checker = Checker.for_project(self.root)
+        # closing stops threads and servers, which may take a moment: not on the GUI thread
+        threading.Thread(target=old.close, name="ficwriter-close-checker", daemon=True).start()
+        return self.checker
 
     def close(self) -> None:
         self._unsubscribe()

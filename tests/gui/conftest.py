@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import shutil
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from PySide6.QtCore import QSettings
 
 from ficwriter import paths
 from ficwriter.gui.app_settings import AppSettings
+from ficwriter.gui.gc_guard import collect_on_gui_thread
 from ficwriter.gui.main_window import MainWindow
 
 
@@ -30,7 +32,8 @@ def sample_project(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def window(qtbot, app_settings: AppSettings):
+def window(qtbot, qapp, app_settings: AppSettings):
+    collect_on_gui_thread(qapp)
     win = MainWindow(app_settings)
     qtbot.addWidget(win)
     win.resize(1400, 900)
@@ -38,6 +41,7 @@ def window(qtbot, app_settings: AppSettings):
     qtbot.waitExposed(win)
     yield win
     win.close()
+    gc.collect()
 
 
 @pytest.fixture

@@ -1,0 +1,28 @@
+"""Python's garbage collector runs on the GUI thread only.
+
+The checker and the watcher run Python on worker threads, and the cyclic garbage collector
+runs on whichever thread happens to allocate when it is due. If it then frees a Qt widget
+held in a reference cycle, Qt destroys the widget off the GUI thread and aborts. So
+automatic collection is turned off and a timer on the GUI thread collects instead.
+"""
+
+from __future__ import annotations
+
+import gc
+
+from PySide6.QtCore import QCoreApplication, QTimer
+
+INTERVAL_MS = 2000
+_timer: QTimer | None = None
+
+
+def collect_on_gui_thread(app: QCoreApplication) -> None:
+    """Move cyclic garbage collection to a timer on ``app``'s thread (once per app)."""
+    global _timer
+    if _timer is not None and _timer.parent() is app:
+        return
+    gc.disable()
+    _timer = QTimer(app)
+    _timer.setInterval(INTERVAL_MS)
+    _timer.timeout.connect(lambda: gc.collect())
+    _timer.start()
