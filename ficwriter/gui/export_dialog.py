@@ -52,7 +52,7 @@ class ExportDialog(QDialog):
     def __init__(self, chapter: Chapter, name: str, defaults: dict | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export chapter")
+        self.setWindowTitle(f"Export \u201c{name}\u201d")
         self.resize(1100, 720)
         self.chapter = chapter
         self.name = name
@@ -66,8 +66,9 @@ class ExportDialog(QDialog):
         self.target.setCurrentIndex(max(0, self.target.findData(defaults.get("target", "ao3"))))
         self.keep_notes = QCheckBox("Keep author's notes")
         self.keep_notes.setChecked(options.keep_notes)
-        self.drop_comments = QCheckBox("Leave out comments and scene metadata")
+        self.drop_comments = QCheckBox("Leave out comments")
         self.drop_comments.setChecked(options.drop_comments)
+        self.drop_comments.setToolTip("HTML comments and scene metadata stay in your file only")
         self.scene_break = QComboBox()
         for label, value in SCENE_BREAKS:
             self.scene_break.addItem(label, value)

@@ -36,7 +36,7 @@ _ID = Qt.ItemDataRole.UserRole
 CURRENT = -1
 SOURCE_LABELS = {
     "save": "Saved",
-    "external": "Changed on disk",
+    "external": "On disk",
     "import": "Imported",
     "restore": "Restored",
     "recovery": "Recovered",
@@ -103,8 +103,11 @@ class HistoryDock(QDockWidget):
         self.list.setRootIsDecorated(False)
         self.list.setUniformRowHeights(True)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.list.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(True)
 
         compare = QHBoxLayout()
@@ -174,6 +177,7 @@ class HistoryDock(QDockWidget):
             ])
             item.setData(0, _ID, revision.id)
             item.setToolTip(0, f"{revision.label} · {revision.created}")
+            item.setToolTip(4, item.text(4))
             self.list.addTopLevelItem(item)
         self.against.blockSignals(True)
         previous = self.against.currentData()

@@ -94,6 +94,9 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
         self._selection_timer = QTimer(self, singleShot=True, interval=120)
         self._selection_timer.timeout.connect(self._update_words)
+        self._outline_timer = QTimer(self, singleShot=True, interval=200)
+        self._outline_timer.timeout.connect(self._update_outline)
+        self.issue_layer.changed.connect(self._outline_timer.start)
         self._autosave = QTimer(self)
         self._autosave.timeout.connect(self._autosave_tick)
         self.apply_autosave_interval()
@@ -222,6 +225,22 @@ class MainWindow(QMainWindow):
         self.start_page.set_recent([p for p in self.settings.recent_projects() if p.exists()])
         self.stack.setCurrentWidget(self.start_page)
         self._set_editing_enabled(False)
+        self._set_docks_visible(False)
+        self.status.set_chapter_open(False)
+        self.status.show_checker("")
+        self.status.show_saved("")
+
+    def _set_docks_visible(self, visible: bool) -> None:
+        """Panels belong to an open chapter: the start page shows without them."""
+        for dock in (self.outline, self.issues, self.history):
+            if dock is None:
+                continue
+            dock.toggleViewAction().setEnabled(visible)
+            if not visible:
+                dock.setProperty("wasVisible", dock.isVisible() or dock.property("wasVisible") is None)
+                dock.hide()
+            elif dock.property("wasVisible") is not False:
+                dock.show()
 
     def _set_editing_enabled(self, enabled: bool) -> None:
         for action in (self.act_save, self.act_close, self.act_find, self.act_replace,
@@ -304,7 +323,10 @@ class MainWindow(QMainWindow):
             self._fill_outline(path)
         self.outline.set_current(path)
         self.session.reparse()
-        self.stack.setCurrentWidget(self.editor_page)
+        if self.stack.currentWidget() is not self.editor_page:
+            self.stack.setCurrentWidget(self.editor_page)
+            self._set_docks_visible(True)
+            self.status.set_chapter_open(True)
         self._set_editing_enabled(True)
         self.setWindowTitle(f"{path.stem} — {self.project_root.name} — ficwriter")
         self.editor.setFocus()
@@ -327,7 +349,7 @@ class MainWindow(QMainWindow):
         if self.history is None:
             self.history = HistoryDock(self)
             self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history)
-            self.resizeDocks([self.history], [380], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.history], [440], Qt.Orientation.Horizontal)
             self.menu_view.addAction(self.history.toggleViewAction())
             self.history.restoreRequested.connect(self.restore_revision)
             self.history.snapshotRequested.connect(self.create_snapshot)
@@ -565,9 +587,15 @@ class MainWindow(QMainWindow):
         at_open, _ = self._session_words.get(self.session.path, (words, words))
         self._session_words[self.session.path] = (at_open, words)
         self._update_words()
-        self.outline.update_chapter(self.session.path, chapter, self.issue_scene_counts())
+        self._update_outline()
         if self.history is not None and self.history.isVisible():
             self.history.set_current_text(chapter.text)
+
+    def _update_outline(self) -> None:
+        if self.session is not None:
+            self.outline.update_chapter(
+                self.session.path, self.session.chapter, self.issue_scene_counts()
+            )
 
     def issue_scene_counts(self):
         from collections import Counter

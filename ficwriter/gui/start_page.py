@@ -56,6 +56,7 @@ class StartPage(QWidget):
         recent_label.setObjectName("muted")
         column.addWidget(recent_label)
         self.recent = QListWidget()
+        self.recent.setObjectName("recent")
         self.recent.setFrameShape(QFrame.Shape.NoFrame)
         self.recent.setMinimumHeight(220)
         self.recent.setMinimumWidth(560)

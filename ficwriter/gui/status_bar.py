@@ -21,6 +21,14 @@ class StatusBar(QStatusBar):
         self.addPermanentWidget(self.checker)
         self.addPermanentWidget(self.saved)
         self.show_words(0, 0, 0)
+        self.set_chapter_open(False)
+
+    def set_chapter_open(self, open_: bool) -> None:
+        """Word counts mean something only with a chapter open."""
+        self.chapter_words.setVisible(open_)
+        self.session_words.setVisible(open_)
+        if not open_:
+            self.selection_words.hide()
 
     def show_words(self, chapter: int, selection: int, session: int) -> None:
         self.chapter_words.setText(f"{chapter:,} words")

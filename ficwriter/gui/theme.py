@@ -162,6 +162,11 @@ QPushButton#primary {{ background: {t.accent}; color: {t.paper}; border-color: {
 QFrame#bar {{ background: {t.bar_background}; border-bottom: 1px solid {t.border}; }}
 QFrame#findbar {{ background: {t.window}; border-top: 1px solid {t.border}; }}
 QLabel#muted {{ color: {t.muted}; }}
+QListWidget#recent {{ background: {t.paper}; border: 1px solid {t.border}; border-radius: 6px;
+    padding: 4px; }}
+QListWidget#recent::item {{ padding: 8px 10px; border-radius: 4px; }}
+QListWidget#recent::item:hover {{ background: {t.note_background}; }}
+QListWidget#recent::item:selected {{ background: {t.selection}; color: {t.text}; }}
 QLabel#heading {{ font-size: 22pt; color: {t.text}; }}
 QLabel#subheading {{ font-size: 11pt; color: {t.muted}; }}
 """
