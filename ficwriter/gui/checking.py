@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from ficwriter.checks.engine import EngineState, EngineStatus
 from ficwriter.checks.issue import Issue
 from ficwriter.core.chapter import Chapter
+from ficwriter.gui.background import LatestOnly
 from ficwriter.gui.issue_layer import IssueLayer
 from ficwriter.gui.positions import QtPositions
 from ficwriter.gui.session import ChapterSession
@@ -73,6 +74,7 @@ class CheckController(QObject):
         self._statuses: dict[str, EngineStatus] = dict(checker.statuses())
         self._last_done: tuple[str, ...] = ()
         self._last_pending: tuple[str, ...] = ()
+        self._handoff = LatestOnly("ficwriter-submit")
         self.resultArrived.connect(self._on_result)
         self.statusArrived.connect(self._on_status)
         checker.add_status_listener(self._relay_status)
@@ -96,6 +98,11 @@ class CheckController(QObject):
         self.session = None
         self._submitted.clear()
 
+    def close(self) -> None:
+        """Detach and stop handing chapters to the checker."""
+        self.detach()
+        self._handoff.close(wait=False)
+
     def submit(self, chapter: Chapter) -> None:
         if self.session is None:
             return
@@ -103,7 +110,8 @@ class CheckController(QObject):
         self._submitted[version] = QtPositions(chapter.text)
         while len(self._submitted) > _KEEP_VERSIONS:
             self._submitted.popitem(last=False)
-        self.checker.submit(chapter, version, self._relay_result)
+        checker, relay = self.checker, self._relay_result
+        self._handoff.submit(lambda: checker.submit(chapter, version, relay))
 
     # The checker calls these from its threads, possibly after the window let go of this
     # object (a project closed while LanguageTool was still starting): then there is no one

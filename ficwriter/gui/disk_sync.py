@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer
 
 from ficwriter.core.textfile import UnreadableFile, read_text
+from ficwriter.gui.background import LatestOnly
 from ficwriter.gui.history_dock import when
 from ficwriter.history.journal import JournalEntry
 from ficwriter.history.sync import ExternalChange
@@ -34,6 +35,7 @@ class DiskSync(QObject):
         self._journal_timer.setInterval(JOURNAL_SECONDS * 1000)
         self._journal_timer.timeout.connect(self.write_journal)
         self._journal_timer.start()
+        self._writer = LatestOnly("ficwriter-journal")
 
     def _parts(self):
         w = self.window
@@ -118,8 +120,13 @@ class DiskSync(QObject):
         _session, workspace, rel = parts
         text = self.window.editor.text()
         if text != self._journaled:
-            workspace.store.journal.write(rel, text)
+            journal = workspace.store.journal
+            self._writer.submit(lambda: journal.write(rel, text))
             self._journaled = text
+
+    def flush_journal(self) -> None:
+        """Wait for the journal write on its way (before the store closes)."""
+        self._writer.flush()
 
     def offer_recovery(self) -> JournalEntry | None:
         """After a crash: offer the journal's text for the chapter just opened."""
@@ -127,7 +134,10 @@ class DiskSync(QObject):
         if parts is None:
             return None
         _session, workspace, rel = parts
-        entry = next((e for e in workspace.store.journal.pending() if e.path == rel), None)
+        journal = workspace.store.journal
+        if journal.entry(rel) is None:  # the usual case, and cheap to ask
+            return None
+        entry = next((e for e in journal.pending() if e.path == rel), None)
         if entry is None:
             return None
         self.window.bar.show_message(

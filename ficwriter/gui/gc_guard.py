@@ -3,7 +3,9 @@
 The checker and the watcher run Python on worker threads, and the cyclic garbage collector
 runs on whichever thread happens to allocate when it is due. If it then frees a Qt widget
 held in a reference cycle, Qt destroys the widget off the GUI thread and aborts. So
-automatic collection is turned off and a timer on the GUI thread collects instead.
+automatic collection is turned off and a timer on the GUI thread collects instead: the
+young generation every second (cheap), everything only every few minutes, since a full
+collection with a large chapter's model in memory takes a noticeable moment.
 """
 
 from __future__ import annotations
@@ -12,8 +14,22 @@ import gc
 
 from PySide6.QtCore import QCoreApplication, QTimer
 
-INTERVAL_MS = 2000
+INTERVAL_MS = 1000
+MIDDLE_EVERY = 10  # ticks
+FULL_EVERY = 180  # ticks
 _timer: QTimer | None = None
+_ticks = 0
+
+
+def _collect() -> None:
+    global _ticks
+    _ticks += 1
+    if _ticks % FULL_EVERY == 0:
+        gc.collect()
+    elif _ticks % MIDDLE_EVERY == 0:
+        gc.collect(1)
+    else:
+        gc.collect(0)
 
 
 def collect_on_gui_thread(app: QCoreApplication) -> None:
@@ -24,5 +40,5 @@ def collect_on_gui_thread(app: QCoreApplication) -> None:
     gc.disable()
     _timer = QTimer(app)
     _timer.setInterval(INTERVAL_MS)
-    _timer.timeout.connect(lambda: gc.collect())
+    _timer.timeout.connect(_collect)
     _timer.start()

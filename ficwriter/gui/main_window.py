@@ -319,10 +319,11 @@ class MainWindow(QMainWindow):
             self.checks.attach(self.session)
         if self.disk is not None:
             self.disk.reset()
+        self.session.reparse()
         if project_changed:
             self._fill_outline(path)
         self.outline.set_current(path)
-        self.session.reparse()
+        self._update_outline()
         if self.stack.currentWidget() is not self.editor_page:
             self.stack.setCurrentWidget(self.editor_page)
             self._set_docks_visible(True)
@@ -435,7 +436,7 @@ class MainWindow(QMainWindow):
     def _start_checks(self) -> None:
         assert self.workspace is not None
         if self.checks is not None:
-            self.checks.detach()
+            self.checks.close()
             self.checks.deleteLater()
         self.checks = CheckController(self.workspace.checker, self.issue_layer, self)
         self.checks.statusChanged.connect(self._checker_status)
@@ -443,10 +444,12 @@ class MainWindow(QMainWindow):
 
     def _close_workspace(self) -> None:
         if self.checks is not None:
-            self.checks.detach()
+            self.checks.close()
             self.checks.deleteLater()
             self.checks = None
         if self.workspace is not None:
+            if self.disk is not None:
+                self.disk.flush_journal()
             self.workspace.close()
             self.workspace.deleteLater()
             self.workspace = None
@@ -459,6 +462,9 @@ class MainWindow(QMainWindow):
         assert self.project_root is not None
         chapters: dict[Path, Chapter | None] = {}
         for path in self.project_chapters(self.project_root):
+            if self.session is not None and path == self.session.path:
+                chapters[path] = self.session.chapter
+                continue
             try:
                 chapters[path] = parse(read_text(path).text)
             except (OSError, UnreadableFile):

@@ -92,11 +92,14 @@ class ChapterSession(QObject):
         self.editor.document().contentsChange.disconnect(self._changed)
 
     def load(self, text: str) -> None:
-        """Put ``text`` in the editor as a fresh, unmodified document (undo starts here)."""
+        """Put ``text`` in the editor as a fresh, unmodified document (undo starts here).
+
+        The caller parses (``reparse``) once whatever listens to ``reparsed`` is connected.
+        """
         self.editor.setPlainText(text)
         self.editor.document().setModified(False)
         self.edits.reset(self.version)
-        self.reparse()
+        self._timer.stop()
 
     def replace_text(self, text: str) -> None:
         """Swap in ``text`` (a reload from disk) keeping cursor and scroll where they were."""

@@ -115,6 +115,7 @@ def test_recovery_journal_is_offered_after_a_crash(opened, sample_project: Path,
     window = opened
     _append(window, qtbot, "Typed just before the crash.")
     window.disk.write_journal()
+    window.disk.flush_journal()
     unsaved = window.editor.text()
     window.session.mark_saved()  # a crash: nothing saved, the journal is all there is
     window.close()
