@@ -14,52 +14,37 @@ MAX_RECENT = 8
 DEFAULT_AUTOSAVE_SECONDS = 30
 
 
-class AppSettings:
-    def __init__(self, settings: QSettings | None = None) -> None:
-        self._settings = settings or QSettings("ficwriter", "ficwriter")
+class _Setting:
+    """One QSettings value as a typed attribute, with its default."""
 
-    def _get(self, key: str, default, kind):
-        value = self._settings.value(key, default)
+    def __init__(self, key: str, default, kind) -> None:
+        self.key, self.default, self.kind = key, default, kind
+
+    def __get__(self, owner: AppSettings | None, _type=None):
+        if owner is None:
+            return self
+        value = owner.qsettings.value(self.key, self.default)
         try:
-            return kind(value)
+            return self.kind(value)
         except (TypeError, ValueError):
-            return default
+            return self.default
 
-    @property
-    def theme(self) -> str:
-        return self._get("appearance/theme", "light", str)
+    def __set__(self, owner: AppSettings, value) -> None:
+        owner.qsettings.setValue(self.key, self.kind(value))
 
-    @theme.setter
-    def theme(self, value: str) -> None:
-        self._settings.setValue("appearance/theme", value)
 
-    @property
-    def font_family(self) -> str:
-        return self._get("appearance/font_family", "", str)
+class AppSettings:
+    theme = _Setting("appearance/theme", "light", str)
+    font_family = _Setting("appearance/font_family", "", str)
+    font_size = _Setting("appearance/font_size", 13.0, float)
+    #: seconds between autosaves while there are unsaved edits; 0 turns autosave off
+    autosave_seconds = _Setting("editor/autosave_seconds", DEFAULT_AUTOSAVE_SECONDS, int)
 
-    @font_family.setter
-    def font_family(self, value: str) -> None:
-        self._settings.setValue("appearance/font_family", value)
-
-    @property
-    def font_size(self) -> float:
-        return self._get("appearance/font_size", 13.0, float)
-
-    @font_size.setter
-    def font_size(self, value: float) -> None:
-        self._settings.setValue("appearance/font_size", float(value))
-
-    @property
-    def autosave_seconds(self) -> int:
-        """Seconds between autosaves while there are unsaved edits; 0 turns autosave off."""
-        return self._get("editor/autosave_seconds", DEFAULT_AUTOSAVE_SECONDS, int)
-
-    @autosave_seconds.setter
-    def autosave_seconds(self, value: int) -> None:
-        self._settings.setValue("editor/autosave_seconds", int(value))
+    def __init__(self, settings: QSettings | None = None) -> None:
+        self.qsettings = settings or QSettings("ficwriter", "ficwriter")
 
     def recent_projects(self) -> list[Path]:
-        value = self._settings.value("recent/projects", [])
+        value = self.qsettings.value("recent/projects", [])
         if isinstance(value, str):
             value = [value]
         return [Path(p) for p in (value or []) if p]
@@ -68,14 +53,14 @@ class AppSettings:
         path = Path(path).resolve()
         recent = [p for p in self.recent_projects() if p != path]
         recent.insert(0, path)
-        self._settings.setValue("recent/projects", [str(p) for p in recent[:MAX_RECENT]])
+        self.qsettings.setValue("recent/projects", [str(p) for p in recent[:MAX_RECENT]])
 
     def window_state(self) -> tuple[bytes | None, bytes | None]:
-        return self._settings.value("window/geometry"), self._settings.value("window/state")
+        return self.qsettings.value("window/geometry"), self.qsettings.value("window/state")
 
     def save_window_state(self, geometry: bytes, state: bytes) -> None:
-        self._settings.setValue("window/geometry", geometry)
-        self._settings.setValue("window/state", state)
+        self.qsettings.setValue("window/geometry", geometry)
+        self.qsettings.setValue("window/state", state)
 
     def sync(self) -> None:
-        self._settings.sync()
+        self.qsettings.sync()

@@ -10,6 +10,16 @@ from PySide6.QtGui import QTextCharFormat, QTextCursor
 from ficwriter.gui.highlighter import LineKind, line_kind
 
 
+def _type_at_end(editor, qtbot, *lines: str) -> None:
+    cursor = editor.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    editor.setTextCursor(cursor)
+    for number, line in enumerate(lines):
+        if number:
+            qtbot.keyClick(editor, Qt.Key.Key_Return)
+        qtbot.keyClicks(editor, line)
+
+
 def _kinds(editor) -> list[LineKind]:
     document = editor.document()
     return [line_kind(document.findBlockByNumber(i).userState()) for i in range(document.blockCount())]
@@ -37,12 +47,7 @@ def test_emphasis_is_italic_and_markers_dimmed(window, chapter_file: Path) -> No
 def test_typing_a_fence_turns_following_lines_into_a_note(window, chapter_file: Path, qtbot) -> None:
     window.open_path(chapter_file)
     editor = window.editor
-    cursor = editor.textCursor()
-    cursor.movePosition(QTextCursor.MoveOperation.End)
-    editor.setTextCursor(cursor)
-    for line in ("::: note", "Later note"):
-        qtbot.keyClick(editor, Qt.Key.Key_Return)
-        qtbot.keyClicks(editor, line)
+    _type_at_end(editor, qtbot, "", "::: note", "Later note")
     assert _kinds(editor)[-2:] == [LineKind.NOTE_OPEN, LineKind.NOTE_TEXT]
 
 
@@ -72,10 +77,7 @@ def test_bad_regex_says_so_and_changes_nothing(window, chapter_file: Path) -> No
 def test_save_writes_the_file_and_word_counts_follow(window, chapter_file: Path, qtbot) -> None:
     window.open_path(chapter_file)
     editor = window.editor
-    cursor = editor.textCursor()
-    cursor.movePosition(QTextCursor.MoveOperation.End)
-    editor.setTextCursor(cursor)
-    qtbot.keyClicks(editor, "Three more words")
+    _type_at_end(editor, qtbot, "Three more words")
     assert window.session.dirty
     qtbot.keyClick(editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert chapter_file.read_text(encoding="utf-8").endswith("spoke.\nThree more words")
