@@ -177,6 +177,14 @@ class CheckController(QObject):
             short = "Checked" if self._last_done else ""
         return short, "\n".join(lines)
 
+    def languagetool_busy(self) -> bool:
+        """LanguageTool is starting or downloading: the writer may choose not to wait."""
+        lt = self._statuses.get("languagetool")
+        return lt is not None and lt.state in (EngineState.STARTING, EngineState.DOWNLOADING)
+
+    def engines(self) -> list[str]:
+        return list(self._statuses)
+
     # -- acting on issues -----------------------------------------------------------------------
     def dismiss(self, issue: Issue) -> None:
         if self.session is None:

@@ -182,6 +182,7 @@ class RulesModel(QAbstractTableModel):
 
 class IssuesDock(QDockWidget):
     jumpRequested = Signal(object)  # ShownIssue
+    stopLanguageToolRequested = Signal()
     applyRequested = Signal(object, str)  # ShownIssue, suggestion
     dismissRequested = Signal(object)
     dismissRuleRequested = Signal(object)
@@ -252,7 +253,14 @@ class IssuesDock(QDockWidget):
         self.status = QLabel("")
         self.status.setObjectName("muted")
         self.status.setWordWrap(True)
-        column.addWidget(self.status)
+        self.stop_lt_button = QPushButton("Don't wait for LanguageTool")
+        self.stop_lt_button.setToolTip("Check with the other engines for the rest of this session")
+        self.stop_lt_button.hide()
+        self.stop_lt_button.clicked.connect(self.stopLanguageToolRequested)
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.status, 1)
+        status_row.addWidget(self.stop_lt_button)
+        column.addLayout(status_row)
         self.setWidget(body)
 
         self._refresh_timer = QTimer(self, singleShot=True, interval=150)
@@ -331,9 +339,10 @@ class IssuesDock(QDockWidget):
         if self.proxy.rowCount():
             self.table.selectRow(0)
 
-    def set_checker_status(self, short: str, full: str) -> None:
+    def set_checker_status(self, short: str, full: str, *, languagetool_busy: bool = False) -> None:
         self.status.setText(full.replace("\n", " · "))
         self.status.setToolTip(full)
+        self.stop_lt_button.setVisible(languagetool_busy)
 
     # -- actions --------------------------------------------------------------------------------
     def selected(self) -> ShownIssue | None:

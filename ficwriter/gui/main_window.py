@@ -214,6 +214,7 @@ class MainWindow(QMainWindow):
             source.dismissRuleRequested.connect(self.dismiss_rule)
             source.addWordRequested.connect(self.add_word)
         self.issues.jumpRequested.connect(self.jump_to_issue)
+        self.issues.stopLanguageToolRequested.connect(self.stop_languagetool)
 
     def _fill_recent_menu(self) -> None:
         self.menu_recent.clear()
@@ -428,12 +429,10 @@ class MainWindow(QMainWindow):
             except ValueError as error:  # a setting the checks layer cannot use
                 self._complain(f"The check settings cannot be used: {error}")
                 return
-            self._start_checks()
-            if self.session is not None:
-                self.checks.attach(self.session)
-                self.session.reparse()
+            self._start_checks(recheck=True)
 
-    def _start_checks(self) -> None:
+    def _start_checks(self, *, recheck: bool = False) -> None:
+        """A check controller for the workspace's checker; ``recheck`` the open chapter now."""
         assert self.workspace is not None
         if self.checks is not None:
             self.checks.close()
@@ -441,6 +440,9 @@ class MainWindow(QMainWindow):
         self.checks = CheckController(self.workspace.checker, self.issue_layer, self)
         self.checks.statusChanged.connect(self._checker_status)
         self._checker_status(*self.checks.status_text())
+        if recheck and self.session is not None:
+            self.checks.attach(self.session)
+            self.session.reparse()
 
     def _close_workspace(self) -> None:
         if self.checks is not None:
@@ -456,7 +458,16 @@ class MainWindow(QMainWindow):
 
     def _checker_status(self, short: str, full: str) -> None:
         self.status.show_checker(short, full)
-        self.issues.set_checker_status(short, full)
+        busy = self.checks is not None and self.checks.languagetool_busy()
+        self.issues.set_checker_status(short, full, languagetool_busy=busy)
+
+    def stop_languagetool(self) -> None:
+        """Cancel waiting for LanguageTool: check with the other engines this session."""
+        if self.workspace is None or self.checks is None:
+            return
+        others = [name for name in self.checks.engines() if name != "languagetool"]
+        self.workspace.reload_checker(only=others)
+        self._start_checks(recheck=True)
 
     def _fill_outline(self, current: Path) -> None:
         assert self.project_root is not None

@@ -8,6 +8,7 @@ watcher's callbacks, which arrive on the watcher thread, into a queued Qt signal
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -54,11 +55,12 @@ class Workspace(QObject):
     def chapters(self) -> list[Path]:
         return self.project.chapters()
 
-    def reload_checker(self) -> Checker:
-        """A checker built from the project's settings as they are now (after Settings)."""
+    def reload_checker(self, only: Sequence[str] | None = None) -> Checker:
+        """A checker built from the project's settings as they are now (after Settings);
+        ``only`` names the engines to run this session (e.g. without LanguageTool)."""
         old = self.checker
         self.project = open_project(self.root)
-        self.checker = Checker.for_project(self.root)
+        self.checker = Checker.for_project(self.root, only=only)
         # closing stops threads and servers, which may take a moment: not on the GUI thread
         threading.Thread(target=old.close, name="ficwriter-close-checker", daemon=True).start()
         return self.checker

@@ -152,3 +152,16 @@ def test_first_check_of_a_long_real_chapter_never_stalls_typing(window, seed_tex
     qtbot.waitUntil(lambda: "walkd" in underlined(window), timeout=30000)
     worst = beat.stop()
     assert worst <= 100, f"the GUI thread stalled {worst} ms (opened after {opened_at} ms)"
+
+
+def test_not_waiting_for_languagetool_keeps_the_other_engines(opened, qtbot) -> None:
+    from ficwriter.checks.engine import EngineState, EngineStatus
+
+    window = opened
+    window.checks.statusArrived.emit(EngineStatus("languagetool", EngineState.DOWNLOADING, progress=0.4))
+    assert "LanguageTool downloading 40%" == window.status.checker.text()
+    assert window.issues.stop_lt_button.isVisibleTo(window.issues)
+    window.issues.stop_lt_button.click()
+    assert "languagetool" not in window.workspace.checker.statuses()
+    qtbot.waitUntil(lambda: "recieved" in underlined(window), timeout=10000)
+    assert not window.issues.stop_lt_button.isVisibleTo(window.issues)
