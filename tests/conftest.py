@@ -10,7 +10,11 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 REPO = Path(__file__).resolve().parent.parent
-SEED = REPO.parent / "shared" / "seeds" / "000_a076e9cb29d276f2.txt"
+_SEED_NAME = Path("shared") / "seeds" / "000_a076e9cb29d276f2.txt"
+# The nearest shared/ above the checkout: /work/main and the worktrees in /work/wt/* alike.
+SEED = next(
+    (p / _SEED_NAME for p in REPO.parents if (p / _SEED_NAME).is_file()), REPO.parent / _SEED_NAME
+)
 
 
 @pytest.fixture

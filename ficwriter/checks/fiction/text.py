@@ -1,0 +1,140 @@
+"""What the fiction rules need to know about one plain paragraph, worked out once.
+
+Every rule asks the same questions (where are the words, which of them are inside dialogue,
+which open a sentence), so ``ParagraphText`` answers them once per paragraph and the rules
+stay small. Dialogue is text in double quotes, straight or curly; a quote left open at the
+end of a paragraph runs to its end, as a speech continued in the next paragraph does.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cached_property
+
+from ficwriter.core.words import iter_words
+
+OPENING_QUOTES = '"\u201c'
+CLOSING_QUOTES = '"\u201d'
+APOSTROPHES = "'\u2019"
+
+# Sentence ends: terminal punctuation, closing quotes or brackets, then space.
+_SENTENCE_END_RE = re.compile(r"[.!?\u2026]+[\"\u201d'\u2019)\]]*\s+")
+_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "st", "prof", "sr", "jr", "vs", "mt"})
+_POSSESSIVE_RE = re.compile(r"['\u2019]s?$")
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word of the paragraph and where it is (plain-text offsets)."""
+
+    start: int
+    end: int
+    text: str
+
+    @property
+    def bare(self) -> str:
+        """The word without a possessive ending: ``Lexa's`` -> ``Lexa``."""
+        return strip_possessive(self.text)
+
+
+def strip_possessive(word: str) -> str:
+    return _POSSESSIVE_RE.sub("", word) if len(word) > 2 else word
+
+
+def is_capitalised(word: str) -> bool:
+    """``Lexa`` and ``TonDC`` are; ``VERY`` (shouting) and ``the`` are not."""
+    return word[:1].isupper() and not (len(word) > 1 and word.isupper())
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    in_dialogue: bool  # opens with a quotation mark or inside one
+
+
+class ParagraphText:
+    """One paragraph's words, dialogue ranges and sentence openings."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        return [Token(m.start(), m.end(), m.group()) for m in iter_words(self.text)]
+
+    @cached_property
+    def dialogue(self) -> list[tuple[int, int]]:
+        """Spans of quoted speech, quotation marks included."""
+        spans: list[tuple[int, int]] = []
+        start: int | None = None
+        for index, char in enumerate(self.text):
+            if start is None and char in OPENING_QUOTES:
+                start = index
+            elif start is not None and char in CLOSING_QUOTES:
+                spans.append((start, index + 1))
+                start = None
+        if start is not None:
+            spans.append((start, len(self.text)))
+        return spans
+
+    @cached_property
+    def _dialogue_starts(self) -> list[int]:
+        return [s for s, _ in self.dialogue]
+
+    def in_dialogue(self, offset: int) -> bool:
+        k = bisect_right(self._dialogue_starts, offset) - 1
+        return k >= 0 and offset < self.dialogue[k][1]
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        """Sentences in order; a dialogue tag after a quote stays in the quote's sentence."""
+        bounds = [0]
+        for match in _SENTENCE_END_RE.finditer(self.text):
+            after = match.end()
+            if after >= len(self.text):
+                continue
+            nxt = self.text[after]
+            if not (nxt.isupper() or nxt.isdigit() or nxt in OPENING_QUOTES):
+                continue  # "What?" she asked. -- the tag continues the sentence
+            word = re.search(r"(\w+)[.]$", self.text[: match.start() + 1])
+            if word and word.group(1).lower() in _ABBREVIATIONS:
+                continue
+            bounds.append(after)
+        bounds.append(len(self.text))
+        out = []
+        for a, b in zip(bounds, bounds[1:]):
+            stripped = len(self.text[a:b]) - len(self.text[a:b].lstrip())
+            start = a + stripped
+            if start < b:
+                out.append(Sentence(start, b, self.in_dialogue(start)))
+        return out
+
+    @cached_property
+    def sentence_openers(self) -> frozenset[int]:
+        """Start offsets of words that are capitalised because of where they stand.
+
+        The first word of a sentence and the first word inside an opening quote.
+        """
+        starts = {s.start for s in self.sentences}
+        starts.update(s + 1 for s, _ in self.dialogue)
+        openers: set[int] = set()
+        token_starts = [t.start for t in self.tokens]
+        for offset in starts:
+            k = bisect_right(token_starts, offset - 1)
+            if k < len(self.tokens):
+                gap = self.text[offset : self.tokens[k].start]
+                if not gap.strip(OPENING_QUOTES + " \t\n-\u2014\u2013(['\u2018*_"):
+                    openers.add(self.tokens[k].start)
+        return frozenset(openers)
+
+    def first_token(self, sentence: Sentence) -> Token | None:
+        for token in self.tokens:
+            if token.start >= sentence.start:
+                return token if token.start < sentence.end else None
+        return None
+
+    def narration_tokens(self) -> list[Token]:
+        return [t for t in self.tokens if not self.in_dialogue(t.start)]
