@@ -8,6 +8,7 @@ lands on the same characters whether or not the word was in italics.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ficwriter.checks.fiction.text import ParagraphText
 from ficwriter.checks.issue import Finding, Issue
@@ -43,16 +44,38 @@ class PlacedParagraph:
         )
 
 
-def scenes_of(chapter: Chapter) -> list[list[PlacedParagraph]]:
-    """Each scene's story paragraphs, in order (notes are not story and are left out)."""
+class _ByText:
+    """A chapter as a cache key: two parses of the same text are the same chapter."""
+
+    def __init__(self, chapter: Chapter) -> None:
+        self.chapter = chapter
+
+    def __hash__(self) -> int:
+        return hash(self.chapter.text)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _ByText) and other.chapter.text == self.chapter.text
+
+
+def scenes_of(chapter: Chapter) -> tuple[tuple[PlacedParagraph, ...], ...]:
+    """Each scene's story paragraphs, in order (notes are not story and are left out).
+
+    The chapter rules run one after the other on the same chapter, so the work of
+    reading it is shared between them.
+    """
+    return _scenes(_ByText(chapter))
+
+
+@lru_cache(maxsize=4)
+def _scenes(key: _ByText) -> tuple[tuple[PlacedParagraph, ...], ...]:
+    chapter = key.chapter
     index = {p.span.start: k for k, p in enumerate(chapter.paragraphs(notes=True))}
-    out: list[list[PlacedParagraph]] = []
+    out = []
     for scene in chapter.scenes:
         placed = []
         for paragraph in scene.paragraphs:
             plain = plain_text(paragraph.text, base=paragraph.span.start)
-            placed.append(
-                PlacedParagraph(index[paragraph.span.start], scene.index, plain, ParagraphText(plain.text))
-            )
-        out.append(placed)
-    return out
+            text = ParagraphText(plain.text)
+            placed.append(PlacedParagraph(index[paragraph.span.start], scene.index, plain, text))
+        out.append(tuple(placed))
+    return tuple(out)

@@ -26,6 +26,9 @@ _NOT_A_PERSON = (
 )
 
 
+_OPENER_ONLY_MIN_LENGTH = 6
+
+
 class EpithetRule:
     """Counts epithets per scene; each one past the allowance is flagged with the density."""
 
@@ -108,31 +111,42 @@ class NameSpellingRule:
                     spelling.uses.append((placed, token))
                     if token.start not in placed.text.sentence_openers:
                         spelling.mid_sentence = True
-        names = [
-            s for s in spellings.values() if s.mid_sentence and s.text.casefold() not in lowercase
-        ]
+        candidates = [s for s in spellings.values() if s.text.casefold() not in lowercase]
         issues: list[Issue] = []
-        for group in self._variant_groups(names):
+        for group in self._variant_groups(candidates):
             issues.extend(self._flag(group))
         return sorted(issues, key=lambda i: i.start)
 
-    def _variant_groups(self, names: list[_Spelling]) -> list[list[_Spelling]]:
-        """Groups of spellings joined by case-only or one-edit differences."""
-        parent = {s.text: s.text for s in names}
+    def _variant_groups(self, candidates: list[_Spelling]) -> list[list[_Spelling]]:
+        """Groups of spellings joined by case-only or one-edit differences.
+
+        A pair counts only if one of them is surely a name (capitalised mid-sentence); the
+        other may stand only at sentence starts ("Brannok swore"), if it is long enough
+        not to be an ordinary word ("Fine" is not a misspelt "Finn").
+        """
+        parent = {s.text: s.text for s in candidates}
 
         def root(word: str) -> str:
             while parent[word] != word:
                 word = parent[word]
             return word
 
-        for k, a in enumerate(names):
-            for b in names[k + 1 :]:
-                if self._variants(a.text, b.text):
+        for k, a in enumerate(candidates):
+            for b in candidates[k + 1 :]:
+                if self._related(a, b):
                     parent[root(a.text)] = root(b.text)
         groups: dict[str, list[_Spelling]] = defaultdict(list)
-        for spelling in names:
+        for spelling in candidates:
             groups[root(spelling.text)].append(spelling)
         return [g for g in groups.values() if len(g) > 1]
+
+    def _related(self, a: _Spelling, b: _Spelling) -> bool:
+        if not (a.mid_sentence or b.mid_sentence):
+            return False
+        opener_only = b if a.mid_sentence else a
+        if not opener_only.mid_sentence and len(opener_only.text) < _OPENER_ONLY_MIN_LENGTH:
+            return False
+        return self._variants(a.text, b.text)
 
     def _variants(self, a: str, b: str) -> bool:
         if a in self._names and b in self._names:

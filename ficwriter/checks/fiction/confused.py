@@ -10,6 +10,7 @@ stays out, because a false alarm here is marked as an error.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ficwriter.checks.fiction.rules import finding
@@ -30,6 +31,7 @@ _THAN_OBJECT = (
 )
 _SUBJECT = r"(?:I|you|he|she|we|they|it|anyone|anybody|everyone|any\s+of\s+us)"
 _MODAL = r"(?:to|will|would|could|can|might|must|should|shall|don't|didn't|won't|not|never|gonna)"
+_HEEL_OF = r"(?:her|his|their|my|your|the|its)\s+(?:hands?|palms?|boots?|shoes?|feet|foot)\b"
 
 
 @dataclass(frozen=True)
@@ -37,10 +39,25 @@ class Confusion:
     pattern: re.Pattern[str]
     suggestion: str
     reason: str
+    keys: tuple[str, ...]  # one of these must occur (lowercased) for the pattern to match
+
+    def finditer(self, text: str, lowered: str) -> Iterator[re.Match[str]]:
+        """Matches in ``text``; ``lowered`` (its lowercase) lets most entries skip at once."""
+        if any(key in lowered for key in self.keys):
+            yield from self.pattern.finditer(text)
+
+
+_WRONG_GROUP = re.compile(r"\(\?P<w2?>([^)]*)\)")
 
 
 def _entry(pattern: str, suggestion: str, reason: str, flags: int = re.IGNORECASE) -> Confusion:
-    return Confusion(re.compile(pattern.replace("'", _Q), flags), suggestion, reason)
+    """An entry; the plain words of its ``w`` group become its quick pre-check keys."""
+    keys = tuple(
+        re.sub(r".\?", "", word).split("'")[0].lower()  # heals? -> heal, who's -> who
+        for group in _WRONG_GROUP.findall(pattern)
+        for word in group.split("|")
+    )
+    return Confusion(re.compile(pattern.replace("'", _Q), flags), suggestion, reason, keys)
 
 
 CONFUSIONS: tuple[Confusion, ...] = (
@@ -154,9 +171,13 @@ CONFUSIONS: tuple[Confusion, ...] = (
         "means uncovered; to endure is ‘bear’",
     ),
     _entry(
-        r"\b(?P<w>heals?)\s+of\s+(?:her|his|their|my|your|the|its)\s+"
-        r"(?:hands?|palms?|boots?|shoes?|feet|foot)\b",
+        rf"\b(?P<w>heals)\s+of\s+{_HEEL_OF}",
         "heels",
+        "means cures; the backs of hands or feet are ‘heels’",
+    ),
+    _entry(
+        rf"\b(?P<w>heal)\s+of\s+{_HEEL_OF}",
+        "heel",
         "means to cure; the back of the hand or foot is the ‘heel’",
     ),
     _entry(
@@ -177,7 +198,7 @@ CONFUSIONS: tuple[Confusion, ...] = (
         "after a modal verb is heard as ‘’ve’ and written ‘have’",
     ),
     _entry(
-        rf"\b(?:{_MODAL}|couldn't|can't|cannot)\s+(?P<w>breath)\b",
+        rf"\b(?:{_MODAL}|couldn't|can't|cannot)\s+(?:\w+ly\s+)?(?P<w>breath)\b",
         "breathe",
         "is the noun; the verb is ‘breathe’",
     ),
@@ -203,8 +224,8 @@ CONFUSIONS: tuple[Confusion, ...] = (
     _entry(r"\b(?:caught|catch|catching|lost|lose|out\s+of)\s+(?P<w>site)\b", "sight",
            "is a place; seeing is ‘sight’"),
     _entry(
-        r"\b(?:walked|went|ran|came|looked|pushed|broke|burst|stepped|got|peered|cut|"
-        r"tore|sliced|shot)\s+(?P<w>threw)\b",
+        r"\b(?:walk|walked|go|went|run|ran|come|came|look|looked|push|pushed|break|broke|"
+        r"burst|step|stepped|get|got|peer|peered|cut|tore|sliced|shot)\s+(?P<w>threw)\b",
         "through",
         "is the past of ‘throw’; here ‘through’ is meant",
     ),
@@ -227,8 +248,9 @@ def _cased(suggestion: str, wrong: str) -> str:
 def confused_words(paragraph: ParagraphText, settings: FictionSettings) -> list[Finding]:
     out: list[Finding] = []
     seen: set[int] = set()
+    lowered = paragraph.text.lower()
     for entry in CONFUSIONS:
-        for match in entry.pattern.finditer(paragraph.text):
+        for match in entry.finditer(paragraph.text, lowered):
             group = "w" if match.group("w") is not None else "w2"
             start, end = match.span(group)
             if start in seen:

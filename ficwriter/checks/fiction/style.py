@@ -33,11 +33,13 @@ STOP_WORDS = frozenset(
     well were weren't what what's when where whether which while who whom whose why will
     with within without won't would wouldn't yet you you'd you're your yours yourself
     took take taken told tell asked looked look looking turned went come coming
+    nobody everybody everyone someone somebody anybody none
     """.split()
 )
 
 _SUBJECTS = frozenset("i you he she we they it".split())
 _BETWEEN = frozenset("could would had did just suddenly then also still barely only almost".split())
+_PARALLEL_DEPTH = 3  # words into a sentence where a repeat reads as parallelism
 _WORDS_ONLY = re.compile(r"[\w\s'\u2019]*")
 _JOINERS = re.compile(r"^(?:\s*,\s*|\s+(?:and|or)\s+|\s*[-\u2014\u2013]\s*)$")
 
@@ -48,10 +50,16 @@ def _echo_key(token: Token) -> str | None:
     return word if word.islower() and word not in STOP_WORDS else None
 
 
+def _parallel(first: tuple[int, int], second: tuple[int, int]) -> bool:
+    """The same early place in two sentences: anaphora ("She thought of X. She thought of Y")."""
+    return first[0] != second[0] and first[1] == second[1] <= _PARALLEL_DEPTH
+
+
 def echoes(paragraph: ParagraphText, settings: FictionSettings) -> list[Finding]:
     """The same content word again within ``echo_window`` words; the repeat is flagged.
 
-    Deliberate doubling ("farther and farther", "really, really") is left alone.
+    Deliberate doubling ("farther and farther", "really, really") and parallel sentence
+    openings are left alone.
     """
     out: list[Finding] = []
     last_seen: dict[str, tuple[int, Token]] = {}
@@ -68,6 +76,8 @@ def echoes(paragraph: ParagraphText, settings: FictionSettings) -> list[Finding]
         distance = position - previous[0]
         gap = paragraph.text[previous[1].end : token.start]
         if distance > settings.echo_window or _JOINERS.match(gap):
+            continue
+        if _parallel(paragraph.places[previous[0]], paragraph.places[position]):
             continue
         out.append(
             finding("fiction.echo", token.start, token.end, text=token.text, distance=distance)

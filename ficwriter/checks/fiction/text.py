@@ -9,9 +9,9 @@ end of a paragraph runs to its end, as a speech continued in the next paragraph 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
 from functools import cached_property
+from typing import NamedTuple
 
 from ficwriter.core.words import iter_words
 
@@ -25,8 +25,7 @@ _ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "st", "prof", "sr", "jr", "
 _POSSESSIVE_RE = re.compile(r"['\u2019]s?$")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     """A word of the paragraph and where it is (plain-text offsets)."""
 
     start: int
@@ -48,8 +47,7 @@ def is_capitalised(word: str) -> bool:
     return word[:1].isupper() and not (len(word) > 1 and word.isupper())
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
     start: int
     end: int
     in_dialogue: bool  # opens with a quotation mark or inside one
@@ -121,19 +119,35 @@ class ParagraphText:
         starts = {s.start for s in self.sentences}
         starts.update(s + 1 for s, _ in self.dialogue)
         openers: set[int] = set()
-        token_starts = [t.start for t in self.tokens]
         for offset in starts:
-            k = bisect_right(token_starts, offset - 1)
+            k = bisect_left(self._token_starts, offset)
             if k < len(self.tokens):
                 gap = self.text[offset : self.tokens[k].start]
                 if not gap.strip(OPENING_QUOTES + " \t\n-\u2014\u2013(['\u2018*_"):
                     openers.add(self.tokens[k].start)
         return frozenset(openers)
 
-    def first_token(self, sentence: Sentence) -> Token | None:
+    @cached_property
+    def _token_starts(self) -> list[int]:
+        return [t.start for t in self.tokens]
+
+    @cached_property
+    def places(self) -> list[tuple[int, int]]:
+        """For each token: (index of its sentence, its position in that sentence)."""
+        out = []
+        starts = [s.start for s in self.sentences]
+        last, position = -1, 0
         for token in self.tokens:
-            if token.start >= sentence.start:
-                return token if token.start < sentence.end else None
+            sentence = bisect_right(starts, token.start) - 1
+            position = position + 1 if sentence == last else 0
+            last = sentence
+            out.append((sentence, position))
+        return out
+
+    def first_token(self, sentence: Sentence) -> Token | None:
+        k = bisect_left(self._token_starts, sentence.start)
+        if k < len(self.tokens) and self.tokens[k].start < sentence.end:
+            return self.tokens[k]
         return None
 
     def narration_tokens(self) -> list[Token]:

@@ -83,6 +83,14 @@ def test_name_spellings_differing_by_one_edit_are_flagged() -> None:
     assert texts(chapter, chapter_flags(chapter, NAMES)) == ["Octavai"]
 
 
+def test_name_spellings_catch_a_slip_at_a_sentence_start_but_not_ordinary_words() -> None:
+    chapter = (
+        "They waited for Brannock. Then Brannock came.\n\n"
+        "Brannok swore at them. Finn nodded at Brannock. Fine, said Finn.\n"
+    )
+    assert texts(chapter, chapter_flags(chapter, NAMES)) == ["Brannok"]
+
+
 def test_name_spellings_leave_common_words_plurals_possessives_and_shouting_alone() -> None:
     chapter = (
         "Very well, she thought. It was very late and VERY cold.\n\n"

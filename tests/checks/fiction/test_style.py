@@ -32,7 +32,8 @@ def test_echo_respects_the_window() -> None:
         "She walked farther and farther away.",  # deliberate doubling
         "It was really, really cold.",
         "Lexa looked at Lexa's map.",  # names are not echoes
-        '"I hate you. I hate what you did," she said.',  # characters repeat themselves
+        "She thought about the roads. She thought about the strike.",  # parallel openings
+        '"I hate the cold. They say you stop noticing, but I still hate it," she said.',
         "The fire was warm. Much later, long after the others had gone to sleep and the "
         "moon had risen over the trees and the owls had begun to call, she fed the fire.",
     ],
@@ -42,7 +43,7 @@ def test_echo_stays_quiet_on_function_words_names_dialogue_and_distance(text: st
 
 
 def test_echo_in_dialogue_can_be_turned_on() -> None:
-    text = '"I hate you. I hate what you did," she said.'
+    text = '"I hate the cold. They say you stop noticing, but I still hate it," she said.'
     assert flagged(text, ECHO, echo_in_dialogue=True) == ["hate"]
 
 

@@ -1,0 +1,238 @@
+"""Quality of the checkers on ficwriter's own corpus, and the speed of the fiction rules.
+
+    python benchmarks/bench_quality.py            # all figures
+    FICWRITER_LT_URL=http://localhost:8081 python benchmarks/bench_quality.py   # with LanguageTool
+
+For each engine and for all of them combined: recall of the errors listed in
+tests/checks/corpus/known_errors.toml (a flag that overlaps an error catches it) and the
+other flags per 1,000 story words -- what a writer would see as noise. Then each fiction
+rule on its own, the epithet allowance at 1..4, and the median time of the fiction rules
+over the seed chapter. Harper runs through harper-py directly, paragraph by paragraph on
+the plain text, as the checks engine feeds it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import statistics
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from ficwriter.checks.fiction import RULES, FictionSettings  # noqa: E402
+from ficwriter.core.chapter import Chapter, parse  # noqa: E402
+from ficwriter.core.inline import PlainText, plain_text  # noqa: E402
+from tests.checks.quality_corpus import (  # noqa: E402
+    KnownError,
+    corpus_dictionary,
+    corpus_files,
+    fiction_flags,
+    known_errors,
+)
+
+SEED = REPO.parent.parent / "shared" / "seeds" / "000_a076e9cb29d276f2.txt"
+if not SEED.is_file():
+    SEED = REPO.parent / "shared" / "seeds" / "000_a076e9cb29d276f2.txt"
+
+
+@dataclass(frozen=True)
+class Flag:
+    file: str
+    start: int
+    end: int
+    rule: str
+
+
+Checker = Callable[[str, Chapter], list[Flag]]
+
+
+def _story(chapter: Chapter) -> Iterable[PlainText]:
+    for paragraph in chapter.paragraphs():
+        yield plain_text(paragraph.text, base=paragraph.span.start)
+
+
+def fiction_checker(settings: FictionSettings) -> Checker:
+    def check(name: str, chapter: Chapter) -> list[Flag]:
+        return [Flag(name, *flag) for flag in fiction_flags(chapter, settings)]
+
+    return check
+
+
+def harper_checker(words: list[str]) -> Checker:
+    import harper
+
+    linter = harper.Linter()
+    linter.import_words(words)
+
+    def check(name: str, chapter: Chapter) -> list[Flag]:
+        flags = []
+        for plain in _story(chapter):
+            for lint in linter.lint(plain.text, language=harper.Language.PLAINTEXT):
+                start, end = plain.source_span(lint.span.start, lint.span.end)
+                flags.append(Flag(name, start, end, f"harper.{lint.lint_kind}"))
+        return flags
+
+    return check
+
+
+def languagetool_checker(url: str) -> Checker:
+    import language_tool_python
+
+    tool = language_tool_python.LanguageTool("en-US", remote_server=url)
+
+    def check(name: str, chapter: Chapter) -> list[Flag]:
+        flags = []
+        for plain in _story(chapter):
+            for match in tool.check(plain.text):
+                end = min(match.offset + match.error_length, len(plain.text))
+                start, end = plain.source_span(match.offset, end)
+                flags.append(Flag(name, start, end, f"languagetool.{match.rule_id}"))
+        return flags
+
+    return check
+
+
+def _overlaps(flag: Flag, error: KnownError) -> bool:
+    return flag.file == error.file and flag.start < error.end and error.start < flag.end
+
+
+@dataclass(frozen=True)
+class Score:
+    caught: int
+    expected_caught: int
+    expected: int
+    other: int
+
+    def line(self, label: str, errors: int, words: int) -> str:
+        per_k = 1000 * self.other / words
+        expected = f"{self.expected_caught}/{self.expected}" if self.expected else "-"
+        return (
+            f"{label:28} recall {self.caught:3}/{errors} = {self.caught / errors:6.1%}"
+            f"   (of those it should catch: {expected:>7})   other flags {self.other:4}"
+            f" = {per_k:5.1f} per 1,000 words"
+        )
+
+
+def score(flags: list[Flag], errors: list[KnownError], engine: str | None) -> Score:
+    caught = [e for e in errors if any(_overlaps(f, e) for f in flags)]
+    expected = [e for e in errors if engine is None or engine in e.engines]
+    other = [f for f in flags if not any(_overlaps(f, e) for e in errors)]
+    return Score(len(caught), len([e for e in caught if e in expected]), len(expected), len(other))
+
+
+def run(checker: Checker, chapters: dict[str, Chapter]) -> list[Flag]:
+    return [flag for name, chapter in chapters.items() for flag in checker(name, chapter)]
+
+
+def seed_chapter() -> Chapter | None:
+    if not SEED.is_file():
+        return None
+    # The seed separates scenes by two or more blank lines, as the importer reads them.
+    return parse(re.sub(r"\n{3,}", "\n\n* * *\n\n", SEED.read_text(encoding="utf-8")))
+
+
+def main() -> None:
+    files = corpus_files()
+    chapters = {path.name: parse(path.read_text(encoding="utf-8")) for path in files}
+    errors = known_errors()
+    words = sum(c.story_words for c in chapters.values())
+    print(f"corpus: {len(files)} files, {words} story words, {len(errors)} known errors")
+    for path in files:
+        print(f"  {path.relative_to(REPO)}")
+
+    names = corpus_dictionary()
+    print(f"project dictionary: {len(names)} names ({', '.join(names[:4])}, ...)")
+    engines: dict[str, Checker] = {
+        "harper": harper_checker(names),
+        "fiction": fiction_checker(FictionSettings(names=tuple(names))),
+    }
+    url = os.environ.get("FICWRITER_LT_URL")
+    if url:
+        engines["languagetool"] = languagetool_checker(url)
+    else:
+        print("languagetool: skipped (set FICWRITER_LT_URL to include it)")
+
+    print("\n== engines (default settings)")
+    all_flags: list[Flag] = []
+    for name, checker in engines.items():
+        flags = run(checker, chapters)
+        all_flags += flags
+        print(score(flags, errors, name).line(name, len(errors), words))
+    print(score(all_flags, errors, None).line("combined", len(errors), words))
+    print(score(run(harper_checker([]), chapters), errors, "harper").line(
+        "harper, no dictionary", len(errors), words
+    ))
+    missed = [e for e in errors if not any(_overlaps(f, e) for f in all_flags)]
+    print("missed by every engine: " + "; ".join(f"{e.error!r} ({e.kind})" for e in missed))
+
+    print("\n== each fiction rule on its own (its own kind of error / other flags)")
+    for rule_id, info in RULES.items():
+        flags = run(fiction_checker(FictionSettings(rules={r: r == rule_id for r in RULES})), chapters)
+        kind = rule_id.removeprefix("fiction.")
+        mine = [e for e in errors if e.kind == kind]
+        hit = sum(any(_overlaps(f, e) for f in flags) for e in mine)
+        other = [f for f in flags if not any(_overlaps(f, e) for e in errors)]
+        print(
+            f"{rule_id:28} {'on ' if info.default_on else 'off'} caught {hit:2}/{len(mine):2}"
+            f"   other flags {len(other):3} = {1000 * len(other) / words:5.1f} per 1,000 words"
+        )
+
+    print("\n== epithet allowance per scene")
+    epithets = [e for e in errors if e.kind == "epithet"]
+    for allowance in (1, 2, 3, 4):
+        settings = FictionSettings(
+            rules={r: r == "fiction.epithet" for r in RULES}, epithet_allowance=allowance
+        )
+        flags = run(fiction_checker(settings), chapters)
+        hit = sum(any(_overlaps(f, e) for f in flags) for e in epithets)
+        other = len([f for f in flags if not any(_overlaps(f, e) for e in errors)])
+        print(f"allowance {allowance}: caught {hit}/{len(epithets)}, other flags {other}")
+
+    print("\n== echo window (words)")
+    echoes = [e for e in errors if e.kind == "echo"]
+    for window in (10, 20, 30):
+        settings = FictionSettings(rules={r: r == "fiction.echo" for r in RULES}, echo_window=window)
+        flags = run(fiction_checker(settings), chapters)
+        hit = sum(any(_overlaps(f, e) for f in flags) for e in echoes)
+        other = len([f for f in flags if not any(_overlaps(f, e) for e in errors)])
+        print(f"window {window}: caught {hit}/{len(echoes)}, other flags {other}"
+              f" = {1000 * other / words:.1f} per 1,000 words")
+
+    speed()
+
+
+def speed() -> None:
+    chapter = seed_chapter()
+    if chapter is None:
+        print("\nseed: not found, speed skipped")
+        return
+    by_rule: dict[str, int] = defaultdict(int)
+    for flag in fiction_checker(FictionSettings())("seed", chapter):
+        by_rule[flag.rule] += 1
+    print(f"\n== seed ({chapter.story_words} story words), default rules flag:")
+    for rule, count in sorted(by_rule.items()):
+        print(f"  {rule:28} {count}")
+    for label, settings in (
+        ("defaults", FictionSettings()),
+        ("all rules on", FictionSettings(rules={r: True for r in RULES})),
+    ):
+        checker = fiction_checker(settings)
+        times = []
+        for run_number in range(15):
+            # A different text each run, as after an edit: nothing is reused from the last run.
+            edited = parse(f"{chapter.text}\n<!-- run {run_number} -->\n")
+            began = time.perf_counter()
+            checker("seed", edited)
+            times.append(time.perf_counter() - began)
+        print(f"fiction rules, full seed, {label}: median {1000 * statistics.median(times):.1f} ms")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,76 @@
+"""The quality corpus: ficwriter's own chapters with every deliberate error listed.
+
+``tests/checks/corpus/known_errors.toml`` names each error by a context that occurs once
+in its file and the wrong text inside it; this module turns those into file spans. The
+corpus test and ``benchmarks/bench_quality.py`` both read the corpus through here.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from ficwriter.checks.fiction import FictionSettings, chapter_rules, paragraph_engine
+from ficwriter.core.chapter import Chapter
+from ficwriter.core.inline import plain_text
+
+CORPUS = Path(__file__).resolve().parent / "corpus"
+SAMPLE_CHAPTERS = Path(__file__).resolve().parents[2] / "resources" / "sample" / "Starfall" / "chapters"
+
+
+@dataclass(frozen=True)
+class KnownError:
+    file: str
+    start: int
+    end: int
+    error: str
+    kind: str
+    engines: tuple[str, ...]
+
+
+def corpus_files() -> list[Path]:
+    """The written corpus plus the project's sample chapter, once it exists."""
+    files = sorted(CORPUS.glob("*.md"))
+    if SAMPLE_CHAPTERS.is_dir():
+        files += sorted(SAMPLE_CHAPTERS.glob("*.md"))
+    return files
+
+
+def known_errors() -> list[KnownError]:
+    """Every listed error, placed; a context that is missing or not unique is an error."""
+    with (CORPUS / "known_errors.toml").open("rb") as handle:
+        table = tomllib.load(handle)
+    out = []
+    for entry in table["error"]:
+        text = (CORPUS / entry["file"]).read_text(encoding="utf-8")
+        context, error = entry["context"], entry["error"]
+        if text.count(context) != 1 or error not in context:
+            raise ValueError(f"{entry['file']}: context {context!r} must occur once and hold {error!r}")
+        start = text.index(context) + context.index(error)
+        out.append(
+            KnownError(entry["file"], start, start + len(error), error, entry["kind"], tuple(entry["engines"]))
+        )
+    return out
+
+
+def corpus_dictionary() -> list[str]:
+    """The corpus's project dictionary: its character and place names."""
+    lines = (CORPUS / "dictionary.txt").read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip()]
+
+
+def fiction_flags(chapter: Chapter, settings: FictionSettings) -> list[tuple[int, int, str]]:
+    """(start, end, rule id) in file offsets for everything the fiction rules flag.
+
+    Story paragraphs only, as the scheduler sends them.
+    """
+    engine = paragraph_engine(settings)
+    flags = []
+    for paragraph in chapter.paragraphs():
+        plain = plain_text(paragraph.text, base=paragraph.span.start)
+        for found in engine.check(plain.text):
+            flags.append((*plain.source_span(found.start, found.end), found.rule_id))
+    for rule in chapter_rules(settings):
+        flags += [(i.start, i.end, i.rule_id) for i in rule.check_chapter(chapter)]
+    return flags
