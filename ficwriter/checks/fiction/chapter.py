@@ -7,7 +7,7 @@ lands on the same characters whether or not the word was in italics.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 
 from ficwriter.checks.fiction.text import ParagraphText
@@ -28,20 +28,11 @@ class PlacedParagraph:
     text: ParagraphText
 
     def issue(self, found: Finding) -> Issue:
+        """``found`` (in this paragraph's plain offsets) as an Issue in file offsets."""
         start, end = self.plain.source_span(found.start, found.end)
-        return Issue(
-            start=start,
-            end=end,
-            category=found.category,
-            rule_id=found.rule_id,
-            rule_name=found.rule_name,
-            message=found.message,
-            engine=ENGINE,
-            suggestions=found.suggestions,
-            severity=found.severity,
-            paragraph=self.index,
-            scene=self.scene,
-        )
+        same = {f.name: getattr(found, f.name) for f in fields(found)}
+        same.update(start=start, end=end)
+        return Issue(**same, engine=ENGINE, paragraph=self.index, scene=self.scene)
 
 
 class _ByText:
