@@ -41,6 +41,12 @@ _TAG_THEN_NEW = re.compile(
     r"(?P<comma>,)[ \t]+(?P<q2>[\"\u201c])(?P<word>[A-Z][\w'\u2019]*)"
 )
 _I_FORMS = frozenset({"I", "I'm", "I'll", "I'd", "I've", "I\u2019m", "I\u2019ll", "I\u2019d", "I\u2019ve"})
+# Capitalised words that are neither names addressed nor sentence starts.
+_CALENDAR = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
+    "May June July August September October November December Christmas".split()
+)
+_TITLES = frozenset("Mr Mrs Ms Miss Dr Sir Lady Lord Captain Commander General Mister Madam".split())
 _GREETING_NAME = re.compile(
     r"\b(?P<greeting>(?i:hello|hi|hey|thanks|thank\s+you|yes|no|okay|sorry|goodbye|bye|please|"
     r"good\s+morning|good\s+night|morning|night|welcome|come\s+on|listen|look|wait|stop))"
@@ -92,7 +98,8 @@ def tag_new_sentence(paragraph: ParagraphText, settings: FictionSettings) -> lis
     out: list[Finding] = []
     for match in _TAG_THEN_NEW.finditer(paragraph.text):
         word = match.group("word")
-        if match.group("end") == "," and (word in _I_FORMS or _probably_name(paragraph, word, settings)):
+        continues = word in _I_FORMS or word in _TITLES or _probably_name(paragraph, word, settings)
+        if match.group("end") == "," and continues:
             continue  # "Well," she said, "I think so." / "..., Clarke is here." may go on
         start, end = match.start("comma"), match.end("word")
         replacement = ". " + match.group("q2") + word
@@ -115,6 +122,8 @@ def vocative_comma(paragraph: ParagraphText, settings: FictionSettings) -> list[
         for match in pattern.finditer(paragraph.text):
             if match.start() in seen or not paragraph.in_dialogue(match.start()):
                 continue
+            if match.group("name") in _CALENDAR:
+                continue  # "See you Monday."
             seen.add(match.start())
             text = match.group()
             fixed = f"{match.group('greeting')}, {match.group('name')}"

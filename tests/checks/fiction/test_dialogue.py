@@ -66,6 +66,7 @@ def test_tag_new_sentence_fires_when_the_quote_starts_a_sentence(text: str, word
         '"I know," she said. "It\'s late."',  # already a full stop
         '"Yes," Lexa said, "Clarke will come." She smiled at Clarke.',  # a name may go on
         'She said, "It is late."',  # the tag comes first
+        '"Well," she said, "Mrs. Abernathy will know."',  # a title goes on to a name
     ],
 )
 def test_tag_new_sentence_stays_quiet_on_correct_punctuation(text: str) -> None:
@@ -102,6 +103,7 @@ def test_vocative_comma_fires_on_a_name_addressed(text: str, expected: str, fixe
         '"I saw Clarke."',
         '"Hello," Clarke said.',
         "\"Tell Lexa 'thanks' from me.\"",  # a quote inside dialogue
+        '"See you Monday."',
     ],
 )
 def test_vocative_comma_stays_quiet_otherwise(text: str) -> None:

@@ -155,6 +155,17 @@ def test_every_finding_lies_in_the_text_and_names_what_it_flags(text: str) -> No
 
 
 @settings(max_examples=100, deadline=None)
+@given(st.text(max_size=200))
+def test_any_text_gives_findings_inside_it(text: str) -> None:
+    for found in paragraph_engine(ALL_ON).check(text):
+        assert 0 <= found.start < found.end <= len(text)
+    chapter = parse(text)
+    for rule in chapter_rules(ALL_ON):
+        for issue in rule.check_chapter(chapter):
+            assert 0 <= issue.start < issue.end <= len(text)
+
+
+@settings(max_examples=100, deadline=None)
 @given(st.lists(PROSE, min_size=1, max_size=6))
 def test_chapter_issues_map_to_the_words_they_name(paragraphs: list[str]) -> None:
     chapter_text = "\n\n".join(p.replace("\n", " ").strip() or "x" for p in paragraphs) + "\n"
