@@ -82,16 +82,22 @@ def harper_checker(words: list[str]) -> Checker:
     return check
 
 
-def languagetool_checker(url: str) -> Checker:
+def languagetool_checker(url: str, words: list[str]) -> Checker:
+    """LanguageTool per paragraph; spelling flags on dictionary words are dropped, as
+    ficwriter filters them (its spelling file is not a place for one project's names)."""
     import language_tool_python
 
     tool = language_tool_python.LanguageTool("en-US", remote_server=url)
+    known = set(words)
 
     def check(name: str, chapter: Chapter) -> list[Flag]:
         flags = []
         for plain in _story(chapter):
             for match in tool.check(plain.text):
                 end = min(match.offset + match.error_length, len(plain.text))
+                flagged = re.sub(r"['\u2019]s$", "", plain.text[match.offset : end])
+                if match.rule_issue_type == "misspelling" and flagged in known:
+                    continue
                 start, end = plain.source_span(match.offset, end)
                 flags.append(Flag(name, start, end, f"languagetool.{match.rule_id}"))
         return flags
@@ -155,7 +161,7 @@ def main() -> None:
     }
     url = os.environ.get("FICWRITER_LT_URL")
     if url:
-        engines["languagetool"] = languagetool_checker(url)
+        engines["languagetool"] = languagetool_checker(url, names)
     else:
         print("languagetool: skipped (set FICWRITER_LT_URL to include it)")
 
