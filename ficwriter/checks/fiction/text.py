@@ -17,10 +17,10 @@ from ficwriter.core.words import iter_words
 
 OPENING_QUOTES = '"\u201c'
 CLOSING_QUOTES = '"\u201d'
-APOSTROPHES = "'\u2019"
 
 # Sentence ends: terminal punctuation, closing quotes or brackets, then space.
 _SENTENCE_END_RE = re.compile(r"[.!?\u2026]+[\"\u201d'\u2019)\]]*\s+")
+_LAST_WORD_RE = re.compile(r"(\w+)[.]$")
 _ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "st", "prof", "sr", "jr", "vs", "mt"})
 _POSSESSIVE_RE = re.compile(r"['\u2019]s?$")
 
@@ -97,7 +97,7 @@ class ParagraphText:
             nxt = self.text[after]
             if not (nxt.isupper() or nxt.isdigit() or nxt in OPENING_QUOTES):
                 continue  # "What?" she asked. -- the tag continues the sentence
-            word = re.search(r"(\w+)[.]$", self.text[: match.start() + 1])
+            word = _LAST_WORD_RE.search(self.text, max(0, match.start() - 8), match.start() + 1)
             if word and word.group(1).lower() in _ABBREVIATIONS:
                 continue
             bounds.append(after)

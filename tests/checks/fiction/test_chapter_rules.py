@@ -140,3 +140,8 @@ def test_chapter_rule_issues_lie_inside_their_paragraph() -> None:
             span = paragraphs[issue.paragraph].span
             assert span.start <= issue.start < issue.end <= span.end
             assert issue.engine == "fiction" and issue.rule_id == rule
+
+
+def test_abbreviations_do_not_end_sentences() -> None:
+    chapter = "She went to see Dr. Brannock at noon. She waited. She left.\n"
+    assert texts(chapter, chapter_flags(chapter, OPENING)) == ["She"]
