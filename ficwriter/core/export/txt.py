@@ -1,0 +1,55 @@
+"""Plain text for readers and beta readers: paragraphs split by blank lines.
+
+Emphasis keeps the writer's ``*asterisks*`` (the plain-text convention), escapes are gone,
+notes stand at the top and bottom, set off by the scene-break line.
+"""
+
+from __future__ import annotations
+
+from ficwriter.core.export.clean import CleanBreak, CleanChapter, CleanComment, CleanNote
+from ficwriter.core.export.markup import break_text, marked_inline
+from ficwriter.core.export.options import ExportOptions
+from ficwriter.core.export.target import Rendered, Target
+
+
+def text_blocks(chapter: CleanChapter, options: ExportOptions, *, markdown: bool) -> list[str]:
+    """The chapter as text blocks (joined by blank lines); shared with the Markdown target."""
+    rule = break_text(options.scene_break)
+    if markdown and rule.strip() and rule[0] in "#>-+=~`|<[":
+        rule = "\\" + rule  # a paragraph, not a heading, quote, list or fence
+
+    def para(segments) -> str:
+        text = marked_inline(segments, markdown=markdown)
+        return text.replace("\n", "\\\n") if markdown else text
+
+    def note(segments) -> str:
+        return "> " + para(segments).replace("\n", "\n> ") if markdown else para(segments)
+
+    blocks: list[str] = []
+    if chapter.title:
+        blocks.append(f"# {chapter.title}" if markdown else chapter.title)
+    if chapter.beginning_notes:
+        blocks.extend(note(p) for p in chapter.beginning_notes)
+        blocks.append(rule)
+    for item in chapter.body:
+        if isinstance(item, CleanBreak):
+            blocks.append(rule)
+        elif isinstance(item, CleanNote):
+            blocks.extend(note(p) for p in item.paragraphs)
+        elif isinstance(item, CleanComment):
+            if markdown:
+                blocks.append(item.text)
+        else:
+            blocks.append(para(item))
+    if chapter.end_notes:
+        blocks.append(rule)
+        blocks.extend(note(p) for p in chapter.end_notes)
+    return blocks
+
+
+def render(chapter: CleanChapter, options: ExportOptions) -> Rendered:
+    text = "\n\n".join(text_blocks(chapter, options, markdown=False)) + "\n"
+    return Rendered({".txt": text.encode("utf-8")}, [])
+
+
+TARGET = Target("txt", "plain text", render)
