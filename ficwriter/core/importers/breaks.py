@@ -9,7 +9,6 @@ of lines into paragraphs and breaks, for the text, Word and HTML importers alike
 from __future__ import annotations
 
 import re
-import statistics
 from collections.abc import Sequence
 
 from ficwriter.core.importers.draft import Break, Para, RawBlock
@@ -28,7 +27,8 @@ _SINGLE_BREAKS = {"#", "§", "❦", "✦", "★", "☆", "◇", "◆"}
 # Gaps (blank lines) between text lines: a file that separates paragraphs with blank lines
 # has them between most lines; one with one-newline paragraphs has them rarely.
 _BLANK_SEPARATED_SHARE = 0.25
-_WRAPPED_LINE_MAX = 100
+_SENTENCE_ENDS = tuple(".!?\"'”’…:-—)*_~")
+_WRAPPED_SENTENCE_END_SHARE = 0.5
 
 
 def is_break_line(line: str) -> bool:
@@ -66,14 +66,15 @@ def _gaps(lines: Sequence[str]) -> list[int]:
 
 
 def _hard_wrapped(lines: Sequence[str]) -> bool:
-    """Lines cut at a fixed width (old e-mail style): blank lines are then the separators."""
-    lengths = [len(line) for line in lines if line.strip()]
-    if len(lengths) < 5:
+    """Lines cut at a fixed width (old e-mail style): blank lines are then the separators.
+
+    A paragraph ends a sentence; a wrapped line mostly stops mid-sentence.
+    """
+    texts = [line.rstrip() for line in lines if line.strip()]
+    if len(texts) < 5:
         return False
-    ordered = sorted(lengths)
-    return ordered[int(len(ordered) * 0.95) - 1] <= _WRAPPED_LINE_MAX and (
-        statistics.median(lengths) >= 40
-    )
+    ends = sum(1 for line in texts if line.endswith(_SENTENCE_ENDS))
+    return ends / len(texts) < _WRAPPED_SENTENCE_END_SHARE
 
 
 def blank_separated(lines: Sequence[str], *, wrapped_lines_join: bool) -> bool:

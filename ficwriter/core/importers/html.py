@@ -217,7 +217,10 @@ def _read_ao3(root: lxml.html.HtmlElement, chapters: lxml.html.HtmlElement) -> l
         if meta is not None:
             summary = _paragraphs(_labelled(meta, "chapter summary", "summary"))
             notes = _paragraphs(_labelled(meta, "chapter notes", "notes"))
-        ending = _paragraphs(_end_notes_after(text))
+        end_div = _end_notes_after(text)
+        ending = []
+        if end_div is not None:
+            ending = _paragraphs(_labelled(end_div, "chapter end notes", "end notes", "notes"))
         if number == 1:
             notes = work_notes + notes
             summary = summary or work_summary
