@@ -10,6 +10,7 @@ from ficwriter.core.export.clean import CleanBreak, CleanChapter, CleanComment, 
 from ficwriter.core.export.markup import break_text, marked_inline
 from ficwriter.core.export.options import ExportOptions
 from ficwriter.core.export.target import Rendered, Target
+from ficwriter.core.inline import Segment
 
 
 def text_blocks(chapter: CleanChapter, options: ExportOptions, *, markdown: bool) -> list[str]:
@@ -27,7 +28,8 @@ def text_blocks(chapter: CleanChapter, options: ExportOptions, *, markdown: bool
 
     blocks: list[str] = []
     if chapter.title:
-        blocks.append(f"# {chapter.title}" if markdown else chapter.title)
+        title = marked_inline([Segment(chapter.title)], markdown=markdown)
+        blocks.append(f"# {title}" if markdown else title)
     if chapter.beginning_notes:
         blocks.extend(note(p) for p in chapter.beginning_notes)
         blocks.append(rule)
