@@ -171,8 +171,8 @@ def create_project(root: Path | str, title: str | None = None) -> Project:
     return project
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temp file in the same folder and a replace."""
+def _temp_copy(path: Path, data: bytes) -> Path:
+    """``data`` written and synced to a temp file beside ``path`` (same file system)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -180,9 +180,19 @@ def write_atomic(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
+        raise
+    return Path(temp)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temp file in the same folder and a replace."""
+    temp = _temp_copy(path, data)
+    try:
+        os.replace(temp, path)
+    except BaseException:
+        temp.unlink(missing_ok=True)
         raise
 
 
@@ -192,12 +202,8 @@ def write_new(path: Path, data: bytes) -> bool:
     The data goes to a temp file first and is linked into place, which fails rather than
     overwrite when another writer got there first.
     """
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    temp = _temp_copy(path, data)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
         try:
             os.link(temp, path)
         except FileExistsError:
@@ -208,7 +214,7 @@ def write_new(path: Path, data: bytes) -> bool:
             os.replace(temp, path)
         return True
     finally:
-        Path(temp).unlink(missing_ok=True)
+        temp.unlink(missing_ok=True)
 
 
 def slugify(text: str, fallback: str = "chapter") -> str:

@@ -12,13 +12,7 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable
 
-from ficwriter.core.export.clean import (
-    CleanBreak,
-    CleanChapter,
-    CleanComment,
-    CleanNote,
-    CleanParagraph,
-)
+from ficwriter.core.export.clean import CleanChapter, CleanParagraph, body_lines
 from ficwriter.core.export.markup import break_text, html_inline, wants_rule
 from ficwriter.core.export.options import ExportOptions
 from ficwriter.core.export.target import Rendered, Target
@@ -34,20 +28,16 @@ def _paragraphs(paragraphs: Iterable[CleanParagraph]) -> list[str]:
 
 
 def _body(chapter: CleanChapter, options: ExportOptions) -> str:
-    lines: list[str] = []
-    for item in chapter.body:
-        if isinstance(item, CleanBreak):
-            if wants_rule(options.scene_break):
-                lines.append("<hr />")
-            else:
-                text = html.escape(break_text(options.scene_break), quote=False)
-                lines.append(f'<p align="center">{text}</p>')
-        elif isinstance(item, CleanNote):
-            lines.append("<blockquote>" + "".join(_paragraphs(item.paragraphs)) + "</blockquote>")
-        elif isinstance(item, CleanComment):
-            continue  # AO3 strips comments; they would only count against the limit
-        else:
-            lines.extend(_paragraphs([item]))
+    if wants_rule(options.scene_break):
+        scene_break = "<hr />"
+    else:
+        scene_break = f'<p align="center">{html.escape(break_text(options.scene_break), False)}</p>'
+    lines = body_lines(
+        chapter.body,
+        paragraph=lambda p: f"<p>{html_inline(p)}</p>",
+        scene_break=scene_break,
+        note=lambda ps: ["<blockquote>" + "".join(_paragraphs(ps)) + "</blockquote>"],
+    )  # comments are left out: AO3 strips them, and they would count against the limit
     return "\n".join(lines)
 
 

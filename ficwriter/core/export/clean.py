@@ -8,6 +8,7 @@ inline scanner. Targets only choose how to write the result.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ficwriter.core.chapter import (
@@ -104,3 +105,47 @@ def clean(chapter: Chapter, options: ExportOptions) -> CleanChapter:
         body=tuple(body),
         end_notes=tuple(ending),
     )
+
+
+def body_lines(
+    body: tuple[CleanItem, ...],
+    *,
+    paragraph: Callable[[CleanParagraph], str],
+    scene_break: str,
+    note: Callable[[tuple[CleanParagraph, ...]], list[str]],
+    comment: Callable[[str], list[str]] = lambda text: [],
+) -> list[str]:
+    """The body as lines of a text target: each target says how it writes each kind."""
+    lines: list[str] = []
+    for item in body:
+        if isinstance(item, CleanBreak):
+            lines.append(scene_break)
+        elif isinstance(item, CleanNote):
+            lines.extend(note(item.paragraphs))
+        elif isinstance(item, CleanComment):
+            lines.extend(comment(item.text))
+        else:
+            lines.append(paragraph(item))
+    return lines
+
+
+def framed_lines(
+    chapter: CleanChapter,
+    *,
+    paragraph: Callable[[CleanParagraph], str],
+    scene_break: str,
+    note: Callable[[tuple[CleanParagraph, ...]], list[str]],
+    comment: Callable[[str], list[str]] = lambda text: [],
+    note_separator: str | None = None,
+) -> list[str]:
+    """Beginning notes, the body, end notes (for targets without notes fields).
+
+    ``note_separator`` is a line set between the notes and the story, if the target wants one.
+    """
+    top = note(chapter.beginning_notes) if chapter.beginning_notes else []
+    bottom = note(chapter.end_notes) if chapter.end_notes else []
+    separator = [note_separator] if note_separator else []
+    body = body_lines(
+        chapter.body, paragraph=paragraph, scene_break=scene_break, note=note, comment=comment
+    )
+    return [*top, *(separator if top else []), *body, *(separator if bottom else []), *bottom]

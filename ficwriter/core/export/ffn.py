@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import re
 
-from ficwriter.core.export.clean import CleanBreak, CleanChapter, CleanComment, CleanNote
+from ficwriter.core.export.clean import CleanChapter, framed_lines
 from ficwriter.core.export.markup import break_text, html_inline, wants_rule
 from ficwriter.core.export.options import ExportOptions
 from ficwriter.core.export.target import Rendered, Target
@@ -31,19 +31,13 @@ def render(chapter: CleanChapter, options: ExportOptions) -> Rendered:
             scene_break = f'<p style="text-align:center;">{html.escape(text, quote=False)}</p>'
         else:
             warnings.append(f"FFN strips symbol lines like {text!r}: scene breaks written as rules")
-    lines = [_paragraph(p) for p in chapter.beginning_notes]
-    if lines:
-        lines.append(_RULE)
-    for item in chapter.body:
-        if isinstance(item, CleanBreak):
-            lines.append(scene_break)
-        elif isinstance(item, CleanNote):
-            lines.extend(_paragraph(p) for p in item.paragraphs)
-        elif not isinstance(item, CleanComment):
-            lines.append(_paragraph(item))
-    if chapter.end_notes:
-        lines.append(_RULE)
-        lines.extend(_paragraph(p) for p in chapter.end_notes)
+    lines = framed_lines(
+        chapter,
+        paragraph=_paragraph,
+        scene_break=scene_break,
+        note=lambda ps: [_paragraph(p) for p in ps],
+        note_separator=_RULE,
+    )
     return Rendered({".html": ("\n".join(lines) + "\n").encode("utf-8")}, warnings)
 
 

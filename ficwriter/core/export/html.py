@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from ficwriter.core.export.clean import CleanBreak, CleanChapter, CleanComment, CleanNote
+from ficwriter.core.export.clean import CleanChapter, framed_lines
 from ficwriter.core.export.markup import break_text, html_inline, wants_rule
 from ficwriter.core.export.options import ExportOptions
 from ficwriter.core.export.target import Rendered, Target
@@ -25,8 +25,6 @@ def _p(segments) -> str:
 
 
 def _aside(paragraphs) -> list[str]:
-    if not paragraphs:
-        return []
     return ['<aside class="note">', *(_p(p) for p in paragraphs), "</aside>"]
 
 
@@ -37,17 +35,9 @@ def render(chapter: CleanChapter, options: ExportOptions) -> Rendered:
     else:
         scene_break = f'<p class="break">{html.escape(break_text(options.scene_break))}</p>'
     body: list[str] = [f"<h1>{title}</h1>"] if chapter.title else []
-    body += _aside(chapter.beginning_notes)
-    for item in chapter.body:
-        if isinstance(item, CleanBreak):
-            body.append(scene_break)
-        elif isinstance(item, CleanNote):
-            body += _aside(item.paragraphs)
-        elif isinstance(item, CleanComment):
-            body.append(item.text)
-        else:
-            body.append(_p(item))
-    body += _aside(chapter.end_notes)
+    body += framed_lines(
+        chapter, paragraph=_p, scene_break=scene_break, note=_aside, comment=lambda t: [t]
+    )
     page = (
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'

@@ -6,7 +6,7 @@ notes stand at the top and bottom, set off by the scene-break line.
 
 from __future__ import annotations
 
-from ficwriter.core.export.clean import CleanBreak, CleanChapter, CleanComment, CleanNote
+from ficwriter.core.export.clean import CleanChapter, framed_lines
 from ficwriter.core.export.markup import break_text, marked_inline
 from ficwriter.core.export.options import ExportOptions
 from ficwriter.core.export.target import Rendered, Target
@@ -30,23 +30,14 @@ def text_blocks(chapter: CleanChapter, options: ExportOptions, *, markdown: bool
     if chapter.title:
         title = marked_inline([Segment(chapter.title)], markdown=markdown)
         blocks.append(f"# {title}" if markdown else title)
-    if chapter.beginning_notes:
-        blocks.extend(note(p) for p in chapter.beginning_notes)
-        blocks.append(rule)
-    for item in chapter.body:
-        if isinstance(item, CleanBreak):
-            blocks.append(rule)
-        elif isinstance(item, CleanNote):
-            blocks.extend(note(p) for p in item.paragraphs)
-        elif isinstance(item, CleanComment):
-            if markdown:
-                blocks.append(item.text)
-        else:
-            blocks.append(para(item))
-    if chapter.end_notes:
-        blocks.append(rule)
-        blocks.extend(note(p) for p in chapter.end_notes)
-    return blocks
+    return blocks + framed_lines(
+        chapter,
+        paragraph=para,
+        scene_break=rule,
+        note=lambda ps: [note(p) for p in ps],
+        comment=lambda text: [text] if markdown else [],
+        note_separator=rule,
+    )
 
 
 def render(chapter: CleanChapter, options: ExportOptions) -> Rendered:
