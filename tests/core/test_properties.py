@@ -48,7 +48,9 @@ def test_serialize_parse_is_identity_on_built_chapters(blocks: list[tuple[str, s
     assert serialize(parse(text)) == text
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.lists(st.tuples(_PARAGRAPH, st.integers(1, 3)), min_size=1, max_size=10))
 def test_import_then_txt_export_keeps_every_story_word(
     tmp_path: Path, paragraphs: list[tuple[str, int]]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from ficwriter.core.chapter import Chapter, ChapterBuilder, parse, parse_meta
+from ficwriter.core.chapter import Chapter, parse, parse_meta
 from ficwriter.core.chapter import Comment as ChapterComment
 
 

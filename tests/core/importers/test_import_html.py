@@ -56,6 +56,10 @@ def test_plain_html_page(tmp_path: Path) -> None:
     result = import_file(page)
     assert result.title == "Rain"
     texts = [p.text for p in result.chapter.paragraphs()]
-    assert texts == ["It rained *all* day.", "**Then** it stopped\\_ at last \\*really\\*.", "Next."]
+    assert texts == [
+        "It rained *all* day.",
+        "**Then** it stopped\\_ at last \\*really\\*.",
+        "Next.",
+    ]
     assert len(result.chapter.scenes) == 2
     assert "alert" not in result.text
