@@ -1,6 +1,6 @@
 """`ficwriter import | export | outline | stats`: the chapter commands.
 
-Each mirrors one core function: ``project.import_into_project``, ``export.export_chapter`` +
+Each mirrors one core function: ``project.import_chapters_into_project``, ``export.export_chapter`` +
 ``write_export``, ``stats.outline`` and ``stats.chapter_stats``. Bad input (a missing,
 binary or undecodable file, an unknown target) is a ``CommandError`` raised before anything
 is written.
@@ -17,7 +17,7 @@ from pathlib import Path
 from ficwriter.commands.errors import CommandError
 from ficwriter.core.chapter import Chapter, parse
 from ficwriter.core.export import TARGETS, ExportOptions, export_chapter, write_export
-from ficwriter.core.project import import_into_project, open_project
+from ficwriter.core.project import import_chapters_into_project, open_project
 from ficwriter.core.stats import chapter_stats, outline
 from ficwriter.core.textfile import UnreadableFile, read_text
 
@@ -86,14 +86,12 @@ def run_import(args: argparse.Namespace) -> int:
     if args.project.exists() and not args.project.is_dir():
         raise CommandError(f"{args.project}: not a folder")
     try:
-        written = import_into_project(source, args.project)
+        written = import_chapters_into_project(source, args.project)
     except UnreadableFile as error:
         raise CommandError(f"{source}: {error}") from error
     except OSError as error:
         raise CommandError(f"{source}: {error.strerror or error}") from error
-    chapters = open_project(args.project).chapters()
-    new = [p for p in chapters if p.name >= written.name]
-    for path in new:
+    for path in written:
         print(path)
     return 0
 

@@ -233,13 +233,12 @@ def _chapter_name(result: ImportResult, source: Path) -> str:
     return slugify(result.title or source.stem)
 
 
-def import_into_project(source: Path | str, project_root: Path | str) -> Path:
-    """Import ``source`` as the project's next chapter(s); the path of the (first) new file.
+def import_chapters_into_project(source: Path | str, project_root: Path | str) -> list[Path]:
+    """Import every chapter of ``source`` as the project's next chapters; their new paths.
 
-    Creates the project if needed. Every chapter of the source is written, as
-    ``chapters/NN-slug.md`` numbered after the existing ones; an existing chapter is never
-    overwritten (a taken number moves on to the next). Raises what ``import_chapters``
-    raises, before anything is written.
+    Creates the project if needed. Chapters are written as ``chapters/NN-slug.md`` numbered
+    after the existing ones; an existing chapter is never overwritten (a taken number moves
+    on to the next). Raises what ``import_chapters`` raises, before anything is written.
     """
     source_path = Path(source)
     results = import_chapters(source_path)
@@ -254,4 +253,10 @@ def import_into_project(source: Path | str, project_root: Path | str) -> Path:
             if write_new(target, data):
                 written.append(target)
                 break
-    return written[0]
+    return written
+
+
+def import_into_project(source: Path | str, project_root: Path | str) -> Path:
+    """``import_chapters_into_project`` for the usual one-chapter file: the new chapter's path
+    (the first one's, if ``source`` is a multi-chapter AO3 download)."""
+    return import_chapters_into_project(source, project_root)[0]

@@ -24,6 +24,7 @@ _BLOCK = st.one_of(
     st.tuples(st.just("break"), st.just("")),
     st.tuples(st.just("note"), _PARAGRAPH),
     st.tuples(st.just("meta"), _WORD),
+    st.tuples(st.just("comment"), _LINE),
 )
 
 
@@ -36,8 +37,10 @@ def _build(blocks: list[tuple[str, str]]) -> str:
             builder.scene_break()
         elif kind == "note":
             builder.note([text])
-        else:
+        elif kind == "meta":
             builder.scene_meta({"title": text, "pov": "Wren"})
+        else:
+            builder.comment(f"<!-- {text.replace('-->', '')} -->")
     return builder.text()
 
 
@@ -59,6 +62,8 @@ def test_import_then_txt_export_keeps_every_story_word(
     source = tmp_path / "gen.txt"
     source.write_text(raw, encoding="utf-8")
     chapter = import_file(source).chapter
-    exported = export_chapter(chapter, "txt", ExportOptions(keep_notes=True))
-    out = exported.files["chapter.txt"].decode("utf-8")
-    assert words(out) == words(raw)
+    with_notes = export_chapter(chapter, "txt", ExportOptions(keep_notes=True))
+    assert words(with_notes.files["chapter.txt"].decode("utf-8")) == words(raw)
+    story = export_chapter(chapter, "txt", ExportOptions(keep_notes=False))
+    story_words = [w for p in chapter.paragraphs() for w in words(p.text)]
+    assert words(story.files["chapter.txt"].decode("utf-8")) == story_words

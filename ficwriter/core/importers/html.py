@@ -31,6 +31,7 @@ _ITALIC = {"em", "i", "cite", "dfn", "var"}
 _BOLD = {"strong", "b"}
 _ITALIC_STYLE = re.compile(r"font-style\s*:\s*italic", re.IGNORECASE)
 _BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", re.IGNORECASE)
+_CLASS_RULE = re.compile(r"\.([\w-]+)\s*\{([^}]*)\}")
 _CHAPTER_HEADING = re.compile(r"^\s*chapter\s+\d+\s*[:.\-–—]\s*", re.IGNORECASE)
 
 
@@ -38,15 +39,42 @@ def _tag(element: lxml.html.HtmlElement) -> str:
     return element.tag.lower() if isinstance(element.tag, str) else ""
 
 
+def _style(element: lxml.html.HtmlElement, italic: bool, bold: bool) -> tuple[bool, bool]:
+    """Inherited emphasis plus what ``element`` adds by tag or inline style."""
+    tag = _tag(element)
+    style = element.get("style", "")
+    return (
+        italic or tag in _ITALIC or bool(_ITALIC_STYLE.search(style)),
+        bold or tag in _BOLD or bool(_BOLD_STYLE.search(style)),
+    )
+
+
+def _inline_class_styles(root: lxml.html.HtmlElement) -> None:
+    """Copy emphasis set by class rules (Google Docs' ``.c3{font-style:italic}``) inline."""
+    italic: set[str] = set()
+    bold: set[str] = set()
+    for sheet in root.iter("style"):
+        for name, body in _CLASS_RULE.findall(sheet.text or ""):
+            if _ITALIC_STYLE.search(body):
+                italic.add(name)
+            if _BOLD_STYLE.search(body):
+                bold.add(name)
+    if not italic and not bold:
+        return
+    for element in root.iter():
+        classes = set((element.get("class") or "").split()) if _tag(element) else set()
+        extra = ["font-style:italic"] * bool(classes & italic)
+        extra += ["font-weight:bold"] * bool(classes & bold)
+        if extra:
+            element.set("style", ";".join([element.get("style", ""), *extra]))
+
+
 def _runs(
     element: lxml.html.HtmlElement, italic: bool, bold: bool
 ) -> Iterator[tuple[str, bool, bool]]:
     """Inline text of ``element`` (not its tail) as styled runs; ``<br>`` is a newline."""
-    tag = _tag(element)
-    style = element.get("style", "")
-    italic = italic or tag in _ITALIC or bool(_ITALIC_STYLE.search(style))
-    bold = bold or tag in _BOLD or bool(_BOLD_STYLE.search(style))
-    if tag == "br":
+    italic, bold = _style(element, italic, bold)
+    if _tag(element) == "br":
         yield "\n", italic, bold
         return
     if element.text:
@@ -91,10 +119,7 @@ def block_lines(element: lxml.html.HtmlElement) -> list[str]:
             pending.clear()
 
     def walk(node: lxml.html.HtmlElement, italic: bool, bold: bool) -> None:
-        tag = _tag(node)
-        style = node.get("style", "")
-        italic = italic or tag in _ITALIC or bool(_ITALIC_STYLE.search(style))
-        bold = bold or tag in _BOLD or bool(_BOLD_STYLE.search(style))
+        italic, bold = _style(node, italic, bold)
         if node.text:
             pending.append((_flat(node.text), italic, bold))
         for child in node:
@@ -132,11 +157,12 @@ def _paragraphs(element: lxml.html.HtmlElement | None) -> list[str]:
 def _labelled(container: lxml.html.HtmlElement, *labels: str) -> lxml.html.HtmlElement | None:
     """The blockquote that follows a label such as "Summary" or "Notes" in ``container``."""
     wanted = {label.lower() for label in labels}
-    for element in container.iter():
-        if _tag(element) == "blockquote":
-            label = element.getprevious()
-            if label is not None and label.text_content().strip().rstrip(":").lower() in wanted:
-                return element
+    for element in container.iter("blockquote"):
+        label = element.getprevious()
+        while label is not None and not _tag(label):  # comments between label and quote
+            label = label.getprevious()
+        if label is not None and label.text_content().strip().rstrip(":").lower() in wanted:
+            return element
     return None
 
 
@@ -245,6 +271,7 @@ def read_html(text: str) -> list[Draft]:
         root = lxml.html.document_fromstring(text)
     except (ParserError, ValueError) as error:
         raise UnreadableFile(f"not readable as HTML ({error})") from error
+    _inline_class_styles(root)
     chapters = _by_id(root, "chapters")
     if chapters is not None:
         return _read_ao3(root, chapters)

@@ -63,3 +63,16 @@ def test_plain_html_page(tmp_path: Path) -> None:
     ]
     assert len(result.chapter.scenes) == 2
     assert "alert" not in result.text
+
+
+def test_google_docs_class_styles(tmp_path: Path) -> None:
+    page = tmp_path / "gdocs.html"
+    page.write_text(
+        '<html><head><style type="text/css">.c1{font-style:italic;color:#000}'
+        ".c2{font-weight:700}</style></head><body>"
+        '<p class="c0"><span>She was </span><span class="c1">not</span><span> sorry, </span>'
+        '<span class="c2">never</span><span>.</span></p></body></html>',
+        encoding="utf-8",
+    )
+    texts = [p.text for p in import_file(page).chapter.paragraphs()]
+    assert texts == ["She was *not* sorry, **never**."]
