@@ -1,9 +1,9 @@
-"""What an importer found, and the one place it becomes a canonical chapter.
+"""What an importer found, before it becomes a canonical chapter.
 
 Importers only describe a source (paragraphs in ficwriter's inline markup, breaks, notes
-the source marked as such, title, summary); ``finish`` detects the author's notes the source
-did not mark and writes the chapter with ``ChapterBuilder``, so every importer produces the
-same file format.
+the source marked as such, title, summary); ``importers.finish`` detects the author's notes
+the source did not mark and writes the chapter with ``ChapterBuilder``, so every importer
+produces the same file format. The chapter header comment keeps a source's title and summary.
 """
 
 from __future__ import annotations
