@@ -230,7 +230,8 @@ def next_chapter_number(project: Project) -> int:
 
 
 def _chapter_name(result: ImportResult, source: Path) -> str:
-    return slugify(result.title or source.stem)
+    """The slug: the source's title, else its file name without a chapter number."""
+    return slugify(result.title or _NUMBERED.sub("", source.stem) or source.stem)
 
 
 def import_chapters_into_project(source: Path | str, project_root: Path | str) -> list[Path]:

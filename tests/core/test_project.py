@@ -79,6 +79,13 @@ def test_import_numbers_chapters_and_never_overwrites(tmp_path: Path) -> None:
     assert not [p for p in (root / "chapters").iterdir() if p.name.startswith(".")]
 
 
+def test_imported_chapter_files_are_renumbered(tmp_path: Path) -> None:
+    source = sample_project() / "chapters" / "02-over-the-ridge.md"
+    written = import_into_project(source, tmp_path)
+    assert written.name == "01-over-the-ridge.md"
+    assert written.read_bytes() == source.read_bytes()
+
+
 def test_import_of_a_multi_chapter_download_writes_every_chapter(tmp_path: Path) -> None:
     source = Path(__file__).parent / "importers" / "data" / "ao3_download.html"
     first = import_into_project(source, tmp_path)
