@@ -30,7 +30,7 @@ def _add_paragraph(document, segments: CleanParagraph, style: str | None = None)
             run = paragraph.add_run()
             if k:
                 run.add_break()
-            run.text = line
+            run.add_text(line)  # one w:t (the ``text`` setter walks every character)
             run.italic = segment.italic or None
             run.bold = segment.bold or None
 

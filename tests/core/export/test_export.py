@@ -128,3 +128,10 @@ def test_options_from_project_config() -> None:
     assert custom.quotes and custom.dashes and custom.scene_break == "~~~"
     with pytest.raises(ValueError, match="keep_notes"):
         ExportOptions.from_config({"keep_notes": "yes"})
+
+
+def test_docx_line_break_inside_a_paragraph_survives_a_round_trip(tmp_path: Path) -> None:
+    chapter = parse("First line,\nsecond *line*.\n\nNext.\n")
+    out = write_export(export_chapter(chapter, "docx", name="lb"), tmp_path)[0]
+    back = import_file(out).chapter
+    assert [p.text for p in back.paragraphs()] == ["First line,\nsecond *line*.", "Next."]
