@@ -10,11 +10,12 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 REPO = Path(__file__).resolve().parent.parent
-_SEED_NAME = Path("shared") / "seeds" / "000_a076e9cb29d276f2.txt"
-# The nearest shared/ above the checkout: /work/main and the worktrees in /work/wt/* alike.
+# shared/ sits beside the checkout (/work/main) or two levels up from a worktree (/work/wt/x).
 SEED = next(
-    (p / _SEED_NAME for p in REPO.parents if (p / _SEED_NAME).is_file()), REPO.parent / _SEED_NAME
-)
+    (p for p in (REPO.parent / "shared/seeds/000_a076e9cb29d276f2.txt",
+                 REPO.parent.parent / "shared/seeds/000_a076e9cb29d276f2.txt") if p.is_file()),
+    REPO.parent / "shared/seeds/000_a076e9cb29d276f2.txt",
+)  # fmt: skip
 
 
 @pytest.fixture
