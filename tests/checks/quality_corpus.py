@@ -15,13 +15,14 @@ from ficwriter.checks.fiction import FictionSettings, chapter_rules, paragraph_e
 from ficwriter.core.chapter import Chapter
 from ficwriter.core.inline import plain_text
 
-CORPUS = Path(__file__).resolve().parent / "corpus"
-SAMPLE_CHAPTERS = Path(__file__).resolve().parents[2] / "resources" / "sample" / "Starfall" / "chapters"
+REPO = Path(__file__).resolve().parents[2]
+CORPUS = REPO / "tests" / "checks" / "corpus"
+SAMPLE = REPO / "resources" / "sample" / "Starfall"
 
 
 @dataclass(frozen=True)
 class KnownError:
-    file: str
+    file: str  # relative to the repository, as corpus_files() names them
     start: int
     end: int
     error: str
@@ -29,12 +30,10 @@ class KnownError:
     engines: tuple[str, ...]
 
 
-def corpus_files() -> list[Path]:
-    """The written corpus plus the project's sample chapter, once it exists."""
-    files = sorted(CORPUS.glob("*.md"))
-    if SAMPLE_CHAPTERS.is_dir():
-        files += sorted(SAMPLE_CHAPTERS.glob("*.md"))
-    return files
+def corpus_files() -> dict[str, Path]:
+    """The written corpus plus the sample project's chapters, by repository-relative name."""
+    files = sorted(CORPUS.glob("*.md")) + sorted((SAMPLE / "chapters").glob("*.md"))
+    return {path.relative_to(REPO).as_posix(): path for path in files}
 
 
 def known_errors() -> list[KnownError]:
@@ -43,7 +42,7 @@ def known_errors() -> list[KnownError]:
         table = tomllib.load(handle)
     out = []
     for entry in table["error"]:
-        text = (CORPUS / entry["file"]).read_text(encoding="utf-8")
+        text = (REPO / entry["file"]).read_text(encoding="utf-8")
         context, error = entry["context"], entry["error"]
         if text.count(context) != 1 or error not in context:
             raise ValueError(f"{entry['file']}: context {context!r} must occur once and hold {error!r}")
@@ -55,9 +54,12 @@ def known_errors() -> list[KnownError]:
 
 
 def corpus_dictionary() -> list[str]:
-    """The corpus's project dictionary: its character and place names."""
-    lines = (CORPUS / "dictionary.txt").read_text(encoding="utf-8").splitlines()
-    return [line.strip() for line in lines if line.strip()]
+    """The project dictionaries of the corpus and the sample: character and place names."""
+    words: list[str] = []
+    for path in (CORPUS / "dictionary.txt", SAMPLE / "dictionary.txt"):
+        if path.is_file():
+            words += [w.strip() for w in path.read_text(encoding="utf-8").splitlines() if w.strip()]
+    return sorted(set(words))
 
 
 def fiction_flags(chapter: Chapter, settings: FictionSettings) -> list[tuple[int, int, str]]:

@@ -68,6 +68,15 @@ CONFUSIONS: tuple[Confusion, ...] = (
         "after a comparative",
     ),
     _entry(
+        r"\b(?:easier|harder|better|worse|safer|simpler|quicker|kinder|wiser|smarter|"
+        r"(?:more|less)\s+\w+)\s+to\s+[^.!?;:,\"\u201c\u201d]{1,60}?"
+        r"(?<!\band)(?<!\bbut)(?<!\bor)(?<!\bby)(?<!\buntil)(?<!\beven)(?<!\bjust)"
+        r"(?<!\bonly)(?<!\bright)(?<!\bback)(?<!\bsince)\s(?P<w>then)\s+"
+        r"(?:one|ones|anyone|anything|to|ever|usual|I|you|he|she|we|they)\b",
+        "than",
+        "ends a comparison (‘easier to … than …’)",
+    ),
+    _entry(
         r"(?:\bwould|'d)\s+rather\s+(?:\w+\s+){1,3}?(?P<w>then)\b(?!\s*,)",
         "than",
         "after ‘would rather’",
