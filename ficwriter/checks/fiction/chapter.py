@@ -20,10 +20,16 @@ ENGINE = "fiction"
 
 @dataclass(frozen=True)
 class PlacedParagraph:
-    """A story paragraph with its place: index in ``paragraphs(notes=True)`` and scene."""
+    """A story paragraph with its place: index in ``paragraphs(notes=True)``, scene, offset.
+
+    ``plain`` and ``text`` describe the paragraph on its own (offsets from its first
+    character) and are shared by every chapter holding the same paragraph text, so after
+    an edit only the changed paragraph is read again.
+    """
 
     index: int
     scene: int
+    base: int  # file offset of the paragraph's first character
     plain: PlainText
     text: ParagraphText
 
@@ -31,42 +37,26 @@ class PlacedParagraph:
         """``found`` (in this paragraph's plain offsets) as an Issue in file offsets."""
         start, end = self.plain.source_span(found.start, found.end)
         same = {f.name: getattr(found, f.name) for f in fields(found)}
-        same.update(start=start, end=end)
+        same.update(start=self.base + start, end=self.base + end)
         return Issue(**same, engine=ENGINE, paragraph=self.index, scene=self.scene)
 
 
-class _ByText:
-    """A chapter as a cache key: two parses of the same text are the same chapter."""
-
-    def __init__(self, chapter: Chapter) -> None:
-        self.chapter = chapter
-
-    def __hash__(self) -> int:
-        return hash(self.chapter.text)
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, _ByText) and other.chapter.text == self.chapter.text
+@lru_cache(maxsize=16384)
+def analysed(paragraph_text: str) -> tuple[PlainText, ParagraphText]:
+    """One paragraph's plain text and its analysis, remembered by the paragraph's text."""
+    plain = plain_text(paragraph_text)
+    return plain, ParagraphText(plain.text)
 
 
-def scenes_of(chapter: Chapter) -> tuple[tuple[PlacedParagraph, ...], ...]:
-    """Each scene's story paragraphs, in order (notes are not story and are left out).
-
-    The chapter rules run one after the other on the same chapter, so the work of
-    reading it is shared between them.
-    """
-    return _scenes(_ByText(chapter))
-
-
-@lru_cache(maxsize=4)
-def _scenes(key: _ByText) -> tuple[tuple[PlacedParagraph, ...], ...]:
-    chapter = key.chapter
+def scenes_of(chapter: Chapter) -> list[list[PlacedParagraph]]:
+    """Each scene's story paragraphs, in order (notes are not story and are left out)."""
     index = {p.span.start: k for k, p in enumerate(chapter.paragraphs(notes=True))}
     out = []
     for scene in chapter.scenes:
         placed = []
         for paragraph in scene.paragraphs:
-            plain = plain_text(paragraph.text, base=paragraph.span.start)
-            text = ParagraphText(plain.text)
-            placed.append(PlacedParagraph(index[paragraph.span.start], scene.index, plain, text))
-        out.append(tuple(placed))
-    return tuple(out)
+            plain, text = analysed(paragraph.text)
+            start = paragraph.span.start
+            placed.append(PlacedParagraph(index[start], scene.index, start, plain, text))
+        out.append(placed)
+    return out

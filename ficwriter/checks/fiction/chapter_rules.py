@@ -1,7 +1,8 @@
 """Rules that need a whole scene or chapter: epithets, name spellings, repeated openings.
 
-They are cheap (one pass over the words) and run again on every change, so they keep no
-cache; the scheduler calls ``check_chapter`` with the current chapter.
+They run again on every change (the scheduler calls ``check_chapter`` with the current
+chapter), so what they need from each paragraph is worked out once per paragraph text and
+remembered (``chapter.analysed``): after an edit only the changed paragraph is read again.
 """
 
 from __future__ import annotations
@@ -14,10 +15,8 @@ from ficwriter.checks.engine import ChapterRule
 from ficwriter.checks.fiction.chapter import PlacedParagraph, scenes_of
 from ficwriter.checks.fiction.rules import finding
 from ficwriter.checks.fiction.settings import FictionSettings
-from ficwriter.checks.fiction.text import Token, is_capitalised
 from ficwriter.checks.issue import Issue
 from ficwriter.core.chapter import Chapter
-from ficwriter.core.words import count_words
 
 # "the blonde hair" describes hair, not a person.
 _NOT_A_PERSON = (
@@ -38,39 +37,41 @@ class EpithetRule:
         self._allowance = settings.epithet_allowance
         phrases = sorted(settings.epithets, key=len, reverse=True)
         alternatives = "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)
-        self._pattern = re.compile(
-            rf"\b(?P<e>{alternatives})(?:['\u2019]s)?\b(?!\s+(?:{_NOT_A_PERSON})\b)",
-            re.IGNORECASE,
+        self._pattern = (
+            re.compile(
+                rf"\b(?P<e>{alternatives})(?:['\u2019]s)?\b(?!\s+(?:{_NOT_A_PERSON})\b)",
+                re.IGNORECASE,
+            )
+            if phrases
+            else None
         )
 
     def check_chapter(self, chapter: Chapter) -> list[Issue]:
-        if not self._pattern.pattern or not self._allowance:
+        if self._pattern is None:
             return []
         issues: list[Issue] = []
         for scene in scenes_of(chapter):
             uses = [
                 (placed, match)
                 for placed in scene
-                for match in self._pattern.finditer(placed.text.text)
-                if not placed.text.in_dialogue(match.start())
+                for match in placed.text.narration_matches(self._pattern)
             ]
             if len(uses) <= self._allowance:
                 continue
-            words = sum(count_words(p.text.text) for p in scene)
+            words = sum(p.text.word_count for p in scene)
             density = 1000 * len(uses) / max(words, 1)
-            for count, (placed, match) in enumerate(uses, start=1):
-                if count > self._allowance:
-                    start, end = match.span("e")
-                    found = finding(
-                        self.name,
-                        start,
-                        end,
-                        text=match.group("e"),
-                        count=count,
-                        total=len(uses),
-                        density=density,
-                    )
-                    issues.append(placed.issue(found))
+            for count, (placed, match) in enumerate(uses[self._allowance :], start=self._allowance + 1):
+                start, end = match.span("e")
+                found = finding(
+                    self.name,
+                    start,
+                    end,
+                    text=match.group("e"),
+                    count=count,
+                    total=len(uses),
+                    density=density,
+                )
+                issues.append(placed.issue(found))
         return issues
 
 
@@ -79,7 +80,7 @@ class _Spelling:
     """One spelling of a capitalised word and where it occurs."""
 
     text: str
-    uses: list[tuple[PlacedParagraph, Token]]
+    uses: list[tuple[PlacedParagraph, int]]  # paragraph, plain offset of the word
     mid_sentence: bool = False
 
 
@@ -102,15 +103,13 @@ class NameSpellingRule:
         lowercase: set[str] = set()
         for scene in scenes_of(chapter):
             for placed in scene:
-                for token in placed.text.tokens:
-                    word = token.bare
-                    if not is_capitalised(word):
-                        lowercase.add(word.casefold())
-                        continue
-                    spelling = spellings.setdefault(word, _Spelling(word, []))
-                    spelling.uses.append((placed, token))
-                    if token.start not in placed.text.sentence_openers:
-                        spelling.mid_sentence = True
+                lowercase.update(placed.text.lowercase_words)
+                for word, start, mid_sentence in placed.text.capitalised_words:
+                    spelling = spellings.get(word)
+                    if spelling is None:
+                        spelling = spellings[word] = _Spelling(word, [])
+                    spelling.uses.append((placed, start))
+                    spelling.mid_sentence = spelling.mid_sentence or mid_sentence
         candidates = [s for s in spellings.values() if s.text.casefold() not in lowercase]
         issues: list[Issue] = []
         for group in self._variant_groups(candidates):
@@ -122,7 +121,8 @@ class NameSpellingRule:
 
         A pair counts only if one of them is surely a name (capitalised mid-sentence); the
         other may stand only at sentence starts ("Brannok swore"), if it is long enough
-        not to be an ordinary word ("Fine" is not a misspelt "Finn").
+        not to be an ordinary word ("Fine" is not a misspelt "Finn"). Spellings one edit
+        apart share a one-deletion form, so only those are compared, not every pair.
         """
         parent = {s.text: s.text for s in candidates}
 
@@ -131,10 +131,16 @@ class NameSpellingRule:
                 word = parent[word]
             return word
 
-        for k, a in enumerate(candidates):
-            for b in candidates[k + 1 :]:
-                if self._related(a, b):
-                    parent[root(a.text)] = root(b.text)
+        neighbours: dict[str, list[_Spelling]] = defaultdict(list)
+        for spelling in candidates:
+            folded = spelling.text.casefold()
+            for key in {folded} | {folded[:i] + folded[i + 1 :] for i in range(len(folded))}:
+                neighbours[key].append(spelling)
+        for near in neighbours.values():
+            for k, a in enumerate(near):
+                for b in near[k + 1 :]:
+                    if root(a.text) != root(b.text) and self._related(a, b):
+                        parent[root(a.text)] = root(b.text)
         groups: dict[str, list[_Spelling]] = defaultdict(list)
         for spelling in candidates:
             groups[root(spelling.text)].append(spelling)
@@ -165,8 +171,7 @@ class NameSpellingRule:
         for spelling in group:
             if spelling is main:
                 continue
-            for placed, token in spelling.uses:
-                start = token.start
+            for placed, start in spelling.uses:
                 found = finding(
                     self.name,
                     start,

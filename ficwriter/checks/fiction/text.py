@@ -152,3 +152,35 @@ class ParagraphText:
 
     def narration_tokens(self) -> list[Token]:
         return [t for t in self.tokens if not self.in_dialogue(t.start)]
+
+    def narration_matches(self, pattern: re.Pattern[str]) -> tuple[re.Match[str], ...]:
+        """Matches of ``pattern`` that start outside dialogue, remembered per pattern."""
+        found = self._matches.get(pattern)
+        if found is None:
+            found = tuple(m for m in pattern.finditer(self.text) if not self.in_dialogue(m.start()))
+            self._matches[pattern] = found
+        return found
+
+    @cached_property
+    def _matches(self) -> dict[re.Pattern[str], tuple[re.Match[str], ...]]:
+        return {}
+
+    @cached_property
+    def word_count(self) -> int:
+        return len(self.tokens)
+
+    @cached_property
+    def capitalised_words(self) -> tuple[tuple[str, int, bool], ...]:
+        """(word without possessive, start, whether it stands mid-sentence) per capitalised word."""
+        openers = self.sentence_openers
+        out = []
+        for token in self.tokens:
+            word = token.bare
+            if is_capitalised(word):
+                out.append((word, token.start, token.start not in openers))
+        return tuple(out)
+
+    @cached_property
+    def lowercase_words(self) -> frozenset[str]:
+        """The other words, casefolded: a name never appears among them."""
+        return frozenset(t.bare.casefold() for t in self.tokens if not is_capitalised(t.bare))

@@ -145,3 +145,21 @@ def test_chapter_rule_issues_lie_inside_their_paragraph() -> None:
 def test_abbreviations_do_not_end_sentences() -> None:
     chapter = "She went to see Dr. Brannock at noon. She waited. She left.\n"
     assert texts(chapter, chapter_flags(chapter, OPENING)) == ["She"]
+
+
+def test_no_epithets_configured_flags_nothing() -> None:
+    assert chapter_flags(SCENE, EPITHET, epithet_allowance=1, epithets=()) == []
+
+
+def test_an_edited_paragraph_is_read_again_and_the_others_keep_their_words() -> None:
+    """Paragraph analyses are remembered by text; an edit must still show at once."""
+    before = SCENE + "\n* * *\n\nShe ran. She hid. She waited at TonDC, then Tondc.\n"
+    rules = (EPITHET, NAMES, OPENING)
+    old = {r: texts(before, chapter_flags(before, r)) for r in rules}
+    assert old[EPITHET] == ["the blonde", "the other girl", "The blonde"]
+    edited = "Far away, the redhead slept.\n\n" + before.replace(
+        "At the river the other girl stopped.", "At the river Lexa stopped."
+    )
+    new = {r: texts(edited, chapter_flags(edited, r)) for r in rules}
+    assert new[EPITHET] == ["The brunette", "the blonde", "The blonde"]
+    assert new[NAMES] == old[NAMES] and new[OPENING] == old[OPENING]

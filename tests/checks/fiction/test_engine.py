@@ -178,6 +178,30 @@ def test_chapter_issues_map_to_the_words_they_name(paragraphs: list[str]) -> Non
             assert f"‘{plain}’" in issue.message
 
 
+@settings(max_examples=60, deadline=None)
+@given(st.lists(PROSE, min_size=2, max_size=6), st.sampled_from(["Rain fell.", "*Quiet*, she said."]))
+def test_chapter_issues_keep_their_words_after_an_unrelated_edit_before_them(
+    paragraphs: list[str], inserted: str
+) -> None:
+    body = "\n\n".join(p.replace("\n", " ").replace("*", "").strip() or "x" for p in paragraphs)
+    before = "Opening line.\n\n" + body + "\n"
+    after = f"Opening line. {inserted}\n\n" + body + "\n"
+    delta = len(after) - len(before)
+    settings_ = FictionSettings(epithet_allowance=1)
+
+    def found(text: str, body_start: int) -> list[tuple[str, int, str]]:
+        chapter = parse(text)
+        return [
+            (i.rule_id, i.start - body_start, text[i.start : i.end])
+            for rule in chapter_rules(settings_)
+            for i in rule.check_chapter(chapter)
+            if i.start >= body_start
+        ]
+
+    body_start = len("Opening line.\n\n")
+    assert found(after, body_start + delta) == found(before, body_start)
+
+
 def test_seed_findings(seed_text: str) -> None:
     """The seed's known slips are flagged by the rule the issue names."""
     chapter = parse(re.sub(r"\n{3,}", "\n\n* * *\n\n", seed_text))
