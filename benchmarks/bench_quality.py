@@ -197,42 +197,44 @@ def main() -> None:
     print("\n== each fiction rule on its own (its own kind of error / other flags)")
     for rule_id, info in RULES.items():
         alone = FictionSettings(rules={r: r == rule_id for r in RULES}, names=tuple(names))
-        flags = run(fiction_checker(alone), chapters)
-        kind = rule_id.removeprefix("fiction.")
-        mine = [e for e in errors if e.kind == kind]
-        hit = sum(any(_overlaps(f, e) for f in flags) for e in mine)
-        other = [f for f in flags if not any(_overlaps(f, e) for e in errors)]
-        print(
-            f"{rule_id:28} {'on ' if info.default_on else 'off'} caught {hit:2}/{len(mine):2}"
-            f"   other flags {len(other):3} = {1000 * len(other) / words:5.1f} per 1,000 words"
-        )
+        line = rule_figures(alone, rule_id, chapters, errors, words)
+        print(f"{rule_id:28} {'on ' if info.default_on else 'off'} {line}")
 
     print("\n== epithet allowance per scene")
-    epithets = [e for e in errors if e.kind == "epithet"]
     for allowance in (1, 2, 3, 4):
         settings = FictionSettings(
             rules={r: r == "fiction.epithet" for r in RULES},
             epithet_allowance=allowance,
             names=tuple(names),
         )
-        flags = run(fiction_checker(settings), chapters)
-        hit = sum(any(_overlaps(f, e) for f in flags) for e in epithets)
-        other = len([f for f in flags if not any(_overlaps(f, e) for e in errors)])
-        print(f"allowance {allowance}: caught {hit}/{len(epithets)}, other flags {other}")
+        print(f"allowance {allowance}: " + rule_figures(settings, "fiction.epithet", chapters, errors, words))
 
     print("\n== echo window (words)")
-    echoes = [e for e in errors if e.kind == "echo"]
     for window in (10, 20, 30):
         settings = FictionSettings(
             rules={r: r == "fiction.echo" for r in RULES}, echo_window=window, names=tuple(names)
         )
-        flags = run(fiction_checker(settings), chapters)
-        hit = sum(any(_overlaps(f, e) for f in flags) for e in echoes)
-        other = len([f for f in flags if not any(_overlaps(f, e) for e in errors)])
-        print(f"window {window}: caught {hit}/{len(echoes)}, other flags {other}"
-              f" = {1000 * other / words:.1f} per 1,000 words")
+        print(f"window {window}: " + rule_figures(settings, "fiction.echo", chapters, errors, words))
 
     speed()
+
+
+def rule_figures(
+    settings: FictionSettings,
+    rule_id: str,
+    chapters: dict[str, Chapter],
+    errors: list[KnownError],
+    words: int,
+) -> str:
+    """How many errors of the rule's own kind it caught, and what else it flagged."""
+    flags = run(fiction_checker(settings), chapters)
+    mine = [e for e in errors if e.kind == rule_id.removeprefix("fiction.")]
+    hit = sum(any(_overlaps(f, e) for f in flags) for e in mine)
+    other = len([f for f in flags if not any(_overlaps(f, e) for e in errors)])
+    return (
+        f"caught {hit:2}/{len(mine):2}   other flags {other:3}"
+        f" = {1000 * other / words:5.1f} per 1,000 words"
+    )
 
 
 def speed() -> None:
