@@ -27,12 +27,15 @@ TAG_VERBS = frozenset(
 )
 _SUBJECTS = frozenset("i you he she we they".split())
 _OBJECTS = frozenset("her him them me us you it".split())
-# Words ending in -ly that are not manner adverbs.
+# Words ending in -ly that are not manner adverbs: other words, and adverbs of time or of
+# the speaker's stance ("she said finally"), which say when, not how.
 _NOT_ADVERBS = frozenset(
     """
     only early family reply supply ugly holy belly silly lonely friendly likely lovely
-    elderly daily weekly monthly yearly rely apply fly ally bully jelly rally hilly curly
+    elderly daily weekly monthly yearly rely apply fly bully jelly rally hilly curly
     wily lily july italy imply comply assembly anomaly ally jolly folly melancholy
+    finally eventually suddenly immediately instantly already really actually probably
+    certainly possibly apparently obviously presumably initially lastly firstly secondly
     """.split()
 )
 

@@ -30,6 +30,7 @@ def test_tag_adverb_fires_on_adverb_next_to_the_tag(text: str, expected: list[st
     [
         '"Go," she said, and left quickly.',  # the adverb belongs to another verb
         '"Go," she said only once.',  # -ly but not a manner adverb
+        '"Go," she said finally.',  # when, not how
         "She said softly that she would go.",  # no dialogue in the paragraph
         '"I said it softly," she told him.',  # inside the quotes: the character's words
         '"Go," she said. Finally the fire died.',
