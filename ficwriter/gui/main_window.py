@@ -6,6 +6,7 @@ core/, checks/ and history/ (through ``Workspace``) and by the widgets' own modu
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from ficwriter import paths
 from ficwriter.core.chapter import Chapter, parse
+from ficwriter.core.project import open_project, project_root_for
 from ficwriter.core.textfile import UnreadableFile, read_text
 from ficwriter.core.words import count_words
 from ficwriter.gui.app_settings import AppSettings
@@ -40,7 +42,6 @@ from ficwriter.gui.status_bar import StatusBar
 from ficwriter.gui.word_counts import chapter_words
 from ficwriter.gui.theme import apply_theme, editor_font, theme_named
 
-CHAPTER_SUFFIXES = {".md", ".txt", ".markdown", ".text"}
 
 
 class MainWindow(QMainWindow):
@@ -95,7 +96,7 @@ class MainWindow(QMainWindow):
         self._selection_timer = QTimer(self, singleShot=True, interval=120)
         self._selection_timer.timeout.connect(self._update_words)
         self._outline_timer = QTimer(self, singleShot=True, interval=200)
-        self._outline_timer.timeout.connect(self._update_outline)
+        self._outline_timer.timeout.connect(self._update_outline_issues)
         self.issue_layer.changed.connect(self._outline_timer.start)
         self._autosave = QTimer(self)
         self._autosave.timeout.connect(self._autosave_tick)
@@ -268,33 +269,26 @@ class MainWindow(QMainWindow):
     def open_path(self, path: Path) -> bool:
         """Open a project folder (its first chapter) or a chapter file (its folder's project)."""
         path = Path(path).resolve()
+        if not path.exists():
+            self._complain(f"{path} does not exist.")
+            return False
+        try:
+            project = open_project(path)
+        except ValueError as error:  # a ficwriter.toml that is not valid TOML
+            self._complain(str(error))
+            return False
         if path.is_dir():
-            chapters = self.project_chapters(path)
+            chapters = project.chapters()
             if not chapters:
                 self._complain(f"{path} holds no chapters (.md or .txt files).")
                 return False
-            root, chapter = path, chapters[0]
-        elif path.is_file():
-            root, chapter = self._root_of(path), path
+            chapter = chapters[0]
         else:
-            self._complain(f"{path} does not exist.")
+            chapter = path
+        if not self.open_chapter(chapter, project.root):
             return False
-        if not self.open_chapter(chapter, root):
-            return False
-        self.settings.add_recent(root)
+        self.settings.add_recent(project.root)
         return True
-
-    @staticmethod
-    def _root_of(chapter: Path) -> Path:
-        parent = chapter.parent
-        if parent.name == "chapters" and (parent.parent / "ficwriter.toml").exists():
-            return parent.parent
-        return parent
-
-    @staticmethod
-    def project_chapters(root: Path) -> list[Path]:
-        folder = root / "chapters" if (root / "chapters").is_dir() else root
-        return sorted(p for p in folder.iterdir() if p.suffix.lower() in CHAPTER_SUFFIXES)
 
     def open_chapter(self, path: Path, root: Path | None = None) -> bool:
         if self.session is not None and self.session.dirty and not self.save():
@@ -307,7 +301,7 @@ class MainWindow(QMainWindow):
         if self.session is not None:
             self.session.detach()
             self.session.deleteLater()
-        new_root = root or self._root_of(path)
+        new_root = root or project_root_for(path)
         project_changed = new_root != self.project_root
         if project_changed and not self._open_workspace(new_root):
             return False
@@ -320,11 +314,10 @@ class MainWindow(QMainWindow):
             self.checks.attach(self.session)
         if self.disk is not None:
             self.disk.reset()
-        self.session.reparse()
         if project_changed:
             self._fill_outline(path)
         self.outline.set_current(path)
-        self._update_outline()
+        self.session.reparse()
         if self.stack.currentWidget() is not self.editor_page:
             self.stack.setCurrentWidget(self.editor_page)
             self._set_docks_visible(True)
@@ -472,9 +465,9 @@ class MainWindow(QMainWindow):
     def _fill_outline(self, current: Path) -> None:
         assert self.project_root is not None
         chapters: dict[Path, Chapter | None] = {}
-        for path in self.project_chapters(self.project_root):
-            if self.session is not None and path == self.session.path:
-                chapters[path] = self.session.chapter
+        for path in open_project(self.project_root).chapters():
+            if path == current:
+                chapters[path] = None  # its rows follow the editor (update_chapter)
                 continue
             try:
                 chapters[path] = parse(read_text(path).text)
@@ -572,7 +565,7 @@ class MainWindow(QMainWindow):
     def chapter_changed_on_disk(self, path: Path) -> None:
         """Another chapter of the project changed: its outline rows follow."""
         try:
-            self.outline.update_chapter(path, parse(read_text(path).text), None)
+            self.outline.update_chapter(path, parse(read_text(path).text))
         except (OSError, UnreadableFile):
             return
 
@@ -580,6 +573,7 @@ class MainWindow(QMainWindow):
         if self.session is not None:
             self.session.path = path
             self._fill_outline(path)
+            self.outline.update_chapter(path, self.session.chapter)
             self.setWindowTitle(f"{path.stem} — {self.project_root.name} — ficwriter")
 
     def apply_autosave_interval(self) -> None:
@@ -604,20 +598,14 @@ class MainWindow(QMainWindow):
         at_open, _ = self._session_words.get(self.session.path, (words, words))
         self._session_words[self.session.path] = (at_open, words)
         self._update_words()
-        self._update_outline()
+        self.outline.update_chapter(self.session.path, chapter)
         if self.history is not None and self.history.isVisible():
             self.history.set_current_text(chapter.text)
 
-    def _update_outline(self) -> None:
+    def _update_outline_issues(self) -> None:
         if self.session is not None:
-            self.outline.update_chapter(
-                self.session.path, self.session.chapter, self.issue_scene_counts()
-            )
-
-    def issue_scene_counts(self):
-        from collections import Counter
-
-        return Counter(s.issue.scene for s in self.issue_layer.shown if s.issue.scene is not None)
+            counts = Counter(s.issue.scene for s in self.issue_layer.shown if s.issue.scene is not None)
+            self.outline.update_issues(self.session.path, counts)
 
     def _update_words(self) -> None:
         if self.session is None:

@@ -1,8 +1,10 @@
 """The scene outline: the project's chapters and each chapter's scenes.
 
-Rows are rebuilt from the chapter model after typing pauses (never per keystroke). Dragging
-a scene does not move rows itself: it asks for the text edit (``sceneMoved``), and the rows
-follow from the re-parsed chapter, so the outline can never disagree with the file.
+Rows are ``core.stats.outline`` of the chapter model, computed on a thread of their own
+after typing pauses (guessing a point of view reads every scene, too slow for the GUI
+thread on a long chapter). Dragging a scene does not move rows itself: it asks for the text
+edit (``sceneMoved``), and the rows follow from the re-parsed chapter, so the outline can
+never disagree with the file.
 """
 
 from __future__ import annotations
@@ -27,8 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ficwriter.core.chapter import Chapter, Scene
-from ficwriter.gui.word_counts import scene_words
+from ficwriter.core.chapter import Chapter
+from ficwriter.core.stats import OutlineRow, outline
+from ficwriter.gui.background import LatestOnly
 
 STATUSES = ("draft", "revised", "final")
 _PATH = Qt.ItemDataRole.UserRole
@@ -38,21 +41,15 @@ _DETAIL = Qt.ItemDataRole.UserRole + 2
 
 @dataclass(frozen=True)
 class SceneRow:
-    title: str  # numbered, as shown
+    """What the outline shows for one scene: ``core.stats.outline``'s row plus status and issues."""
+
+    title: str  # numbered label, as shown
     name: str  # the metadata title, if any
     pov: str
+    pov_guessed: bool
     words: int
     issues: int
     status: str
-
-
-def scene_title(scene: Scene, words: int = 6) -> str:
-    """The scene's title, else its first words."""
-    if scene.title:
-        return scene.title
-    first = scene.paragraphs[0].text if scene.paragraphs else ""
-    head = first.replace("*", "").split()
-    return " ".join(head[:words]) + ("…" if len(head) > words else "")
 
 
 def chapter_title(path: Path) -> str:
@@ -64,18 +61,18 @@ def chapter_title(path: Path) -> str:
     return stem.replace("-", " ").replace("_", " ")
 
 
-def scene_rows(chapter: Chapter, issue_scenes: Counter[int] | None = None) -> list[SceneRow]:
-    counts = issue_scenes or Counter()
+def scene_rows(chapter: Chapter, rows: list[OutlineRow], issue_scenes: Counter[int]) -> list[SceneRow]:
     return [
         SceneRow(
-            title=f"{scene.index + 1}. {scene_title(scene)}",
+            title=f"{row.index + 1}. {row.label}",
             name=scene.title or "",
-            pov=scene.pov or "",
-            words=scene_words(scene),
-            issues=counts.get(scene.index, 0),
+            pov=row.pov or "",
+            pov_guessed=row.pov_guessed,
+            words=row.words,
+            issues=issue_scenes.get(row.index, 0),
             status=scene.status or "",
         )
-        for scene in chapter.scenes
+        for scene, row in zip(chapter.scenes, rows)
     ]
 
 
@@ -131,7 +128,8 @@ class _Tree(QTreeWidget):
 
 
 def _detail(row: SceneRow) -> str:
-    parts = [row.pov or "no POV", row.status or "no status", f"{row.words:,} words"]
+    pov = f"{row.pov}?" if row.pov and row.pov_guessed else (row.pov or "no POV")
+    parts = [pov, row.status or "no status", f"{row.words:,} words"]
     if row.issues:
         parts.append(f"{row.issues} issue{'s' if row.issues != 1 else ''}")
     return " · ".join(parts)
@@ -143,6 +141,8 @@ class OutlineDock(QDockWidget):
     sceneMoved = Signal(int, int)  # in the open chapter
     sceneFieldEdited = Signal(int, str, str)  # scene, key, value (empty = remove)
     sceneBreakRequested = Signal()
+    rowsReady = Signal(Path)  # the rows of this chapter are up to date
+    _computed = Signal(object, object, object)  # path, chapter, core outline rows (worker)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Outline", parent)
@@ -160,7 +160,12 @@ class OutlineDock(QDockWidget):
         self.setWidget(self.tree)
         self._chapters: dict[Path, QTreeWidgetItem] = {}
         self._rows: dict[Path, list[SceneRow]] = {}
+        self._outlines: dict[Path, tuple[Chapter, list[OutlineRow]]] = {}
+        self._issues: dict[Path, Counter[int]] = {}
         self._current: Path | None = None
+        self._open_worker = LatestOnly("ficwriter-outline")  # the open chapter, newest text
+        self._project_worker = LatestOnly("ficwriter-outline-project")  # all chapters at once
+        self._computed.connect(self._outline_computed)
         self.tree.itemClicked.connect(self._clicked)
         self.tree.itemActivated.connect(self._clicked)
         self.tree.dropped.connect(self.sceneMoved)
@@ -168,11 +173,14 @@ class OutlineDock(QDockWidget):
 
     # -- content ----------------------------------------------------------------------------
     def set_chapters(self, chapters: dict[Path, Chapter | None], current: Path) -> None:
-        """The project's chapters (parsed where known) with ``current`` open."""
+        """The project's chapters (parsed where readable) with ``current`` open; call
+        ``update_chapter`` for the open one."""
         self.tree.clear()
         self._chapters = {}
+        self._rows = {}
+        self._outlines = {p: o for p, o in self._outlines.items() if p in chapters}
         self._current = current
-        for path, chapter in chapters.items():
+        for path in chapters:
             item = QTreeWidgetItem([chapter_title(path)])
             item.setData(0, _PATH, str(path))
             item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsDragEnabled & ~Qt.ItemFlag.ItemIsDropEnabled)
@@ -181,9 +189,17 @@ class OutlineDock(QDockWidget):
             item.setFont(0, font)
             self.tree.addTopLevelItem(item)
             self._chapters[path] = item
-            if chapter is not None:
-                self._fill(item, path, chapter, None)
+            if path in self._outlines:
+                self._fill(path)
         self.set_current(current)
+        # the open chapter's rows come from update_chapter (newest text); the others from here
+        others = [(path, chapter) for path, chapter in chapters.items()
+                  if chapter is not None and path != current]
+        self._project_worker.submit(lambda: self._compute_all(others))
+
+    def _compute_all(self, chapters: list[tuple[Path, Chapter]]) -> None:
+        for path, chapter in chapters:
+            self._computed.emit(path, chapter, outline(chapter))
 
     def set_current(self, path: Path) -> None:
         self._current = path
@@ -194,14 +210,27 @@ class OutlineDock(QDockWidget):
         """What the outline shows for the scenes of ``path``."""
         return list(self._rows.get(path, []))
 
-    def update_chapter(self, path: Path, chapter: Chapter, issue_scenes: Counter[int] | None) -> None:
-        item = self._chapters.get(path)
-        if item is not None:
-            self._fill(item, path, chapter, issue_scenes)
+    def update_chapter(self, path: Path, chapter: Chapter) -> None:
+        """The chapter changed: its rows are computed again, off the GUI thread."""
+        self._open_worker.submit(lambda: self._computed.emit(path, chapter, outline(chapter)))
 
-    def _fill(self, item: QTreeWidgetItem, path: Path, chapter: Chapter,
-              issue_scenes: Counter[int] | None) -> None:
-        rows = scene_rows(chapter, issue_scenes)
+    def update_issues(self, path: Path, issue_scenes: Counter[int]) -> None:
+        """Open issues per scene changed: refill the rows (no outline to compute)."""
+        self._issues[path] = issue_scenes
+        if path in self._outlines:
+            self._fill(path)
+
+    def _outline_computed(self, path: Path, chapter: Chapter, rows: list[OutlineRow]) -> None:
+        if path not in self._chapters:
+            return  # the project closed meanwhile
+        self._outlines[path] = (chapter, rows)
+        self._fill(path)
+        self.rowsReady.emit(path)
+
+    def _fill(self, path: Path) -> None:
+        item = self._chapters[path]
+        chapter, core_rows = self._outlines[path]
+        rows = scene_rows(chapter, core_rows, self._issues.get(path, Counter()))
         self._rows[path] = rows
         issues = sum(r.issues for r in rows)
         summary = [f"{len(rows)} scene{'s' if len(rows) != 1 else ''}",

@@ -8,14 +8,18 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QDropEvent
 
 
-def _scene_items(window):
-    chapter_item = window.outline._chapters[window.session.path]
-    return [chapter_item.child(i) for i in range(chapter_item.childCount())]
+def _scene_items(window, qtbot, count: int | None = None):
+    """The open chapter's scene rows, once the outline has caught up with the text."""
+    item = window.outline._chapters[window.session.path]
+    rows_now = lambda: [item.child(i).text(0) for i in range(item.childCount())]  # noqa: E731
+    wanted = count if count is not None else len(window.session.current_chapter().scenes)
+    qtbot.waitUntil(lambda: len(rows_now()) == wanted, timeout=5000)
+    return [item.child(i) for i in range(item.childCount())]
 
 
 def test_outline_lists_scenes_and_click_jumps(window, chapter_file: Path, qtbot) -> None:
     window.open_path(chapter_file)
-    items = _scene_items(window)
+    items = _scene_items(window, qtbot)
     assert [i.text(0) for i in items] == ["1. Gate", "2. Morning came, and nobody spoke."]
     assert window.outline.rows(window.session.path)[0].pov == "Wren"
     rect = window.outline.tree.visualItemRect(items[1])
@@ -24,11 +28,11 @@ def test_outline_lists_scenes_and_click_jumps(window, chapter_file: Path, qtbot)
     assert cursor.block().text() == "Morning came, and **nobody** spoke."
 
 
-def test_drag_reorder_moves_the_text_and_undoes_in_one_step(window, chapter_file: Path) -> None:
+def test_drag_reorder_moves_the_text_and_undoes_in_one_step(window, chapter_file: Path, qtbot) -> None:
     window.open_path(chapter_file)
     before = window.editor.text()
     tree = window.outline.tree
-    first, second = _scene_items(window)
+    first, second = _scene_items(window, qtbot)
     tree.setCurrentItem(second)
     target = tree.visualItemRect(first).center()
     drop = QDropEvent(
@@ -43,23 +47,30 @@ def test_drag_reorder_moves_the_text_and_undoes_in_one_step(window, chapter_file
     assert after.index("Morning came") < after.index("Wren walked")
     assert after.index("* * *") < after.index("Wren walked")
     assert after.startswith("::: note\nThanks for reading!\n:::")
-    assert [i.text(0) for i in _scene_items(window)][0].startswith("1. Morning came")
+    qtbot.waitUntil(lambda: _scene_items(window, qtbot)[0].text(0).startswith("1. Morning came"),
+                    timeout=5000)
     window.editor.undo()
     assert window.editor.text() == before
 
 
-def test_set_pov_and_status_edit_the_metadata_comment(window, chapter_file: Path) -> None:
+def test_set_pov_and_status_edit_the_metadata_comment(window, chapter_file: Path, qtbot) -> None:
     window.open_path(chapter_file)
     window.set_scene_field(1, "pov", "Kestrel")
     window.set_scene_field(0, "status", "revised")
     text = window.editor.text()
+
+    def caught_up() -> bool:
+        rows = window.outline.rows(window.session.path)
+        return len(rows) == 2 and rows[0].status == "revised" and rows[1].pov == "Kestrel"
+
+    qtbot.waitUntil(caught_up, timeout=5000)
     assert '<!-- scene: title=Gate; pov=Wren; status=revised -->' in text
     assert "<!-- scene: pov=Kestrel -->\nMorning came" in text
     rows = window.outline.rows(window.session.path)
     assert rows[0].status == "revised" and rows[1].pov == "Kestrel"
 
 
-def test_scene_break_at_cursor_splits_the_scene(window, chapter_file: Path) -> None:
+def test_scene_break_at_cursor_splits_the_scene(window, chapter_file: Path, qtbot) -> None:
     window.open_path(chapter_file)
     editor = window.editor
     text = editor.text()
@@ -68,4 +79,4 @@ def test_scene_break_at_cursor_splits_the_scene(window, chapter_file: Path) -> N
     editor.setTextCursor(cursor)
     window.add_scene_break()
     assert "to the gate.\n\n* * *\n\nThe gate was shut." in editor.text()
-    assert len(_scene_items(window)) == 3
+    assert len(_scene_items(window, qtbot, 3)) == 3
