@@ -70,8 +70,9 @@ class DiskSync(QObject):
             except (OSError, UnreadableFile):
                 return
         mine = self.window.editor.text()
-        if theirs == mine:
+        if theirs == mine:  # history caught up with what the editor has (e.g. at start)
             session.mark_saved()
+            self.window.after_history_change("Saved")
             return
         if not session.dirty:
             session.replace_text(theirs)
