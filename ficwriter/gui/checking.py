@@ -73,6 +73,8 @@ class CheckController(QObject):
         self._submitted: OrderedDict[int, QtPositions] = OrderedDict()
         self._statuses: dict[str, EngineStatus] = dict(checker.statuses())
         self._last_done: tuple[str, ...] = ()
+        self._last_submitted = -1
+        self._last_final = -2
         self._last_pending: tuple[str, ...] = ()
         self._handoff = LatestOnly("ficwriter-submit")
         self.resultArrived.connect(self._on_result)
@@ -107,6 +109,7 @@ class CheckController(QObject):
         if self.session is None:
             return
         version = self.session.version
+        self._last_submitted = version
         self._submitted[version] = QtPositions(chapter.text)
         while len(self._submitted) > _KEEP_VERSIONS:
             self._submitted.popitem(last=False)
@@ -147,6 +150,8 @@ class CheckController(QObject):
             if qt is not None:
                 placed.append((issue, qt[0], qt[1]))
         self.layer.set_issues(placed)
+        if result.final:
+            self._last_final = result.version
         self._last_done = tuple(result.done)
         self._last_pending = tuple(result.pending)
         for status in result.statuses.values() if isinstance(result.statuses, dict) else result.statuses:
@@ -176,6 +181,10 @@ class CheckController(QObject):
         else:
             short = "Checked" if self._last_done else ""
         return short, "\n".join(lines)
+
+    def idle(self) -> bool:
+        """Every engine has answered for the newest text handed to the checker."""
+        return self._last_final == self._last_submitted
 
     def languagetool_busy(self) -> bool:
         """LanguageTool is starting or downloading: the writer may choose not to wait."""

@@ -43,6 +43,11 @@ def _start(shown: ShownIssue) -> int:
     return shown.cursor.selectionStart()
 
 
+def _key(issue: Issue, start: int, end: int) -> tuple:
+    """What makes two underlines the same: place, rule and message."""
+    return (start, end, issue.rule_id, issue.message, issue.category)
+
+
 class IssueLayer(QObject):
     """The issues underlined in one editor, in document order."""
 
@@ -58,20 +63,34 @@ class IssueLayer(QObject):
 
     # -- setting and reading --------------------------------------------------------------
     def set_issues(self, placed: Iterable[tuple[Issue, int, int]]) -> None:
-        """Show these issues at the given Qt ranges, replacing what was shown."""
+        """Show these issues at the given Qt ranges, replacing what was shown.
+
+        A checker result mostly repeats what is shown already (only edited paragraphs
+        differ): those keep their cursors, and the underlines are redrawn only if the set
+        of underlined ranges changed.
+        """
         document = self._editor.document()
         limit = document.characterCount() - 1
+        existing = {_key(s.issue, s.start, s.end): s for s in self._shown}
         shown: list[ShownIssue] = []
+        added = False
         for issue, start, end in placed:
             if not 0 <= start < end <= limit:
+                continue
+            kept = existing.pop(_key(issue, start, end), None)
+            if kept is not None:
+                kept.issue = issue
+                shown.append(kept)
                 continue
             cursor = QTextCursor(document)
             cursor.setPosition(start)
             cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
             shown.append(ShownIssue(issue, cursor))
+            added = True
         shown.sort(key=_start)
         self._shown = shown
-        self._rebuild()
+        if added or existing:
+            self._rebuild()
 
     def clear(self) -> None:
         self._shown = []

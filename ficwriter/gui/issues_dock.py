@@ -58,23 +58,53 @@ def context_of(shown: ShownIssue) -> str:
     return f"{lead}{before}[{line[start:end]}]{after}{tail}"
 
 
+_SORT_KEYS = {
+    0: lambda s: (s.issue.category.value, s.start),
+    1: lambda s: (s.issue.message, s.start),
+    2: lambda s: s.start,
+    3: lambda s: (s.issue.engine, s.start),
+    4: lambda s: (-1 if s.issue.scene is None else s.issue.scene, s.start),
+}
+
+
 class IssuesModel(QAbstractTableModel):
+    """Rows of shown issues, sorted here (a Python key sort, not a comparison per call)."""
+
     def __init__(self, theme: Theme = LIGHT) -> None:
         super().__init__()
         self._rows: list[ShownIssue] = []
-        self._contexts: list[str] = []
+        self._contexts: dict[int, str] = {}  # row -> context, computed when first shown
         self._theme = theme
+        self._sort = (2, Qt.SortOrder.AscendingOrder)
 
     def set_theme(self, theme: Theme) -> None:
         self._theme = theme
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0))
 
-    def set_rows(self, rows: list[ShownIssue]) -> None:
+    def set_rows(self, rows: list[ShownIssue]) -> bool:
+        """Show ``rows``; False (and nothing redrawn) when they are the rows shown already."""
+        rows = self._sorted(rows)
+        if len(rows) == len(self._rows) and all(a is b for a, b in zip(rows, self._rows)):
+            return False
         self.beginResetModel()
         self._rows = rows
-        self._contexts = [context_of(row) for row in rows]
+        self._contexts = {}
         self.endResetModel()
+        return True
+
+    def _sorted(self, rows: list[ShownIssue]) -> list[ShownIssue]:
+        column, order = self._sort
+        return sorted(rows, key=_SORT_KEYS[column], reverse=order == Qt.SortOrder.DescendingOrder)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if column not in _SORT_KEYS:
+            return
+        self._sort = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        self._rows = self._sorted(self._rows)
+        self._contexts = {}
+        self.layoutChanged.emit()
 
     def shown(self, row: int) -> ShownIssue:
         return self._rows[row]
@@ -102,25 +132,30 @@ class IssuesModel(QAbstractTableModel):
                     return f"{issue.message}\n{issue.rule_name} ({issue.rule_id})"
                 return issue.message
             if column == 2:
-                return self._contexts[index.row()]
+                row = index.row()
+                if row not in self._contexts:
+                    self._contexts[row] = context_of(shown)
+                return self._contexts[row]
             if column == 3:
                 return ", ".join(engine_label(e) for e in issue.engines)
             if column == 4:
                 return "" if issue.scene is None else str(issue.scene + 1)
         if role == Qt.ItemDataRole.ForegroundRole and column == 0:
             return QColor(self._theme.category_color(issue.category))
-        if role == Qt.ItemDataRole.UserRole:  # sort key: place in the text
-            return shown.start if column in (2, 4) else self.data(index)
         return None
 
 
 class IssuesFilter(QSortFilterProxyModel):
+    """Filters rows; sorting is left to ``IssuesModel`` (the proxy keeps its order)."""
+
     def __init__(self) -> None:
         super().__init__()
         self.category = _ANY
         self.engine = _ANY
         self.rule = _ANY
-        self.setSortRole(Qt.ItemDataRole.UserRole)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.sourceModel().sort(column, order)
 
     def set_filter(self, *, category: str | None = None, engine: str | None = None,
                    rule: str | None = None) -> None:
@@ -291,7 +326,8 @@ class IssuesDock(QDockWidget):
         """Rebuild rows from the editor's issues, keeping the selected row where it was."""
         current = self.table.currentIndex().row()
         rows = self.layer.shown
-        self.model.set_rows(rows)
+        if not self.model.set_rows(rows):
+            return
         self.rules.set_counts(Counter((s.issue.rule_id, s.issue.rule_name) for s in rows))
         self._fill_filter_boxes(rows)
         if self.proxy.rowCount():

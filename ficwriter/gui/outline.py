@@ -10,7 +10,8 @@ never disagree with the file.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QSize, Qt, Signal
@@ -50,6 +51,38 @@ class SceneRow:
     words: int
     issues: int
     status: str
+
+
+class OutlineCache:
+    """``core.stats.outline`` rows remembered per scene text.
+
+    Guessing a scene's point of view reads the whole chapter, so ``outline`` of a long
+    chapter takes a second; after an edit only the edited scene needs it again. (A cached
+    guess does not notice a name becoming a lower-case word in another scene; the next
+    edit of the scene refreshes it.)
+    """
+
+    def __init__(self) -> None:
+        self._rows: dict[Path, dict[str, OutlineRow]] = {}
+        self._lock = threading.Lock()
+
+    def rows(self, path: Path, chapter: Chapter) -> list[OutlineRow]:
+        with self._lock:
+            known = self._rows.get(path, {})
+        fresh: dict[str, OutlineRow] = {}
+        rows = []
+        for scene in chapter.scenes:
+            start = scene.meta_span.start if scene.meta_span else scene.span.start
+            key = chapter.text[start : scene.span.end]
+            row = known.get(key)
+            if row is None:
+                row = outline(replace(chapter, scenes=(scene,)))[0]
+            row = replace(row, index=scene.index, start=start)
+            fresh[key] = row
+            rows.append(row)
+        with self._lock:
+            self._rows[path] = fresh
+        return rows
 
 
 def chapter_title(path: Path) -> str:
@@ -163,6 +196,7 @@ class OutlineDock(QDockWidget):
         self._outlines: dict[Path, tuple[Chapter, list[OutlineRow]]] = {}
         self._issues: dict[Path, Counter[int]] = {}
         self._current: Path | None = None
+        self._cache = OutlineCache()
         self._open_worker = LatestOnly("ficwriter-outline")  # the open chapter, newest text
         self._project_worker = LatestOnly("ficwriter-outline-project")  # all chapters at once
         self._computed.connect(self._outline_computed)
@@ -199,7 +233,7 @@ class OutlineDock(QDockWidget):
 
     def _compute_all(self, chapters: list[tuple[Path, Chapter]]) -> None:
         for path, chapter in chapters:
-            self._computed.emit(path, chapter, outline(chapter))
+            self._computed.emit(path, chapter, self._cache.rows(path, chapter))
 
     def set_current(self, path: Path) -> None:
         self._current = path
@@ -212,7 +246,9 @@ class OutlineDock(QDockWidget):
 
     def update_chapter(self, path: Path, chapter: Chapter) -> None:
         """The chapter changed: its rows are computed again, off the GUI thread."""
-        self._open_worker.submit(lambda: self._computed.emit(path, chapter, outline(chapter)))
+        self._open_worker.submit(
+            lambda: self._computed.emit(path, chapter, self._cache.rows(path, chapter))
+        )
 
     def update_issues(self, path: Path, issue_scenes: Counter[int]) -> None:
         """Open issues per scene changed: refill the rows (no outline to compute)."""
