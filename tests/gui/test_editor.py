@@ -83,3 +83,22 @@ def test_save_writes_the_file_and_word_counts_follow(window, chapter_file: Path,
     assert chapter_file.read_text(encoding="utf-8").endswith("spoke.\nThree more words")
     assert not window.session.dirty
     qtbot.waitUntil(lambda: "+3 this session" in window.status.session_words.text(), timeout=2000)
+
+
+def test_focus_mode_hides_panels_and_brings_them_back(window, chapter_file: Path, qtbot) -> None:
+    window.open_path(chapter_file)
+    assert window.outline.isVisible() and window.issues.isVisible()
+    qtbot.keyClick(window.editor, Qt.Key.Key_F11)
+    assert not window.outline.isVisible() and not window.issues.isVisible()
+    assert not window.statusBar().isVisible()
+    qtbot.keyClick(window.editor, Qt.Key.Key_F11)
+    assert window.outline.isVisible() and window.issues.isVisible()
+
+
+def test_dark_theme_repaints_the_page(window, chapter_file: Path) -> None:
+    window.open_path(chapter_file)
+    light = window.editor.viewport().grab().toImage().pixelColor(5, 5)
+    window.set_theme("dark")
+    dark = window.editor.viewport().grab().toImage().pixelColor(5, 5)
+    assert dark.lightness() < 80 < light.lightness()
+    assert window.settings.theme == "dark"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QMenu
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QHelpEvent, QTextCursor
+from PySide6.QtWidgets import QApplication, QMenu, QToolTip
 
 from ficwriter.checks.issue import Category, Issue
 
@@ -93,13 +93,14 @@ def test_apply_suggestion_from_the_panel_is_one_key(window, chapter_file: Path, 
     assert window.issues.windowTitle() == "Issues (1)"
 
 
-def test_hover_shows_message_and_rule(window, chapter_file: Path) -> None:
-    from ficwriter.gui.editor import issue_tooltip
-
+def test_hover_shows_message_and_rule(window, chapter_file: Path, qtbot) -> None:
     window.open_path(chapter_file)
     _place(window, "gate")
     shown = window.issue_layer.shown[0]
-    rect = window.editor.cursorRect(QTextCursor(shown.cursor))
-    assert window.editor.issue_at_point(rect.center()) is shown
-    tip = issue_tooltip(shown)
-    assert "Odd word gate." in tip and "RULE_GATE" in tip
+    inside = QTextCursor(shown.cursor)
+    inside.setPosition(shown.start + 2)
+    point = window.editor.cursorRect(inside).center()
+    viewport = window.editor.viewport()
+    QApplication.sendEvent(viewport, QHelpEvent(QEvent.Type.ToolTip, point, viewport.mapToGlobal(point)))
+    qtbot.waitUntil(QToolTip.isVisible, timeout=2000)
+    assert "Odd word gate." in QToolTip.text() and "RULE_GATE" in QToolTip.text()
