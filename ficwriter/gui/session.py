@@ -3,7 +3,8 @@
 The editor is the only place the text changes while a chapter is open. This object counts
 versions (one per document change), keeps a log of edits so that positions computed for an
 older version can be carried forward, and re-parses the chapter on a short timer after
-typing stops rather than on every keystroke.
+typing stops rather than on every keystroke, on a thread of its own so that a long
+chapter's parse never holds up the next keystroke.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ficwriter.core.chapter import Chapter, parse
+from ficwriter.gui.background import LatestOnly
 from ficwriter.gui.editor import ChapterEditor
 
 REPARSE_DELAY_MS = 250
@@ -73,6 +75,7 @@ class ChapterSession(QObject):
 
     reparsed = Signal(object)  # Chapter, after typing paused
     versionChanged = Signal(int)
+    _parsed = Signal(object, int)  # Chapter, version: from the parsing thread
 
     def __init__(self, path: Path, editor: ChapterEditor, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -81,14 +84,18 @@ class ChapterSession(QObject):
         self.version = 0
         self.edits = EditLog()
         self._chapter: Chapter | None = None
+        self._chapter_version = -1
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(REPARSE_DELAY_MS)
-        self._timer.timeout.connect(self.reparse)
+        self._timer.timeout.connect(self._parse_in_background)
+        self._parser = LatestOnly("ficwriter-parse")
+        self._parsed.connect(self._background_parsed)
         editor.document().contentsChange.connect(self._changed)
 
     def detach(self) -> None:
         self._timer.stop()
+        self._parser.close(wait=False)
         self.editor.document().contentsChange.disconnect(self._changed)
 
     def load(self, text: str) -> None:
@@ -124,7 +131,7 @@ class ChapterSession(QObject):
 
     def current_chapter(self) -> Chapter:
         """The chapter of the text as it is now, parsing if typing happened since."""
-        if self._timer.isActive() or self._chapter is None:
+        if self._chapter is None or self._chapter_version != self.version:
             self.reparse()
         assert self._chapter is not None
         return self._chapter
@@ -137,9 +144,28 @@ class ChapterSession(QObject):
         self.editor.document().setModified(False)
 
     def reparse(self) -> None:
+        """Parse the text now, on this thread (an edit the outline made, a reload)."""
         self._timer.stop()
-        self._chapter = parse(self.editor.text())
-        self.reparsed.emit(self._chapter)
+        self._set_chapter(parse(self.editor.text()), self.version)
+
+    def _set_chapter(self, chapter: Chapter, version: int) -> None:
+        self._chapter, self._chapter_version = chapter, version
+        self.reparsed.emit(chapter)
+
+    def _parse_in_background(self) -> None:
+        """Typing paused: parse on the parsing thread; the editor stays free meanwhile."""
+        text, version = self.editor.text(), self.version
+        self._parser.submit(lambda: self._deliver(parse(text), version))
+
+    def _deliver(self, chapter: Chapter, version: int) -> None:
+        try:
+            self._parsed.emit(chapter, version)
+        except RuntimeError:  # the chapter was closed meanwhile
+            pass
+
+    def _background_parsed(self, chapter: Chapter, version: int) -> None:
+        if version == self.version:  # else typing went on, and its own pause will parse
+            self._set_chapter(chapter, version)
 
     def _changed(self, position: int, removed: int, added: int) -> None:
         self.version += 1
