@@ -526,6 +526,7 @@ class MainWindow(QMainWindow):
         assert self.history is not None
         self.history.show()
         self.history.raise_()
+        self.history.set_current_text(self.editor.text())
         self.history.refresh()
         if revision_id is not None:
             self.history.select(revision_id)
