@@ -89,6 +89,7 @@ class HistoryDock(QDockWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("History", parent)
         self.setObjectName("history")
+        self.setMinimumWidth(380)
         self.store: HistoryStore | None = None
         self.path: str | None = None
         self._current_text = ""

@@ -238,6 +238,8 @@ class IssuesDock(QDockWidget):
         filters = QHBoxLayout()
         self.category_box = QComboBox()
         self.engine_box = QComboBox()
+        for box in (self.category_box, self.engine_box):
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.group_box = QCheckBox("Group by rule")
         filters.addWidget(self.category_box)
         filters.addWidget(self.engine_box)

@@ -59,6 +59,7 @@ class MainWindow(QMainWindow):
         self._session_words: dict[Path, tuple[int, int]] = {}  # path -> (words at open, now)
         self._focus_mode = False
         self._laid_out = False
+        self._docks_shown = True  # docks are as the writer wants them (not hidden for the start page)
         self._docks_before_focus: list[QWidget] = []
 
         self.stack = QStackedWidget()
@@ -233,16 +234,27 @@ class MainWindow(QMainWindow):
         self.status.show_saved("")
 
     def _set_docks_visible(self, visible: bool) -> None:
-        """Panels belong to an open chapter: the start page shows without them."""
-        for dock in (self.outline, self.issues, self.history):
-            if dock is None:
-                continue
-            dock.toggleViewAction().setEnabled(visible)
-            if not visible:
-                dock.setProperty("wasVisible", dock.isVisible() or dock.property("wasVisible") is None)
+        """Panels belong to an open chapter: the start page shows without them, and they
+        come back as the writer left them (History starts hidden)."""
+        docks = [dock for dock in (self.outline, self.issues, self.history) if dock is not None]
+        if not visible:
+            if self._docks_shown:
+                for dock in docks:
+                    dock.setProperty("wasVisible", not dock.isHidden())
+            for dock in docks:
                 dock.hide()
-            elif dock.property("wasVisible") is not False:
+                dock.toggleViewAction().setEnabled(False)
+            self._docks_shown = False
+            return
+        for dock in docks:
+            dock.toggleViewAction().setEnabled(True)
+            if dock.property("wasVisible") is not False:
                 dock.show()
+        self._docks_shown = True
+        if not self._laid_out:
+            self._laid_out = True
+            self.resizeDocks([self.outline], [310], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.issues], [290], Qt.Orientation.Vertical)
 
     def _set_editing_enabled(self, enabled: bool) -> None:
         for action in (self.act_save, self.act_close, self.act_find, self.act_replace,
@@ -344,7 +356,8 @@ class MainWindow(QMainWindow):
         if self.history is None:
             self.history = HistoryDock(self)
             self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history)
-            self.resizeDocks([self.history], [440], Qt.Orientation.Horizontal)
+            self.history.hide()
+            self.history.setProperty("wasVisible", False)
             self.menu_view.addAction(self.history.toggleViewAction())
             self.history.restoreRequested.connect(self.restore_revision)
             self.history.snapshotRequested.connect(self.create_snapshot)
@@ -740,18 +753,17 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)
-        if not self._laid_out:
-            self._laid_out = True
-            self.resizeDocks([self.outline], [310], Qt.Orientation.Horizontal)
-            self.resizeDocks([self.issues], [290], Qt.Orientation.Vertical)
         self.shown.emit()
 
     def restore_layout(self) -> None:
         geometry, state = self.settings.window_state()
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
-        if isinstance(state, QByteArray):
-            self.restoreState(state)
+        if isinstance(state, QByteArray) and self.restoreState(state):
+            self._laid_out = True
+            if not self._docks_shown:  # on the start page: remember, and hide again
+                self._docks_shown = True
+                self._set_docks_visible(False)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         if self.session is not None and self.session.dirty and not self.save():

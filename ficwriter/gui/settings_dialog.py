@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import tomlkit
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontInfo
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from ficwriter.checks.fiction import RULES
 from ficwriter.core.project import Project
 from ficwriter.gui.app_settings import AppSettings
+from ficwriter.gui.theme import editor_font
 
 LANGUAGES = [
     ("English (US)", "en-US"),
@@ -96,8 +97,8 @@ class SettingsDialog(QDialog):
         self.theme.addItem("Dark", "dark")
         self.theme.setCurrentIndex(max(0, self.theme.findData(self.settings.theme)))
         self.font_family = QFontComboBox()
-        if self.settings.font_family:
-            self.font_family.setCurrentFont(QFont(self.settings.font_family))
+        shown = QFontInfo(editor_font(self.settings.font_family)).family()  # what is used
+        self.font_family.setCurrentFont(QFont(shown))
         self.font_size = QDoubleSpinBox()
         self.font_size.setRange(8, 32)
         self.font_size.setValue(self.settings.font_size)
