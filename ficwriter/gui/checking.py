@@ -19,6 +19,7 @@ from ficwriter.core.chapter import Chapter
 from ficwriter.gui.background import LatestOnly
 from ficwriter.gui.issue_layer import IssueLayer
 from ficwriter.gui.positions import QtPositions
+from ficwriter.gui.relay import on_gui_thread
 from ficwriter.gui.session import ChapterSession
 
 _KEEP_VERSIONS = 8
@@ -60,8 +61,7 @@ def describe_status(status: EngineStatus, *, reason: bool = True) -> str:
 class CheckController(QObject):
     """Submits the open chapter to the checker and shows what comes back."""
 
-    resultArrived = Signal(object)  # CheckResult, emitted from checker threads
-    statusArrived = Signal(object)  # EngineStatus, emitted from any thread
+    statusArrived = Signal(object)  # EngineStatus, on the GUI thread
     issuesChanged = Signal()  # what the editor shows changed
     statusChanged = Signal(str, str)  # short text for the status bar, full text for its tooltip
 
@@ -77,7 +77,7 @@ class CheckController(QObject):
         self._last_final = -2
         self._last_pending: tuple[str, ...] = ()
         self._handoff = LatestOnly("ficwriter-submit")
-        self.resultArrived.connect(self._on_result)
+        self._closed = False
         self.statusArrived.connect(self._on_status)
         checker.add_status_listener(self._relay_status)
         layer.changed.connect(self.issuesChanged)
@@ -101,7 +101,8 @@ class CheckController(QObject):
         self._submitted.clear()
 
     def close(self) -> None:
-        """Detach and stop handing chapters to the checker."""
+        """Detach and stop handing chapters to the checker; later results are ignored."""
+        self._closed = True
         self.detach()
         self._handoff.close(wait=False)
 
@@ -117,19 +118,13 @@ class CheckController(QObject):
         self._handoff.submit(lambda: checker.submit(chapter, version, relay))
 
     # The checker calls these from its threads, possibly after the window let go of this
-    # object (a project closed while LanguageTool was still starting): then there is no one
-    # left to tell, and Qt says so with RuntimeError.
+    # object (a project closed while LanguageTool was still starting): the relay brings
+    # them to the GUI thread, where a closed controller ignores them.
     def _relay_result(self, result) -> None:
-        try:
-            self.resultArrived.emit(result)
-        except RuntimeError:
-            pass
+        on_gui_thread(lambda: self._on_result(result))
 
     def _relay_status(self, status: EngineStatus) -> None:
-        try:
-            self.statusArrived.emit(status)
-        except RuntimeError:
-            pass
+        on_gui_thread(lambda: self._closed or self.statusArrived.emit(status))
 
     def recheck(self) -> None:
         """Submit the current text again (after a dismissal or a dictionary word)."""
@@ -138,6 +133,8 @@ class CheckController(QObject):
 
     # -- results --------------------------------------------------------------------------------
     def _on_result(self, result) -> None:
+        if self._closed:
+            return
         positions = self._submitted.get(result.version)
         session = self.session
         if positions is None or session is None or not session.edits.covers(result.version):

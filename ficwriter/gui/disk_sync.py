@@ -62,6 +62,9 @@ class DiskSync(QObject):
                 [("Save it again", self.keep_mine), ("Close chapter", self.window.close_project)],
             )
             return
+        if change.revision is not None and change.revision.hash == session.disk_hash:
+            self.window.after_history_change("Saved")  # history caught up with the file
+            return
         if change.revision is not None:
             theirs = workspace.store.text(change.revision.id)
         else:
@@ -70,7 +73,8 @@ class DiskSync(QObject):
             except (OSError, UnreadableFile):
                 return
         mine = self.window.editor.text()
-        if theirs == mine:  # history caught up with what the editor has (e.g. at start)
+        if theirs == mine:  # the file now says what the editor says
+            session.note_disk_text(theirs)
             session.mark_saved()
             self.window.after_history_change("Saved")
             return

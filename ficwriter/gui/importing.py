@@ -17,12 +17,12 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from ficwriter.core.importers import import_chapters
 from ficwriter.core.project import import_into_project
 from ficwriter.core.textfile import UnreadableFile
+from ficwriter.gui.relay import on_gui_thread
 
 
 class ImportJob(QObject):
     finished = Signal(Path)  # the first new chapter file
     failed = Signal(str)
-    _converted = Signal(object)  # from the worker: None when it worked, else the message
 
     def __init__(self, source: Path, root: Path, parent: QWidget) -> None:
         super().__init__(parent)
@@ -33,7 +33,6 @@ class ImportJob(QObject):
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.progress.setMinimumDuration(300)
         self.progress.canceled.connect(self._cancel)
-        self._converted.connect(self._done)
 
     def start(self) -> None:
         threading.Thread(target=self._work, name="ficwriter-import", daemon=True).start()
@@ -42,9 +41,10 @@ class ImportJob(QObject):
         try:
             import_chapters(self.source)
         except (OSError, UnreadableFile) as error:
-            self._converted.emit(str(error))
+            message = str(error)
+            on_gui_thread(lambda: self._done(message))
             return
-        self._converted.emit(None)
+        on_gui_thread(lambda: self._done(None))
 
     def _cancel(self) -> None:
         self.cancelled = True

@@ -27,6 +27,7 @@ from ficwriter.core.chapter import Chapter, parse
 from ficwriter.core.project import open_project, project_root_for
 from ficwriter.core.textfile import UnreadableFile, read_text
 from ficwriter.core.words import count_words
+from ficwriter.gui import relay
 from ficwriter.gui.app_settings import AppSettings
 from ficwriter.gui.editor import ChapterEditor
 from ficwriter.gui.find_bar import FindBar
@@ -50,6 +51,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, settings: AppSettings | None = None) -> None:
         super().__init__()
+        relay.install()
         self.settings = settings or AppSettings()
         self.theme = theme_named(self.settings.theme)
         self.setWindowTitle("ficwriter")
@@ -339,6 +341,7 @@ class MainWindow(QMainWindow):
         self.editor.setFocus()
         self.status.show_saved("Saved")
         if self.workspace is not None:
+            self.workspace.follow(path)
             self.history.set_chapter(self.workspace.store, self.workspace.relative(path))
             self.history.set_current_text(decoded.text)
             self.disk.offer_recovery()
@@ -360,6 +363,7 @@ class MainWindow(QMainWindow):
             self.history.setProperty("wasVisible", False)
             self.menu_view.addAction(self.history.toggleViewAction())
             self.history.restoreRequested.connect(self.restore_revision)
+            self.history.visibilityChanged.connect(self._history_shown)
             self.history.snapshotRequested.connect(self.create_snapshot)
             self.history.set_theme(self.theme)
             self.disk = DiskSync(self)
@@ -522,15 +526,22 @@ class MainWindow(QMainWindow):
             self._complain(f"Could not save {self.session.path.name}: {error}")
             return False
         self.session.mark_saved()
+        self.session.note_disk_text(self.editor.text())
         if self.disk is not None:
             self.disk.conflict = None
         self.after_history_change("Saved")
         return True
 
     def after_history_change(self, message: str) -> None:
-        """History gained a revision: refresh the panel and say what happened."""
+        """History gained a revision: say so, and refresh the panel if it is showing
+        (a hidden panel reads history when it is shown)."""
         self.status.show_saved(message)
-        if self.history is not None:
+        if self.history is not None and self.history.isVisible():
+            self.history.refresh()
+
+    def _history_shown(self, visible: bool) -> None:
+        if visible and self.session is not None:
+            self.history.set_current_text(self.editor.text())
             self.history.refresh()
 
     def show_history(self, revision_id: int | None) -> None:
@@ -562,6 +573,7 @@ class MainWindow(QMainWindow):
         text = store.text(revision_id)
         self.editor.replace_range(0, self.editor.document().characterCount() - 1, text)
         self.session.mark_saved()
+        self.session.note_disk_text(text)
         self.after_history_change("Restored")
 
     def create_snapshot(self, name: str | None = None) -> None:
@@ -571,8 +583,11 @@ class MainWindow(QMainWindow):
             name, ok = QInputDialog.getText(self, "Create snapshot", "Snapshot name:")
             if not ok or not name.strip():
                 return
-        if self.session is not None and self.session.dirty:
-            self.save()
+        rel = self.workspace.relative(self.session.path) if self.session else None
+        if self.session is not None and (
+            self.session.dirty or self.workspace.store.latest(rel) is None
+        ):
+            self.save()  # the snapshot pins the chapter as it is now, in history first
         self.workspace.store.snapshot(name.strip())
         self.after_history_change(f"Snapshot “{name.strip()}” created")
 
@@ -772,6 +787,9 @@ class MainWindow(QMainWindow):
         self.settings.save_window_state(self.saveGeometry(), self.saveState())
         self.settings.sync()
         self._close_workspace()
+        if self.session is not None:
+            self.session.detach()
+        self.outline.close_workers()
         super().closeEvent(event)
 
 

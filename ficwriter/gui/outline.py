@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from ficwriter.core.chapter import Chapter
 from ficwriter.core.stats import OutlineRow, outline
 from ficwriter.gui.background import LatestOnly
+from ficwriter.gui.relay import on_gui_thread
 
 STATUSES = ("draft", "revised", "final")
 _PATH = Qt.ItemDataRole.UserRole
@@ -175,7 +176,6 @@ class OutlineDock(QDockWidget):
     sceneFieldEdited = Signal(int, str, str)  # scene, key, value (empty = remove)
     sceneBreakRequested = Signal()
     rowsReady = Signal(Path)  # the rows of this chapter are up to date
-    _computed = Signal(object, object, object)  # path, chapter, core outline rows (worker)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Outline", parent)
@@ -199,7 +199,7 @@ class OutlineDock(QDockWidget):
         self._cache = OutlineCache()
         self._open_worker = LatestOnly("ficwriter-outline")  # the open chapter, newest text
         self._project_worker = LatestOnly("ficwriter-outline-project")  # all chapters at once
-        self._computed.connect(self._outline_computed)
+        self._closed = False
         self.tree.itemClicked.connect(self._clicked)
         self.tree.itemActivated.connect(self._clicked)
         self.tree.dropped.connect(self.sceneMoved)
@@ -233,7 +233,17 @@ class OutlineDock(QDockWidget):
 
     def _compute_all(self, chapters: list[tuple[Path, Chapter]]) -> None:
         for path, chapter in chapters:
-            self._computed.emit(path, chapter, self._cache.rows(path, chapter))
+            self._computed(path, chapter, self._cache.rows(path, chapter))
+
+    def _computed(self, path: Path, chapter: Chapter, rows: list[OutlineRow]) -> None:
+        """From a worker thread: show the rows on the GUI thread."""
+        on_gui_thread(lambda: self._outline_computed(path, chapter, rows))
+
+    def close_workers(self) -> None:
+        """Stop computing rows (the window is closing); late results are ignored."""
+        self._closed = True
+        self._open_worker.close()
+        self._project_worker.close()
 
     def set_current(self, path: Path) -> None:
         self._current = path
@@ -247,7 +257,7 @@ class OutlineDock(QDockWidget):
     def update_chapter(self, path: Path, chapter: Chapter) -> None:
         """The chapter changed: its rows are computed again, off the GUI thread."""
         self._open_worker.submit(
-            lambda: self._computed.emit(path, chapter, self._cache.rows(path, chapter))
+            lambda: self._computed(path, chapter, self._cache.rows(path, chapter))
         )
 
     def update_issues(self, path: Path, issue_scenes: Counter[int]) -> None:
@@ -257,8 +267,8 @@ class OutlineDock(QDockWidget):
             self._fill(path)
 
     def _outline_computed(self, path: Path, chapter: Chapter, rows: list[OutlineRow]) -> None:
-        if path not in self._chapters:
-            return  # the project closed meanwhile
+        if self._closed or path not in self._chapters:
+            return  # the window or the project closed meanwhile
         self._outlines[path] = (chapter, rows)
         self._fill(path)
         self.rowsReady.emit(path)

@@ -9,6 +9,7 @@ chapter's parse never holds up the next keystroke.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from ficwriter.core.chapter import Chapter, parse
 from ficwriter.gui.background import LatestOnly
 from ficwriter.gui.editor import ChapterEditor
+from ficwriter.gui.relay import on_gui_thread
 
 REPARSE_DELAY_MS = 250
 _EDIT_LOG_LIMIT = 2000
@@ -70,12 +72,16 @@ class EditLog:
         return start, end
 
 
+def text_hash(text: str) -> str:
+    """A text's fingerprint as history writes it (``Revision.hash``: sha256 of the UTF-8)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 class ChapterSession(QObject):
     """The chapter file open in the editor."""
 
     reparsed = Signal(object)  # Chapter, after typing paused
     versionChanged = Signal(int)
-    _parsed = Signal(object, int)  # Chapter, version: from the parsing thread
 
     def __init__(self, path: Path, editor: ChapterEditor, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -85,15 +91,17 @@ class ChapterSession(QObject):
         self.edits = EditLog()
         self._chapter: Chapter | None = None
         self._chapter_version = -1
+        self.disk_hash = ""  # what the file held when this window last read or wrote it
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(REPARSE_DELAY_MS)
         self._timer.timeout.connect(self._parse_in_background)
         self._parser = LatestOnly("ficwriter-parse")
-        self._parsed.connect(self._background_parsed)
+        self._closed = False
         editor.document().contentsChange.connect(self._changed)
 
     def detach(self) -> None:
+        self._closed = True
         self._timer.stop()
         self._parser.close(wait=False)
         self.editor.document().contentsChange.disconnect(self._changed)
@@ -106,6 +114,7 @@ class ChapterSession(QObject):
         self.editor.setPlainText(text)
         self.editor.document().setModified(False)
         self.edits.reset(self.version)
+        self.note_disk_text(text)
         self._timer.stop()
 
     def replace_text(self, text: str) -> None:
@@ -115,6 +124,7 @@ class ChapterSession(QObject):
         self.editor.setPlainText(text)
         self.editor.document().setModified(False)
         self.edits.reset(self.version)
+        self.note_disk_text(text)
         cursor = self.editor.textCursor()
         cursor.setPosition(min(cursor_position, self.editor.document().characterCount() - 1))
         self.editor.setTextCursor(cursor)
@@ -135,6 +145,10 @@ class ChapterSession(QObject):
             self.reparse()
         assert self._chapter is not None
         return self._chapter
+
+    def note_disk_text(self, text: str) -> None:
+        """The file now holds ``text`` (read, saved or restored by this window)."""
+        self.disk_hash = text_hash(text)
 
     @property
     def dirty(self) -> bool:
@@ -158,14 +172,12 @@ class ChapterSession(QObject):
         self._parser.submit(lambda: self._deliver(parse(text), version))
 
     def _deliver(self, chapter: Chapter, version: int) -> None:
-        try:
-            self._parsed.emit(chapter, version)
-        except RuntimeError:  # the chapter was closed meanwhile
-            pass
+        on_gui_thread(lambda: self._background_parsed(chapter, version))
 
     def _background_parsed(self, chapter: Chapter, version: int) -> None:
-        if version == self.version:  # else typing went on, and its own pause will parse
-            self._set_chapter(chapter, version)
+        if self._closed or version != self.version:  # else typing went on: it parses again
+            return
+        self._set_chapter(chapter, version)
 
     def _changed(self, position: int, removed: int, added: int) -> None:
         self.version += 1

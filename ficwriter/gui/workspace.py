@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from ficwriter.checks.scheduler import Checker
 from ficwriter.core.project import Project, open_project
 from ficwriter.history.store import HistoryStore
-from ficwriter.history.sync import ProjectWatcher
+from ficwriter.history.sync import ProjectWatcher, follow_file
 
 
 class Workspace(QObject):
@@ -51,6 +51,11 @@ class Workspace(QObject):
     def relative(self, path: Path) -> str:
         """A chapter path as history names it: relative to the project root, POSIX style."""
         return Path(path).resolve().relative_to(self.root.resolve()).as_posix()
+
+    def follow(self, path: Path) -> None:
+        """Make sure history has the chapter as it is on disk before the writer edits it
+        (the watcher's first pass over the folder may not have reached it yet)."""
+        follow_file(self.store, self.relative(path))
 
     def chapters(self) -> list[Path]:
         return self.project.chapters()

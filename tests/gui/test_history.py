@@ -24,6 +24,7 @@ def _chapter(window) -> Path:
 def test_saves_are_revisions_and_the_diff_is_coloured(opened, qtbot) -> None:
     window = opened
     history = window.history
+    history.show()  # View → History
     qtbot.waitUntil(lambda: history.list.topLevelItemCount() >= 1, timeout=5000)
     before = history.list.topLevelItemCount()
     _append(window, qtbot, "A brand new closing line.")
@@ -56,6 +57,7 @@ def test_restore_puts_the_old_text_back_and_is_itself_a_revision(opened, qtbot) 
 
 def test_snapshot_name_shows_in_the_list(opened, qtbot) -> None:
     window = opened
+    window.history.show()
     window.create_snapshot("First draft")
     names = [window.history.list.topLevelItem(i).text(4)
              for i in range(window.history.list.topLevelItemCount())]
