@@ -1,0 +1,107 @@
+"""Per-paragraph result cache: (engine name, engine cache key, paragraph text) -> findings.
+
+Findings are stored in the paragraph's own plain-text offsets, so a cached result is valid
+wherever the paragraph moves; the scheduler maps it to file offsets for each version.
+A bounded in-memory layer answers repeated lookups (every keystroke re-uses almost every
+paragraph); the ``check_cache`` table of the history database keeps results across
+sessions. SQLite connections are per thread (sqlite3 refuses to share one).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+from collections import OrderedDict
+from datetime import datetime, timezone
+from pathlib import Path
+
+import sqlite_utils
+
+from ficwriter.checks.issue import Category, Finding, Severity
+from ficwriter.history.database import open_database
+
+MEMORY_ENTRIES = 50_000
+
+
+def cache_key(engine: str, engine_key: str, text: str) -> str:
+    digest = hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return f"{engine}:{engine_key}:{digest}"
+
+
+def _dump(findings: list[Finding]) -> str:
+    return json.dumps(
+        [
+            [f.start, f.end, f.category.value, f.rule_id, f.rule_name, f.message,
+             list(f.suggestions), f.severity.value]
+            for f in findings
+        ]
+    )
+
+
+def _load(data: str) -> list[Finding]:
+    return [
+        Finding(s, e, Category(c), rid, name, msg, tuple(sug), Severity(sev))
+        for s, e, c, rid, name, msg, sug, sev in json.loads(data)
+    ]
+
+
+class CheckCache:
+    """Thread-safe cache of engine findings per paragraph text."""
+
+    def __init__(self, project_root: Path | None = None, memory_entries: int = MEMORY_ENTRIES):
+        """Without ``project_root`` the cache lives in memory only."""
+        self._root = project_root
+        self._memory: OrderedDict[str, list[Finding]] = OrderedDict()
+        self._limit = memory_entries
+        self._lock = threading.Lock()
+        self._local = threading.local()
+
+    def _db(self) -> sqlite_utils.Database | None:
+        if self._root is None:
+            return None
+        db = getattr(self._local, "db", None)
+        if db is None:
+            db = self._local.db = open_database(self._root)
+        return db
+
+    def get(self, key: str) -> list[Finding] | None:
+        with self._lock:
+            found = self._memory.get(key)
+            if found is not None:
+                self._memory.move_to_end(key)
+                return found
+        db = self._db()
+        if db is None:
+            return None
+        row = db.execute("select issues from check_cache where key = ?", [key]).fetchone()
+        if row is None:
+            return None
+        findings = _load(row[0])
+        self._remember(key, findings)
+        return findings
+
+    def put(self, key: str, findings: list[Finding]) -> None:
+        self._remember(key, findings)
+        db = self._db()
+        if db is not None:
+            with db.conn:
+                db.execute(
+                    "insert or replace into check_cache (key, issues, created) values (?, ?, ?)",
+                    [key, _dump(findings),
+                     datetime.now(timezone.utc).isoformat(timespec="seconds")],
+                )
+
+    def _remember(self, key: str, findings: list[Finding]) -> None:
+        with self._lock:
+            self._memory[key] = findings
+            self._memory.move_to_end(key)
+            while len(self._memory) > self._limit:
+                self._memory.popitem(last=False)
+
+    def close(self) -> None:
+        """Close this thread's connection (other threads' close when they end)."""
+        db = getattr(self._local, "db", None)
+        if db is not None:
+            db.close()
+            self._local.db = None
