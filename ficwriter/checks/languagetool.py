@@ -164,10 +164,15 @@ def _download_size(folder: Path) -> int:
 
 
 def _reason(error: BaseException) -> str:
-    if isinstance(error, requests.ConnectionError):
-        return f"no connection ({_short(error)})"
-    if isinstance(error, (requests.Timeout, TimeoutError)):
-        return "the server did not answer in time"
+    """What went wrong, in words: language-tool-python wraps the requests error it got."""
+    chain: list[BaseException] = [error]
+    while chain[-1].__cause__ is not None and len(chain) < 5:
+        chain.append(chain[-1].__cause__)
+    for cause in chain:
+        if isinstance(cause, (requests.Timeout, TimeoutError)):
+            return "no answer within the time-out"
+        if isinstance(cause, requests.ConnectionError):
+            return f"no connection ({_short(cause)})"
     return _short(error)
 
 
