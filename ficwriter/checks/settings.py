@@ -66,6 +66,8 @@ HARPER_FICTION_DISABLED_RULES: Mapping[str, str] = {
     "PronounVerbAgreement": "flags 'she spat', 'she self-consciously rubbed'",
     "QuiteQuiet": "flags 'for quite a while'",
     "MassNouns": "flags 'the only one celebrating'",
+    "ThatThan": "flags 'the danger that was flying' and misses the seed's real 'more deaths "
+    "that'; the fiction rules' confused-words list checks that/than in context",
     "UseEllipsisCharacter": "'...' or the ellipsis character: the export can convert either",
 }
 
