@@ -91,17 +91,21 @@ def suggested_words(chapter: Chapter, dictionary: ProjectDictionary | None = Non
     """Capitalised words used at least three times, at least once not opening a sentence.
 
     These are the names a writer will want in the dictionary (characters, places); a word
-    seen only at sentence starts ("The", "Eventually") is just capitalised by position.
-    Most used first.
+    seen only at sentence starts ("Eventually") is just capitalised by position, and one
+    also written in lowercase ("The" of a title, "the") is an ordinary word. Most used first.
     """
     uses: Counter[str] = Counter()
     mid_sentence: set[str] = set()
+    lowercase: set[str] = set()
     for paragraph in chapter.paragraphs():
         text = plain_text(paragraph.text).text
         for match in iter_words(text):
             word = _POSSESSIVE_RE.sub("", match.group())
-            if not word[:1].isupper() or (len(word) > 1 and word.isupper()):
-                continue  # lowercase, or shouted ("VERY")
+            if not word[:1].isupper():
+                lowercase.add(word)
+                continue
+            if (len(word) > 1 and word.isupper()) or word == "I" or word.startswith("I'"):
+                continue  # shouted ("VERY"), or the pronoun
             uses[word] += 1
             before = text[: match.start()]
             if before.strip() and not _SENTENCE_END.search(before) and not _opens_quote(before):
@@ -110,7 +114,10 @@ def suggested_words(chapter: Chapter, dictionary: ProjectDictionary | None = Non
     return [
         word
         for word, count in uses.most_common()
-        if count >= SUGGEST_MIN_USES and word in mid_sentence and word not in known and word != "I"
+        if count >= SUGGEST_MIN_USES
+        and word in mid_sentence
+        and word.lower() not in lowercase
+        and word not in known
     ]
 
 
