@@ -23,10 +23,7 @@ def fiction_checks(settings: CheckSettings) -> tuple[Engine, list[ChapterRule]]:
     """The fiction rules' paragraph engine and chapter rules, configured from [checks.fiction]."""
     from ficwriter.checks.fiction import FictionSettings, chapter_rules, paragraph_engine
 
-    try:
-        fiction_settings = FictionSettings(**settings.fiction)
-    except TypeError as error:
-        raise ValueError(f"[checks.fiction]: {error}") from error
+    fiction_settings = FictionSettings.from_mapping(settings.fiction)  # ValueError names the key
     return paragraph_engine(fiction_settings), list(chapter_rules(fiction_settings))
 
 
