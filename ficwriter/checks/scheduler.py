@@ -381,12 +381,13 @@ class Checker:
     def undismiss_rule(self, rule_id: str) -> None:
         self.dismissals.undismiss_rule(rule_id)
 
-    def close(self) -> None:
-        """Stop the worker threads (queued work is dropped) and every engine."""
+    def close(self, close_engines: bool = True) -> None:
+        """Stop the worker threads (queued work is dropped) and, unless told not to, the engines."""
         with self._lock:
             self._latest = None
         self._fast.shutdown(wait=False, cancel_futures=True)
         self._slow.shutdown(wait=False, cancel_futures=True)
-        for engine in self.engines:
-            engine.close()
+        if close_engines:
+            for engine in self.engines:
+                engine.close()
         self.cache.close()
