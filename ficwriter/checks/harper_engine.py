@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import queue
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import harper
 
@@ -91,6 +91,7 @@ class HarperEngine:
         self._built = 0
         self._max = max(1, pool_size)
         self._build_lock = threading.Lock()
+        self._listeners: list[Callable[[EngineStatus], None]] = []
         self._status = EngineStatus(NAME, EngineState.STARTING, "loading Harper's dictionary")
         threading.Thread(target=self._warm_up, name="harper-start", daemon=True).start()
 
@@ -124,11 +125,17 @@ class HarperEngine:
         if not build:
             return self._pool.get()
         linter = self._new_linter()
-        self._status = EngineStatus(NAME, EngineState.READY, "Harper (offline)")
+        if self._status.state is not EngineState.READY:
+            self._status = EngineStatus(NAME, EngineState.READY, "Harper (offline)")
+            for listener in list(self._listeners):
+                listener(self._status)
         return linter
 
     def status(self) -> EngineStatus:
         return self._status
+
+    def add_status_listener(self, listener: Callable[[EngineStatus], None]) -> None:
+        self._listeners.append(listener)
 
     def cache_key(self) -> str:
         parts = [

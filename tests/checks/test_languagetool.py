@@ -152,11 +152,16 @@ def test_local_mode_without_network_says_the_download_failed(tmp_path, monkeypat
     monkeypatch.setenv("LTP_PATH", str(tmp_path))
     monkeypatch.delenv("LTP_JAR_DIR_PATH", raising=False)
     engine = LanguageToolEngine(LanguageToolSettings(mode="local"))
+    seen = []
+    engine.add_status_listener(seen.append)
     try:
         assert engine.wait_started(60)
         status = engine.status()
         assert status.state is EngineState.UNAVAILABLE
         if java_problem() is None:
+            assert any(
+                s.state is EngineState.DOWNLOADING and str(tmp_path) in s.detail for s in seen
+            )
             assert "could not download LanguageTool" in status.detail
             assert "no connection" in status.detail
         else:
