@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable
 import harper
 
 from ficwriter.checks.engine import EngineState, EngineStatus
-from ficwriter.checks.issue import Category, Finding, Severity
+from ficwriter.checks.issue import DEFAULT_SEVERITY, Category, Finding
 from ficwriter.checks.settings import HarperSettings
 
 NAME = "harper"
@@ -51,13 +51,6 @@ _KINDS: dict[str, Category] = {
     "Repetition": Category.GRAMMAR,
     # Agreement, Grammar, Typo (that/than...), WordChoice, Usage, Capitalization,
     # Eggcorn, Malapropism, Miscellaneous: grammar
-}
-_SEVERITY = {
-    Category.SPELLING: Severity.ERROR,
-    Category.GRAMMAR: Severity.ERROR,
-    Category.PUNCTUATION: Severity.WARNING,
-    Category.TYPOGRAPHY: Severity.HINT,
-    Category.STYLE: Severity.HINT,
 }
 # "handed her her food", "had had", "that that", "is is": correct English Harper flags.
 _CORRECT_DOUBLES = {"her", "had", "that", "is"}
@@ -170,7 +163,7 @@ class HarperEngine:
                         suggestions=tuple(
                             s.replacement_text for s in lint.suggestions[:MAX_SUGGESTIONS]
                         ),
-                        severity=_SEVERITY.get(category, Severity.WARNING),
+                        severity=DEFAULT_SEVERITY[category],
                     )
                 )
         findings.sort(key=lambda f: (f.start, f.end))

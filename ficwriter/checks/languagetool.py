@@ -45,7 +45,7 @@ from language_tool_python.match import Match
 from language_tool_python.utils import LTP_JAR_DIR_PATH_ENV_VAR, get_language_tool_download_path
 
 from ficwriter.checks.engine import EngineState, EngineStatus, EngineUnavailable
-from ficwriter.checks.issue import Category, Finding, Severity
+from ficwriter.checks.issue import DEFAULT_SEVERITY, Category, Finding
 from ficwriter.checks.settings import LanguageToolSettings
 
 NAME = "languagetool"
@@ -69,13 +69,6 @@ _CATEGORIES: dict[str, Category] = {
     "REDUNDANCY": Category.STYLE,
     "PLAIN_ENGLISH": Category.STYLE,
     "REPETITIONS_STYLE": Category.STYLE,
-}
-_SEVERITY = {
-    Category.SPELLING: Severity.ERROR,
-    Category.GRAMMAR: Severity.ERROR,
-    Category.PUNCTUATION: Severity.WARNING,
-    Category.TYPOGRAPHY: Severity.HINT,
-    Category.STYLE: Severity.HINT,
 }
 
 StatusListener = Callable[[EngineStatus], None]
@@ -123,7 +116,7 @@ def _finding(match: Match) -> Finding:
         rule_name=match.category.replace("_", " ").capitalize(),
         message=match.message,
         suggestions=tuple(match.replacements[:MAX_SUGGESTIONS]),
-        severity=_SEVERITY.get(category, Severity.WARNING),
+        severity=DEFAULT_SEVERITY[category],
     )
 
 
