@@ -42,6 +42,7 @@ from ficwriter.checks.engine import (
 )
 from ficwriter.checks.issue import Category, Finding, Issue
 from ficwriter.checks.merge import merge_issues
+from ficwriter.checks.settings import CheckSettings
 
 log = logging.getLogger(__name__)
 
@@ -150,13 +151,13 @@ class Checker:
     def for_project(
         cls,
         project_root: Path,
-        settings: object | None = None,
+        settings: CheckSettings | None = None,
         only: Sequence[str] | None = None,
     ) -> Checker:
         """A checker built from the project's settings, dictionary, dismissals and cache."""
-        from ficwriter.checks.build import build_checker
+        from ficwriter.checks.build import build_checker  # build imports this module
 
-        return build_checker(project_root, settings, only)  # type: ignore[arg-type]
+        return build_checker(project_root, settings, only)
 
     # -- statuses -----------------------------------------------------------------------
 
@@ -231,11 +232,13 @@ class Checker:
                         task = self._inflight[key] = _Task(key, engine, para.plain.text, [])
                         to_run.append(task)
                     task.jobs.append(job)
+            # decided under the lock: no task can report to this job before it is released
+            deliver_now, final_now = job.fast_left() == 0, job.slow_left() == 0
         for task in to_run:
             pool = self._slow if task.engine.name in SLOW_ENGINES else self._fast
             task.future = pool.submit(self._run_task, task)
-        if not job.fast_left():
-            self._fast.submit(self._deliver, job, job.slow_left() == 0)
+        if deliver_now:
+            self._fast.submit(self._deliver, job, final_now)
 
     def _paragraphs(self, chapter: Chapter) -> list[_Para]:
         scene_of = {id(p): scene.index for scene in chapter.scenes for p in scene.paragraphs}
