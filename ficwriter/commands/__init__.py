@@ -7,6 +7,6 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from ficwriter.commands import check
+from ficwriter.commands import chapter, check
 
-COMMAND_MODULES: list[ModuleType] = [check]
+COMMAND_MODULES: list[ModuleType] = [chapter, check]
