@@ -14,9 +14,7 @@ also matches its capitalised forms ("Grounder" at a sentence start). A possessiv
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 import threading
 from collections import Counter
 from collections.abc import Iterable
@@ -24,29 +22,28 @@ from pathlib import Path
 
 from ficwriter.core.chapter import Chapter
 from ficwriter.core.inline import plain_text
+from ficwriter.core.project import Project, open_project
 from ficwriter.core.words import iter_words
 from ficwriter.checks.issue import Category
 
-DICTIONARY_NAME = "dictionary.txt"
 SUGGEST_MIN_USES = 3
 _POSSESSIVE_RE = re.compile(r"['\u2019]s$")
 _SENTENCE_END = re.compile(r"[.!?…]['\"\u2019\u201d)]*\s*$")
 
 
 class ProjectDictionary:
-    """The words of one project's dictionary.txt; adding a word rewrites the file atomically."""
+    """A project's words; the file itself is read and written by ``core.project.Project``."""
 
-    def __init__(self, path: Path | None = None, words: Iterable[str] = ()) -> None:
-        self.path = path
+    def __init__(self, words: Iterable[str] = (), project: Project | None = None) -> None:
+        """Without ``project`` the words live in memory only (tests, loose checks)."""
+        self.project = project
         self._lock = threading.Lock()
         self._words: set[str] = {w.strip() for w in words if w.strip()}
-        if path is not None and path.is_file():
-            text = path.read_text(encoding="utf-8-sig")
-            self._words |= {line.strip() for line in text.splitlines() if line.strip()}
 
     @classmethod
     def for_project(cls, project_root: Path) -> ProjectDictionary:
-        return cls(Path(project_root) / DICTIONARY_NAME)
+        project = open_project(project_root)
+        return cls(project.dictionary_words(), project)
 
     @property
     def words(self) -> frozenset[str]:
@@ -57,34 +54,20 @@ class ProjectDictionary:
         return word in self._words or (word.lower() in self._words and not word.isupper())
 
     def add(self, word: str) -> None:
-        """Add ``word`` and rewrite dictionary.txt (temp file in the same folder, replace)."""
+        """Add ``word``; dictionary.txt is rewritten atomically (temp file, replace)."""
         word = word.strip()
         if not word or any(c.isspace() for c in word):
             raise ValueError(f"not a single word: {word!r}")
         with self._lock:
             if word in self._words:
                 return
+            if self.project is not None:
+                self.project.add_word(word)
             self._words.add(word)
-            if self.path is not None:
-                _write_atomic(self.path, "".join(w + "\n" for w in sorted(self._words, key=str.casefold)))
 
     def silences(self, category: Category, flagged: str) -> bool:
         """True when a finding of ``category`` on ``flagged`` text is about one of our words."""
         return category is Category.SPELLING and flagged in self
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 def suggested_words(chapter: Chapter, dictionary: ProjectDictionary | None = None) -> list[str]:

@@ -1,7 +1,7 @@
 """Check settings: which engines run and how, read from the project's ficwriter.toml.
 
-The ``[checks]`` table is read as a plain dict so this module depends on nothing but the
-TOML text; core's project model owns the file, we only interpret our table:
+Core's project model (``core.project``) owns ficwriter.toml and hands us the ``[checks]``
+table as plain values; this module gives them meaning:
 
     [checks]
     engines = ["languagetool", "harper", "fiction"]
@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import tomlkit
+from ficwriter.core.project import open_project
 
 ENGINE_NAMES = ("languagetool", "harper", "fiction")
 
@@ -178,20 +178,10 @@ class CheckSettings:
         )
 
 
-CONFIG_NAME = "ficwriter.toml"
-
-
 def load_check_settings(project_root: Path) -> CheckSettings:
     """The project's check settings; defaults when it has no ficwriter.toml.
 
-    >>> load_check_settings(Path("MyStory")).language
-    'en-US'
+    Raises ``ValueError`` naming the file or the key when the settings are wrong.
     """
-    path = Path(project_root) / CONFIG_NAME
-    if not path.is_file():
-        return CheckSettings()
-    try:
-        config = tomlkit.parse(path.read_text(encoding="utf-8")).unwrap()
-    except (tomlkit.exceptions.ParseError, UnicodeDecodeError) as error:
-        raise ValueError(f"{path}: {error}") from error
-    return CheckSettings.from_config(config)
+    project = open_project(project_root)
+    return CheckSettings.from_config({"checks": project.checks, "language": project.language})

@@ -17,14 +17,11 @@ from typing import Any
 from ficwriter.checks.build import build_checker
 from ficwriter.checks.engine import EngineState
 from ficwriter.checks.issue import Issue
-from ficwriter.checks.settings import CONFIG_NAME, ENGINE_NAMES, CheckSettings, load_check_settings
+from ficwriter.checks.settings import ENGINE_NAMES, CheckSettings, load_check_settings
+from ficwriter.commands.chapter import _read_chapter as read_chapter  # same errors as outline
 from ficwriter.commands.errors import CommandError
-from ficwriter.core.chapter import Chapter, parse
-from ficwriter.core.textfile import UnreadableFile, read_text
+from ficwriter.core.project import CONFIG_NAME, project_root_for
 from ficwriter.history.database import database_path
-
-_PROJECT_DEPTH = 3  # chapters/part-one/01.md is two folders below ficwriter.toml
-
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = subparsers.add_parser(
@@ -44,15 +41,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.set_defaults(run=run)
 
 
-def project_root(chapter: Path) -> Path:
-    """The folder holding ficwriter.toml above ``chapter``, else the chapter's own folder."""
-    folder = chapter.resolve().parent
-    for candidate in [folder, *folder.parents][:_PROJECT_DEPTH]:
-        if (candidate / CONFIG_NAME).is_file():
-            return candidate
-    return folder
-
-
 def _settings(root: Path, args: argparse.Namespace) -> tuple[CheckSettings, list[str] | None]:
     try:
         settings = load_check_settings(root)
@@ -64,17 +52,6 @@ def _settings(root: Path, args: argparse.Namespace) -> tuple[CheckSettings, list
     engines = args.engine or ["auto"]
     only = None if "auto" in engines else list(dict.fromkeys(engines))
     return settings, only
-
-
-def _read_chapter(path: Path) -> Chapter:
-    try:
-        return parse(read_text(path).text)
-    except FileNotFoundError as error:
-        raise CommandError(f"no such file: {path}") from error
-    except IsADirectoryError as error:
-        raise CommandError(f"{path} is a folder, not a chapter file") from error
-    except (OSError, UnreadableFile) as error:
-        raise CommandError(f"cannot read {path}: {error}") from error
 
 
 def _line_col(text: str, offset: int) -> tuple[int, int]:
@@ -112,8 +89,8 @@ def _as_text(issue: Issue, text: str, name: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    chapter = _read_chapter(args.chapter)
-    root = project_root(args.chapter)
+    chapter = read_chapter(args.chapter)
+    root = project_root_for(args.chapter)
     settings, only = _settings(root, args)
     persist = database_path(root).exists() or (root / CONFIG_NAME).is_file()
     try:

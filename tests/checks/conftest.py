@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -11,23 +10,6 @@ from ficwriter.checks.harper_engine import HarperEngine
 from ficwriter.checks.languagetool import LanguageToolEngine
 from ficwriter.checks.settings import LanguageToolSettings
 from tests.checks.lt_server import FakeLanguageTool, start_server
-from tests.conftest import REPO, SEED
-
-
-@pytest.fixture
-def seed_text() -> str:
-    """The seed chapter; also found from a worktree two levels below the shared folder."""
-    path = seed_path()
-    if path is None:
-        pytest.skip("seed chapter not present")
-    return path.read_text(encoding="utf-8")
-
-
-def seed_path() -> Path | None:
-    for path in (SEED, REPO.parent.parent / "shared" / "seeds" / SEED.name):
-        if path.is_file():
-            return path
-    return None
 
 
 @pytest.fixture

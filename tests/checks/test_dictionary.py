@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from ficwriter.checks.dictionary import ProjectDictionary, suggested_words
 from ficwriter.checks.harper_engine import HarperEngine
 from ficwriter.checks.issue import Category
@@ -15,26 +17,23 @@ SEED_NAMES = ["Clarke", "Lexa", "Bellamy", "Octavia", "Jaha", "Tondc", "Abby", "
 
 def test_load_and_add_rewrites_the_file(tmp_path: Path):
     path = tmp_path / "dictionary.txt"
-    path.write_text("\ufeffLexa\n\nTonDC\n", encoding="utf-8")
-    dictionary = ProjectDictionary(path)
+    path.write_text("\ufeffLexa\n\n# places\nTonDC\n", encoding="utf-8")
+    dictionary = ProjectDictionary.for_project(tmp_path)
     assert dictionary.words == {"Lexa", "TonDC"}
     dictionary.add("abby")
     dictionary.add("Lexa")  # already there: nothing changes
-    assert path.read_text(encoding="utf-8") == "abby\nLexa\nTonDC\n"
-    assert [p.name for p in tmp_path.iterdir()] == ["dictionary.txt"]  # no temp files left
+    assert path.read_text(encoding="utf-8-sig") == "Lexa\n\n# places\nTonDC\nabby\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dictionary.txt"]  # no temp files
+    assert ProjectDictionary.for_project(tmp_path).words == {"Lexa", "TonDC", "abby"}
 
 
 def test_bad_word_is_refused_and_file_untouched(tmp_path: Path):
     path = tmp_path / "dictionary.txt"
     path.write_text("Lexa\n")
-    dictionary = ProjectDictionary(path)
+    dictionary = ProjectDictionary.for_project(tmp_path)
     for bad in ("", "two words"):
-        try:
+        with pytest.raises(ValueError):
             dictionary.add(bad)
-        except ValueError:
-            pass
-        else:
-            raise AssertionError(f"{bad!r} was accepted")
     assert path.read_text() == "Lexa\n"
 
 
