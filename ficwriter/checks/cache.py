@@ -22,6 +22,11 @@ from ficwriter.checks.issue import Category, Finding, Severity
 from ficwriter.history.database import open_database
 
 MEMORY_ENTRIES = 50_000
+WRITE_BATCH = 100  # paragraphs per transaction; the scheduler flushes after each result
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
 def cache_key(engine: str, engine_key: str, text: str) -> str:
@@ -55,6 +60,8 @@ class CheckCache:
         self._memory: OrderedDict[str, list[Finding]] = OrderedDict()
         self._limit = memory_entries
         self._lock = threading.Lock()
+        self._write_lock = threading.Lock()  # one writer at a time: no SQLite busy-waiting
+        self._pending: list[tuple[str, str, str]] = []
         self._local = threading.local()
 
     def _db(self) -> sqlite_utils.Database | None:
@@ -63,6 +70,9 @@ class CheckCache:
         db = getattr(self._local, "db", None)
         if db is None:
             db = self._local.db = open_database(self._root)
+            # the cache can always be rebuilt: no fsync per cached paragraph (WAL keeps it
+            # consistent; a power cut can only lose the newest entries)
+            db.execute("PRAGMA synchronous = NORMAL")
         return db
 
     def get(self, key: str) -> list[Finding] | None:
@@ -82,15 +92,27 @@ class CheckCache:
         return findings
 
     def put(self, key: str, findings: list[Finding]) -> None:
+        """Remember ``findings``; they reach SQLite in batches (see ``flush``)."""
         self._remember(key, findings)
+        if self._root is None:
+            return
+        with self._lock:
+            self._pending.append((key, _dump(findings), _now()))
+            full = len(self._pending) >= WRITE_BATCH
+        if full:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write the remembered results not yet in the database, in one transaction."""
+        with self._lock:
+            rows, self._pending = self._pending, []
         db = self._db()
-        if db is not None:
-            with db.conn:
-                db.execute(
-                    "insert or replace into check_cache (key, issues, created) values (?, ?, ?)",
-                    [key, _dump(findings),
-                     datetime.now(timezone.utc).isoformat(timespec="seconds")],
-                )
+        if not rows or db is None:
+            return
+        with self._write_lock, db.conn:
+            db.conn.executemany(
+                "insert or replace into check_cache (key, issues, created) values (?, ?, ?)", rows
+            )
 
     def _remember(self, key: str, findings: list[Finding]) -> None:
         with self._lock:
@@ -100,7 +122,8 @@ class CheckCache:
                 self._memory.popitem(last=False)
 
     def close(self) -> None:
-        """Close this thread's connection (other threads' close when they end)."""
+        """Write what is pending and close this thread's connection."""
+        self.flush()
         db = getattr(self._local, "db", None)
         if db is not None:
             db.close()

@@ -322,6 +322,8 @@ class Checker:
                 final=final,
             )
             job.delivered_final = final
+            if final:
+                self.cache.flush()  # a final result is also a saved one
             job.on_result(result)
 
     def _run_chapter_rules(self, chapter: Chapter) -> list[Issue]:
