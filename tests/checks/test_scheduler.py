@@ -260,3 +260,40 @@ def test_for_project_reads_settings_and_dictionary(lt_server: FakeLanguageTool, 
         assert (tmp_path / ".ficwriter" / "history.sqlite").is_file()
     finally:
         checker.close()
+
+
+def test_rapid_versions_end_with_the_newest_mapped_exactly(harper_checker: Checker):
+    results: list[CheckResult] = []
+    done = threading.Event()
+    chapters = {}
+
+    def got(result: CheckResult) -> None:
+        results.append(result)
+        if result.final and result.version == 20:
+            done.set()
+
+    for version in range(1, 21):
+        text = CHAPTER.replace("Octavia waited", "Octavia " + "very " * version + "waited")
+        chapters[version] = text
+        harper_checker.submit(parse(text), version, got)
+    assert done.wait(10)
+    final = [r for r in results if r.final]
+    assert final[-1].version == 20
+    text = chapters[20]
+    assert {"turned", "recieve", "teh"} <= {text[i.start : i.end] for i in final[-1].issues}
+    assert all(r.version <= 20 for r in results)
+
+
+def test_harper_fallback_is_hidden_while_languagetool_is_ready(lt_server, harper_engine):
+    lt = LanguageToolEngine(remote_settings(lt_server.url))
+    checker = Checker([lt, harper_engine], fallback_engines=frozenset({"harper"}))
+    try:
+        assert lt.wait_started(10)
+        ready = checker.check_chapter(parse(CHAPTER), timeout=10)
+        assert {i.engine for i in ready.issues} == {"languagetool"}
+        assert all("harper" not in i.also_found_by for i in ready.issues)
+        lt_server.mode = "500"
+        down = checker.check_chapter(parse(CHAPTER + "\nA new teh paragraph.\n"), timeout=10)
+        assert "harper" in {i.engine for i in down.issues}
+    finally:
+        checker.close()
