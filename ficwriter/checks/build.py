@@ -13,6 +13,7 @@ from ficwriter.checks.cache import CheckCache
 from ficwriter.checks.dictionary import ProjectDictionary
 from ficwriter.checks.dismissals import Dismissals
 from ficwriter.checks.engine import ChapterRule, Engine
+from ficwriter.checks.fiction import FictionSettings, chapter_rules, paragraph_engine
 from ficwriter.checks.harper_engine import HarperEngine
 from ficwriter.checks.languagetool import LanguageToolEngine
 from ficwriter.checks.scheduler import Checker
@@ -21,8 +22,6 @@ from ficwriter.checks.settings import ENGINE_NAMES, CheckSettings, load_check_se
 
 def fiction_checks(settings: CheckSettings) -> tuple[Engine, list[ChapterRule]]:
     """The fiction rules' paragraph engine and chapter rules, configured from [checks.fiction]."""
-    from ficwriter.checks.fiction import FictionSettings, chapter_rules, paragraph_engine
-
     fiction_settings = FictionSettings.from_mapping(settings.fiction)  # ValueError names the key
     return paragraph_engine(fiction_settings), list(chapter_rules(fiction_settings))
 

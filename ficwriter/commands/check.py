@@ -95,8 +95,6 @@ def run(args: argparse.Namespace) -> int:
     persist = database_path(root).exists() or (root / CONFIG_NAME).is_file()
     try:
         checker = build_checker(root, settings, only, persist=persist)
-    except ModuleNotFoundError as error:
-        raise CommandError(f"engine not available in this build: {error.name}") from error
     except ValueError as error:
         raise CommandError(f"bad check settings: {error}") from error
     try:

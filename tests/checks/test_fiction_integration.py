@@ -4,13 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
-pytest.importorskip("ficwriter.checks.fiction")
-
-from ficwriter.checks.build import build_checker  # noqa: E402
-from ficwriter.checks.settings import CheckSettings  # noqa: E402
-from ficwriter.core.chapter import parse  # noqa: E402
+from ficwriter.checks.build import build_checker
+from ficwriter.checks.settings import CheckSettings
+from ficwriter.core.chapter import parse
 
 
 def test_seed_offline_checks(seed_text: str, tmp_path: Path):

@@ -109,3 +109,15 @@ def test_binary_file_exits_2(tmp_path: Path, capsys):
     assert main(["check", str(path), "--engine", "harper"]) == 2
     err = capsys.readouterr().err
     assert str(path) in err and len(err.strip().splitlines()) == 1
+
+
+def test_offline_engines_on_the_seed(seed_text: str, tmp_path: Path, capsys):
+    path = tmp_path / "seed.txt"
+    path.write_text(seed_text, encoding="utf-8")
+    assert main(["check", str(path), "--engine", "harper", "--engine", "fiction",
+                 "--format", "json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert set(document["engines"]) == {"harper", "fiction"}
+    rules = {(i["text"], i["rule_id"]) for i in document["issues"]}
+    assert ("turned", "DidPast") in rules
+    assert ("the blonde", "fiction.epithet") in rules
