@@ -29,8 +29,12 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def cache_key(engine: str, engine_key: str, text: str) -> str:
-    digest = hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
+def text_digest(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def cache_key(engine: str, engine_key: str, digest: str) -> str:
+    """The cache key of an engine's findings for the text whose ``text_digest`` is ``digest``."""
     return f"{engine}:{engine_key}:{digest}"
 
 
@@ -75,12 +79,7 @@ class CheckCache:
             db.execute("PRAGMA synchronous = NORMAL")
         return db
 
-    def get(self, key: str) -> list[Finding] | None:
-        with self._lock:
-            found = self._memory.get(key)
-            if found is not None:
-                self._memory.move_to_end(key)
-                return found
+    def _stored(self, key: str) -> list[Finding] | None:
         db = self._db()
         if db is None:
             return None
@@ -90,6 +89,24 @@ class CheckCache:
         findings = _load(row[0])
         self._remember(key, findings)
         return findings
+
+    def get_many(self, keys: set[str]) -> dict[str, list[Finding]]:
+        """Findings for every key the cache holds: memory first, then SQLite.
+
+        Memory hits are not moved to the LRU's end (one lock, no bookkeeping per paragraph
+        on every keystroke); an entry evicted while still in use comes back from SQLite.
+        """
+        found: dict[str, list[Finding]] = {}
+        with self._lock:
+            for key in keys:
+                hit = self._memory.get(key)
+                if hit is not None:
+                    found[key] = hit
+        for key in keys - found.keys():
+            hit = self._stored(key)
+            if hit is not None:
+                found[key] = hit
+        return found
 
     def put(self, key: str, findings: list[Finding]) -> None:
         """Remember ``findings``; they reach SQLite in batches (see ``flush``)."""

@@ -37,6 +37,7 @@ class ProjectDictionary:
     def __init__(self, words: Iterable[str] = (), project: Project | None = None) -> None:
         """Without ``project`` the words live in memory only (tests, loose checks)."""
         self.project = project
+        self.generation = 0  # bumped by every change, so users of the words can tell
         self._lock = threading.Lock()
         self._words: set[str] = {w.strip() for w in words if w.strip()}
 
@@ -64,6 +65,7 @@ class ProjectDictionary:
             if self.project is not None:
                 self.project.add_word(word)
             self._words.add(word)
+            self.generation += 1
 
     def silences(self, category: Category, flagged: str) -> bool:
         """True when a finding of ``category`` on ``flagged`` text is about one of our words."""

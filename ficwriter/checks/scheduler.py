@@ -30,7 +30,7 @@ from pathlib import Path
 
 from ficwriter.core.chapter import Chapter, Paragraph
 from ficwriter.core.inline import PlainText, plain_text
-from ficwriter.checks.cache import CheckCache, cache_key
+from ficwriter.checks.cache import CheckCache, cache_key, text_digest
 from ficwriter.checks.dictionary import ProjectDictionary, suggested_words
 from ficwriter.checks.dismissals import Dismissals
 from ficwriter.checks.engine import (
@@ -48,7 +48,9 @@ log = logging.getLogger(__name__)
 
 SLOW_ENGINES = frozenset({"languagetool"})
 ENGINE_ORDER = ("languagetool", "harper", "fiction")  # whose wording wins when merged
-_PLAIN_MEMO = 20_000
+_MEMO_ENTRIES = 20_000
+
+Mapped = tuple[tuple[int, int, Finding], ...]  # findings in the paragraph's source offsets
 
 ResultCallback = Callable[["CheckResult"], None]
 StatusListener = Callable[[EngineStatus], None]
@@ -67,10 +69,19 @@ class CheckResult:
 
 
 @dataclass(frozen=True)
+class _Plain:
+    """A paragraph text's plain form (offsets relative to the paragraph) and its digest."""
+
+    plain: PlainText
+    digest: str
+
+
+@dataclass(frozen=True)
 class _Para:
     index: int  # into chapter.paragraphs(notes=True)
     paragraph: Paragraph
     plain: PlainText  # offsets relative to the paragraph's start
+    digest: str  # of plain.text
     scene: int | None
 
 
@@ -85,6 +96,7 @@ class _Job:
     on_result: ResultCallback
     wanted: Callable[[], bool]
     findings: dict[tuple[str, int], list[Finding]] = field(default_factory=dict)
+    keys: dict[tuple[str, int], str] = field(default_factory=dict)  # cache key per (engine, para)
     waiting: dict[str, list[tuple[str, int]]] = field(default_factory=dict)  # key -> (engine, para)
     remaining: Counter[str] = field(default_factory=Counter)  # engine -> keys still to come
     failed: set[str] = field(default_factory=set)
@@ -140,7 +152,8 @@ class Checker:
         self._lock = threading.Lock()
         self._latest: int | None = None
         self._inflight: dict[str, _Task] = {}
-        self._plain: dict[str, PlainText] = {}
+        self._plain: dict[str, _Plain] = {}
+        self._mapped: dict[tuple[str, str, int], Mapped] = {}
         self._listeners: list[StatusListener] = []
         for engine in self.engines:
             add = getattr(engine, "add_status_listener", None)
@@ -213,15 +226,22 @@ class Checker:
         with self._lock:
             for engine in engines:
                 engine_key = engine.cache_key()
+                keys = {
+                    para.index: cache_key(engine.name, engine_key, para.digest)
+                    for para in job.paras
+                    if para.plain.text.strip()
+                }
+                cached = self.cache.get_many(set(keys.values()))
                 for para in job.paras:
-                    if not para.plain.text.strip():
+                    key = keys.get(para.index)
+                    if key is None:
                         job.findings[(engine.name, para.index)] = []
                         continue
-                    key = cache_key(engine.name, engine_key, para.plain.text)
+                    job.keys[(engine.name, para.index)] = key
                     if key in job.waiting:
                         job.waiting[key].append((engine.name, para.index))
                         continue
-                    found = self.cache.get(key)
+                    found = cached.get(key)
                     if found is not None:
                         job.findings[(engine.name, para.index)] = found
                         continue
@@ -245,16 +265,18 @@ class Checker:
         paras = []
         for index, paragraph in enumerate(chapter.paragraphs(notes=True)):
             if paragraph.is_story or self.check_notes:
-                paras.append(_Para(index, paragraph, self._plain_of(paragraph.text),
+                known = self._plain_of(paragraph.text)
+                paras.append(_Para(index, paragraph, known.plain, known.digest,
                                    scene_of.get(id(paragraph))))
         return paras
 
-    def _plain_of(self, text: str) -> PlainText:
+    def _plain_of(self, text: str) -> _Plain:
         found = self._plain.get(text)
         if found is None:
-            if len(self._plain) > _PLAIN_MEMO:
+            if len(self._plain) > _MEMO_ENTRIES:
                 self._plain.clear()
-            found = self._plain[text] = plain_text(text)
+            plain = plain_text(text)
+            found = self._plain[text] = _Plain(plain, text_digest(plain.text))
         return found
 
     def _cancel_stale(self) -> None:
@@ -339,24 +361,43 @@ class Checker:
         ready = {e.name for e in self.engines if e.status().state is EngineState.READY}
         return self.fallback_engines if "languagetool" in ready else frozenset()
 
+    def _mapped_findings(self, key: str, para: _Para, findings: list[Finding]) -> Mapped:
+        """``findings`` minus dictionary words, in the paragraph's source offsets (memoized).
+
+        The memo is keyed by the paragraph's source text, not its plain text: two sources
+        with the same words ("*a*" and "a") map differently.
+        """
+        memo_key = (key, para.paragraph.text, self.dictionary.generation)
+        found = self._mapped.get(memo_key)
+        if found is None:
+            plain = para.plain
+            mapped = []
+            for f in findings:
+                if not 0 <= f.start <= f.end <= len(plain.text):
+                    continue  # an engine answered for another text
+                if self.dictionary.silences(f.category, plain.text[f.start : f.end]):
+                    continue
+                mapped.append((*plain.source_span(f.start, f.end), f))
+            if len(self._mapped) > _MEMO_ENTRIES:
+                self._mapped.clear()
+            found = self._mapped[memo_key] = tuple(mapped)
+        return found
+
     def _assemble(self, job: _Job) -> list[Issue]:
         hidden = self._hidden_engines()
+        names = [e.name for e in job.engines if e.name not in hidden]
         issues: list[Issue] = []
         for para in job.paras:
             base = para.paragraph.span.start
-            plain = para.plain
-            for engine in job.engines:
-                if engine.name in hidden:
+            for name in names:
+                findings = job.findings.get((name, para.index))
+                if not findings:
                     continue
-                for f in job.findings.get((engine.name, para.index), ()):
-                    if not 0 <= f.start <= f.end <= len(plain.text):
-                        continue  # an engine answered for another text
-                    if self.dictionary.silences(f.category, plain.text[f.start : f.end]):
-                        continue
-                    start, end = plain.source_span(f.start, f.end)
+                mapped = self._mapped_findings(job.keys[(name, para.index)], para, findings)
+                for start, end, f in mapped:
                     issues.append(
                         Issue(base + start, base + end, f.category, f.rule_id, f.rule_name,
-                              f.message, engine.name, f.suggestions, f.severity, para.index,
+                              f.message, name, f.suggestions, f.severity, para.index,
                               para.scene)
                     )
         text = job.chapter.text
