@@ -156,6 +156,16 @@ def _download_size(folder: Path) -> int:
     return total
 
 
+def _archive_size(version: str) -> int | None:
+    """Bytes of the archive language-tool-python is about to download, if the host says."""
+    try:
+        url = LocalLanguageTool.from_version_name(version).download_url
+        head = requests.head(url, allow_redirects=True, timeout=10)
+        return int(head.headers["Content-Length"]) if head.ok else None
+    except (requests.RequestException, LanguageToolError, KeyError, ValueError):
+        return None
+
+
 def _reason(error: BaseException) -> str:
     """What went wrong, in words: language-tool-python wraps the requests error it got."""
     chain: list[BaseException] = [error]
@@ -305,12 +315,14 @@ class LanguageToolEngine:
         done = threading.Event()
 
         def report() -> None:
+            total = _archive_size(self._version)
             while not done.wait(0.5):
-                mb = _download_size(folder) / 1e6
+                size = _download_size(folder)
                 self._set_status(
                     EngineState.DOWNLOADING,
-                    f"downloading LanguageTool {self._version} to {folder}: {mb:.0f} MB "
-                    "(about 250 MB, first use only)",
+                    f"downloading LanguageTool {self._version} to {folder}: {size / 1e6:.0f} MB "
+                    f"of {total / 1e6 if total else 250:.0f} MB (first use only)",
+                    min(1.0, size / total) if total else None,
                 )
 
         self._set_status(

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import os
 import stat
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from language_tool_python import download_lt
 
 from ficwriter.checks.engine import EngineState, EngineUnavailable
 from ficwriter.checks.issue import Category
@@ -168,6 +171,60 @@ def test_local_mode_without_network_says_the_download_failed(tmp_path, monkeypat
             assert "Java" in status.detail
     finally:
         engine.close()
+
+
+class _SlowArchive(BaseHTTPRequestHandler):
+    """A download host streaming 3 MB that is not LanguageTool (its checksum will not match).
+
+    language-tool-python reads 1 MB chunks, so 3 MB over 1.5 s shows progress on the way.
+    """
+
+    size = 3_000_000
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+    def _headers(self) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", "application/zip")
+        self.send_header("Content-Length", str(self.size))
+        self.end_headers()
+
+    def do_HEAD(self) -> None:  # noqa: N802
+        self._headers()
+
+    def do_GET(self) -> None:  # noqa: N802
+        self._headers()
+        for _ in range(10):
+            self.wfile.write(b"x" * (self.size // 10))
+            self.wfile.flush()
+            time.sleep(0.15)
+
+
+@pytest.mark.skipif(java_problem() is not None, reason="needs Java 17+ to get to the download")
+def test_first_use_download_reports_progress(tmp_path, monkeypatch):
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _SlowArchive)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    monkeypatch.setattr(
+        download_lt, "BASE_URL_NEW_RELEASES", f"http://127.0.0.1:{server.server_address[1]}/"
+    )
+    monkeypatch.setenv("LTP_PATH", str(tmp_path))
+    monkeypatch.delenv("LTP_JAR_DIR_PATH", raising=False)
+    engine = LanguageToolEngine(LanguageToolSettings(mode="local"))
+    seen = []
+    engine.add_status_listener(seen.append)
+    try:
+        assert engine.wait_started(30)
+        progress = [s.progress for s in seen if s.state is EngineState.DOWNLOADING and s.progress]
+        assert progress and 0 < progress[0] <= 1
+        assert any("MB of 3 MB" in s.detail for s in seen)
+        assert engine.status().state is EngineState.UNAVAILABLE
+        assert "checksum mismatch" in engine.status().detail
+    finally:
+        engine.close()
+        server.shutdown()
+        server.server_close()
 
 
 def _fake_java(folder: Path, version_line: str) -> None:
