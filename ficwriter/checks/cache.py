@@ -23,6 +23,7 @@ from ficwriter.history.database import open_database
 
 MEMORY_ENTRIES = 50_000
 WRITE_BATCH = 100  # paragraphs per transaction; the scheduler flushes after each result
+_QUERY_BATCH = 500  # keys per lookup (SQLite allows 999 parameters in old builds)
 
 
 def _now() -> str:
@@ -79,17 +80,6 @@ class CheckCache:
             db.execute("PRAGMA synchronous = NORMAL")
         return db
 
-    def _stored(self, key: str) -> list[Finding] | None:
-        db = self._db()
-        if db is None:
-            return None
-        row = db.execute("select issues from check_cache where key = ?", [key]).fetchone()
-        if row is None:
-            return None
-        findings = _load(row[0])
-        self._remember(key, findings)
-        return findings
-
     def get_many(self, keys: set[str]) -> dict[str, list[Finding]]:
         """Findings for every key the cache holds: memory first, then SQLite.
 
@@ -102,10 +92,19 @@ class CheckCache:
                 hit = self._memory.get(key)
                 if hit is not None:
                     found[key] = hit
-        for key in keys - found.keys():
-            hit = self._stored(key)
-            if hit is not None:
-                found[key] = hit
+        missing = sorted(keys - found.keys())
+        db = self._db() if missing else None
+        if db is None:
+            return found
+        for i in range(0, len(missing), _QUERY_BATCH):
+            batch = missing[i : i + _QUERY_BATCH]
+            marks = ",".join("?" * len(batch))
+            rows = db.execute(
+                f"select key, issues from check_cache where key in ({marks})", batch
+            ).fetchall()
+            for key, data in rows:
+                found[key] = _load(data)
+                self._remember(key, found[key])
         return found
 
     def put(self, key: str, findings: list[Finding]) -> None:
