@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from language_tool_python import download_lt
 
-from ficwriter.checks.engine import EngineState, EngineUnavailable
+from ficwriter.checks.engine import EngineState, EngineStatus, EngineUnavailable
 from ficwriter.checks.issue import Category
 from ficwriter.checks.languagetool import LanguageToolEngine, java_problem
 from ficwriter.checks.settings import LanguageToolSettings
@@ -150,13 +150,19 @@ def test_off_mode_never_contacts_anything():
         engine.check("Text.")
 
 
-def test_local_mode_without_network_says_the_download_failed(tmp_path, monkeypatch):
-    """The real case here: language-tool-python's download fails at once (ConnectionError)."""
+def local_engine(tmp_path: Path, monkeypatch) -> tuple[LanguageToolEngine, list[EngineStatus]]:
+    """A local-mode engine downloading into ``tmp_path``, and the statuses it reports."""
     monkeypatch.setenv("LTP_PATH", str(tmp_path))
     monkeypatch.delenv("LTP_JAR_DIR_PATH", raising=False)
     engine = LanguageToolEngine(LanguageToolSettings(mode="local"))
-    seen = []
+    seen: list[EngineStatus] = []
     engine.add_status_listener(seen.append)
+    return engine, seen
+
+
+def test_local_mode_without_network_says_the_download_failed(tmp_path, monkeypatch):
+    """The real case here: language-tool-python's download fails at once (ConnectionError)."""
+    engine, seen = local_engine(tmp_path, monkeypatch)
     try:
         assert engine.wait_started(60)
         status = engine.status()
@@ -209,11 +215,7 @@ def test_first_use_download_reports_progress(tmp_path, monkeypatch):
     monkeypatch.setattr(
         download_lt, "BASE_URL_NEW_RELEASES", f"http://127.0.0.1:{server.server_address[1]}/"
     )
-    monkeypatch.setenv("LTP_PATH", str(tmp_path))
-    monkeypatch.delenv("LTP_JAR_DIR_PATH", raising=False)
-    engine = LanguageToolEngine(LanguageToolSettings(mode="local"))
-    seen = []
-    engine.add_status_listener(seen.append)
+    engine, seen = local_engine(tmp_path, monkeypatch)
     try:
         assert engine.wait_started(30)
         progress = [s.progress for s in seen if s.state is EngineState.DOWNLOADING and s.progress]
