@@ -7,6 +7,7 @@ in ``engine.py``; this is the one place that knows the concrete engines.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from ficwriter.checks.cache import CheckCache
@@ -20,9 +21,18 @@ from ficwriter.checks.scheduler import Checker
 from ficwriter.checks.settings import ENGINE_NAMES, CheckSettings, load_check_settings
 
 
-def fiction_checks(settings: CheckSettings) -> tuple[Engine, list[ChapterRule]]:
-    """The fiction rules' paragraph engine and chapter rules, configured from [checks.fiction]."""
+def fiction_checks(
+    settings: CheckSettings, words: Sequence[str] = ()
+) -> tuple[Engine, list[ChapterRule]]:
+    """The fiction rules' engine and chapter rules, from [checks.fiction] and the dictionary.
+
+    The dictionary's capitalised words are the writer's names: the name-spelling rule then
+    prefers their spelling and the dialogue rules recognise them as names.
+    """
     fiction_settings = FictionSettings.from_mapping(settings.fiction)  # ValueError names the key
+    names = tuple(w for w in words if w[:1].isupper())
+    if names:
+        fiction_settings = replace(fiction_settings, names=names)
     return paragraph_engine(fiction_settings), list(chapter_rules(fiction_settings))
 
 
@@ -38,7 +48,7 @@ def build_engines(
     if "harper" in names:
         engines.append(HarperEngine(settings.harper, settings.language, words))
     if "fiction" in names:
-        engine, rules = fiction_checks(settings)
+        engine, rules = fiction_checks(settings, words)
         engines.append(engine)
     return engines, rules
 
