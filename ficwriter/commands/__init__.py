@@ -7,4 +7,6 @@ from __future__ import annotations
 
 from types import ModuleType
 
-COMMAND_MODULES: list[ModuleType] = []
+from ficwriter.commands import history
+
+COMMAND_MODULES: list[ModuleType] = [history]

@@ -20,6 +20,8 @@ from ficwriter.core.words import WORD_RE, count_words
 from ficwriter.history.pieces import split_pieces
 
 _TOKEN = re.compile(rf"{WORD_RE.pattern}|\s+|[^\w\s]")
+# Above this many token pairs in a changed stretch, exact matching gives way to speed.
+_EXACT_MATCH_LIMIT = 40_000
 
 RunKind = Literal["equal", "insert", "delete", "replace"]
 ParagraphKind = Literal["inserted", "deleted", "changed"]
@@ -128,10 +130,9 @@ def _word_runs(old: str, new: str, old_base: int, new_base: int) -> Iterator[Run
     new_tokens = _TOKEN.findall(new)
     old_starts = list(accumulate((len(t) for t in old_tokens), initial=old_base))
     new_starts = list(accumulate((len(t) for t in new_tokens), initial=new_base))
-    matcher = SequenceMatcher(None, old_tokens, new_tokens, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    for tag, i1, i2, j1, j2 in _token_opcodes(old_tokens, new_tokens):
         yield Run(
-            tag,  # type: ignore[arg-type]  # difflib's tags are exactly RunKind
+            tag,
             old_starts[i1],
             old_starts[i2],
             new_starts[j1],
@@ -139,3 +140,29 @@ def _word_runs(old: str, new: str, old_base: int, new_base: int) -> Iterator[Run
             old[old_starts[i1] - old_base : old_starts[i2] - old_base],
             new[new_starts[j1] - new_base : new_starts[j2] - new_base],
         )
+
+
+def _token_opcodes(a: list[str], b: list[str]) -> Iterator[tuple[RunKind, int, int, int, int]]:
+    """difflib's opcodes, with the common start and end cut off first.
+
+    A typical edit touches a few words of a paragraph, so only those are matched. difflib
+    is quadratic or worse on repetitive text ("ha ha ha ..."): when the changed middle is
+    large, its junk heuristic (frequent tokens cannot anchor a match) keeps it fast.
+    """
+    limit = min(len(a), len(b))
+    head = 0
+    while head < limit and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < limit - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    if head:
+        yield ("equal", 0, head, 0, head)
+    middle_a, middle_b = a[head : len(a) - tail], b[head : len(b) - tail]
+    if middle_a or middle_b:
+        large = len(middle_a) * len(middle_b) > _EXACT_MATCH_LIMIT
+        matcher = SequenceMatcher(None, middle_a, middle_b, autojunk=large)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            yield (tag, head + i1, head + i2, head + j1, head + j2)  # type: ignore[misc]
+    if tail:
+        yield ("equal", len(a) - tail, len(a), len(b) - tail, len(b))

@@ -19,7 +19,7 @@ from typing import Any
 
 import sqlite_utils
 
-from ficwriter.core.textfile import UnreadableFile, read_text
+from ficwriter.core.textfile import DecodedText, UnreadableFile, read_text
 from ficwriter.core.words import count_words
 from ficwriter.history.atomic import SaveError, save_text
 from ficwriter.history.database import (
@@ -204,17 +204,21 @@ class HistoryStore:
             fields = {k: v for k, v in revision.items() if k not in ("chapter_id", "body")}
             return Revision(id=int(cursor.lastrowid or 0), **fields)
 
-    def save(self, path: Path | str, text: str) -> Revision | None:
+    def save(
+        self, path: Path | str, text: str, like: DecodedText | None = None
+    ) -> Revision | None:
         """Save the editor's text to the file atomically and record it as a ``save``.
 
-        On failure the file is unchanged, the text goes to the recovery journal, and
-        ``SaveError`` says both in plain words. ``None`` when the text was already latest.
+        ``like`` is the file as it was opened (its encoding and newline style are kept);
+        without it the file on disk is read to learn them. On failure the file is
+        unchanged, the text goes to the recovery journal, and ``SaveError`` says both in
+        plain words. Returns ``None`` when the text was already the latest revision.
         """
         self._check_writable()
         rel = self.relative(path)
         with self.lock:
             try:
-                save_text(self.root / rel, text)
+                save_text(self.root / rel, text, like)
             except SaveError as error:
                 raise error.with_note(self._keep_in_journal(rel, text)) from error
             revision = self.record(rel, text, "save")
