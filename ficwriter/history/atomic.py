@@ -15,7 +15,7 @@ import shutil
 import uuid
 from pathlib import Path
 
-from ficwriter.core.textfile import DecodedText, UnreadableFile, encode_text, read_text
+from ficwriter.core.textfile import DecodedText, UnreadableFile, encode_text, read_text, to_lf
 
 _PLAIN_REASONS = {
     errno_codes.ENOSPC: "the disk is full",
@@ -75,7 +75,7 @@ def write_bytes(path: Path, data: bytes) -> None:
 
 
 def save_text(path: Path, text: str, like: DecodedText | None = None) -> DecodedText:
-    """Save LF ``text`` to ``path`` in the file's own encoding and newline style.
+    """Save ``text`` to ``path`` in the file's own encoding and newline style.
 
     ``like`` describes the file (as ``read_text`` returned it); when omitted the file is read
     to learn it, and a new or unreadable file gets UTF-8 with LF. Text the file's legacy
@@ -84,6 +84,7 @@ def save_text(path: Path, text: str, like: DecodedText | None = None) -> Decoded
     """
     path = Path(path)
     style = like if like is not None else _style_of(path)
+    text = to_lf(text)  # a stray CR would otherwise become CR CR LF in a CRLF file
     try:
         data = style.encode(text)
         encoding = style.encoding

@@ -14,7 +14,7 @@ import json
 import os
 import socket
 import uuid
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from types import TracebackType
@@ -31,6 +31,7 @@ class LockHolder:
     pid: int
     host: str
     started: str
+    token: str = ""  # tells two opens by one process apart
 
     def is_alive(self) -> bool:
         """False only when the holder is provably gone: same host and no such process."""
@@ -75,6 +76,7 @@ class ProjectLock:
             pid=os.getpid(),
             host=socket.gethostname(),
             started=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            token=uuid.uuid4().hex,
         )
         for _ in range(3):
             if _link_new(path, holder):
@@ -110,7 +112,7 @@ def _link_new(path: Path, holder: LockHolder) -> bool:
     """Create the lock with its full content in one atomic step; False if one exists."""
     draft = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}")
     draft.write_text(
-        json.dumps({"pid": holder.pid, "host": holder.host, "started": holder.started}),
+        json.dumps(asdict(holder)),
         encoding="utf-8",
     )
     try:
@@ -155,7 +157,10 @@ def _read_holder(path: Path) -> LockHolder | None:
     try:
         fields = json.loads(path.read_text(encoding="utf-8"))
         return LockHolder(
-            pid=int(fields["pid"]), host=str(fields["host"]), started=str(fields["started"])
+            pid=int(fields["pid"]),
+            host=str(fields["host"]),
+            started=str(fields["started"]),
+            token=str(fields.get("token", "")),
         )
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None

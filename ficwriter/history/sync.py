@@ -148,6 +148,11 @@ class ProjectWatcher:
         if self._worker.is_alive():
             self._worker.join()
 
+    @property
+    def running(self) -> bool:
+        """True from ``start()`` until ``stop()`` has joined both threads."""
+        return self._observer.is_alive() or self._worker.is_alive()
+
     def __enter__(self) -> ProjectWatcher:
         self.start()
         return self
