@@ -18,8 +18,8 @@ a worker thread reads a pending file once it is complete, and records it:
   new file with the same text) keeps the chapter's history.
 
 Subscribers are plain callables, called **on the worker thread**; a window marshals them
-onto its own thread. On ``start()`` the folder is compared with history once, so edits made
-while ficwriter was closed are recorded too.
+onto its own thread. On ``start()`` every chapter on disk or in history is looked at once,
+so edits made while ficwriter was closed are recorded too.
 """
 
 from __future__ import annotations
@@ -61,16 +61,29 @@ class ExternalChange:
     revision: Revision | None = None
 
 
-def follow_file(store: HistoryStore, rel: str) -> ExternalChange | None:
-    """Bring history up to date with one chapter path as it is on disk now."""
+class FileStillChanging(Exception):
+    """The file changed while it was being read: read it again once it settles."""
+
+
+def follow_file(
+    store: HistoryStore, rel: str, settled: tuple[int, int] | None = None
+) -> ExternalChange | None:
+    """Bring history up to date with one chapter path as it is on disk now.
+
+    With ``settled`` (the size and mtime the file held still at), a file that no longer
+    matches them after reading raises ``FileStillChanging`` instead of being recorded.
+    """
+    path = store.root / rel
     with store.lock:
         try:
-            text = read_text(store.root / rel).text
+            text = read_text(path).text
         except FileNotFoundError:
             return ExternalChange("deleted", rel) if store.delete(rel) else None
         except (OSError, UnreadableFile) as error:
             log.warning("not following %s: %s", rel, error)
             return None
+        if settled is not None and _stat(path) != settled:
+            raise FileStillChanging(rel)
         live = rel in store.chapters()
         if store.latest(rel) is None:
             origin = store.moved_from(rel, text)
@@ -81,13 +94,6 @@ def follow_file(store: HistoryStore, rel: str) -> ExternalChange | None:
         if live:
             return ExternalChange("modified", rel, revision=revision) if revision else None
         return ExternalChange("created", rel, revision=revision)
-
-
-def catch_up(store: HistoryStore) -> list[ExternalChange]:
-    """Compare the whole chapters folder with history once (edits made while closed)."""
-    paths = dict.fromkeys([*chapter_files(store.root), *store.chapters()])
-    changes = (follow_file(store, rel) for rel in paths)
-    return [change for change in changes if change is not None]
 
 
 @dataclass
@@ -133,7 +139,7 @@ class ProjectWatcher:
         return unsubscribe
 
     def start(self) -> None:
-        """Start watching; the first thing the worker does is ``catch_up``."""
+        """Start watching; every chapter is looked at once first (edits made while closed)."""
         self._observer.start()
         self._worker.start()
 
@@ -189,7 +195,10 @@ class ProjectWatcher:
     # The worker thread -------------------------------------------------------------------
 
     def _run(self) -> None:
-        self._announce_all(catch_up(self._store))
+        # Catch up with edits made while ficwriter was closed: every chapter on disk or in
+        # history is looked at, through the same settling as any event.
+        for rel in {*chapter_files(self._store.root), *self._store.chapters()}:
+            self.mark(rel)
         while True:
             with self._wake:
                 moves, due = self._wait_for_work()
@@ -223,7 +232,10 @@ class ProjectWatcher:
                 pending.seen, pending.stat, pending.looked = True, stat, now
                 return
             del self._pending[rel]
-        self._announce(follow_file(self._store, rel))
+        try:
+            self._announce(follow_file(self._store, rel, settled=stat))
+        except FileStillChanging:
+            self.mark(rel)
 
     def _follow_move(self, old: str, new: str) -> None:
         store = self._store
@@ -235,10 +247,6 @@ class ProjectWatcher:
         else:
             self.mark(old)
             self.mark(new)
-
-    def _announce_all(self, changes: list[ExternalChange]) -> None:
-        for change in changes:
-            self._announce(change)
 
     def _announce(self, change: ExternalChange | None) -> None:
         if change is None:
