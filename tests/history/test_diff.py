@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ficwriter.core.words import count_words
 from ficwriter.history.diff import diff_texts
 from ficwriter.history.store import HistoryStore
 
@@ -63,3 +67,25 @@ def test_store_diffs_two_revisions_or_a_revision_and_the_file(store: HistoryStor
     assert (between.words_added, between.words_removed) == (1, 1)
     to_file = store.diff(second.id, path="chapters/01.md")
     assert to_file.paragraphs_changed == 2
+
+
+PROSE = st.lists(
+    st.sampled_from(["Lexa", "the", "cave", "didn't", "Mount-Weather", ",", ".", " ", "  ", "\n", "\n\n", "é—"]),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(old=PROSE, new=PROSE)
+def test_runs_cover_both_texts_and_the_counts_add_up(old: str, new: str) -> None:
+    change = diff_texts(old, new)
+    for paragraph in change.paragraphs:
+        if paragraph.old_span is not None:
+            assert "".join(r.old_text for r in paragraph.runs) == old[slice(*paragraph.old_span)]
+        if paragraph.new_span is not None:
+            assert "".join(r.new_text for r in paragraph.runs) == new[slice(*paragraph.new_span)]
+        for run in paragraph.runs:
+            assert old[run.old_start : run.old_end] == run.old_text
+            assert new[run.new_start : run.new_end] == run.new_text
+    assert change.words_added - change.words_removed == count_words(new) - count_words(old)
+    assert change.unchanged == (old == new)
