@@ -22,12 +22,12 @@ from pathlib import Path
 from ficwriter.commands.errors import CommandError
 from ficwriter.core.textfile import UnreadableFile
 from ficwriter.history.atomic import SaveError
-from ficwriter.history.database import DamagedDatabase
+from ficwriter.history.database import DB_DIR, DB_NAME, DamagedDatabase, database_path
 from ficwriter.history.diff import Run, TextDiff
 from ficwriter.history.lock import ProjectLocked
 from ficwriter.history.paths import project_root
 from ficwriter.history.store import HistoryStore, Revision, UnknownRevision, parse_revision_id
-from ficwriter.history.sync import ExternalChange, ProjectWatcher
+from ficwriter.history.sync import ExternalChange, ProjectWatcher, catch_up
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -109,6 +109,7 @@ def run_snapshot(args: argparse.Namespace) -> int:
     if not args.name.strip():
         raise CommandError("a snapshot needs a name")
     with _open(args.project, read_only=False) as (store, _):
+        catch_up(store)  # pin what is on disk now, also if it was edited since last seen
         snapshot = store.snapshot(args.name)
     pinned = ", ".join(f"{path} r{rid}" for path, rid in snapshot.revisions.items())
     print(f"Snapshot {snapshot.name!r} pins {len(snapshot.revisions)} chapter(s): {pinned or '-'}")
@@ -141,12 +142,15 @@ def _interrupt(signum: int, frame: object) -> None:
 def _open(path: Path, *, read_only: bool) -> Iterator[tuple[HistoryStore, str]]:
     """The store of the project ``path`` belongs to, with ``path`` as history names it.
 
-    Every failure the user can act on becomes one ``CommandError`` line.
+    Every failure the user can act on becomes one ``CommandError`` line; reading never
+    creates a history where there is none.
     """
     path = Path(path).resolve()
     if not path.exists() and not path.parent.is_dir():
         raise CommandError(f"{path} does not exist")
     root = path if path.is_dir() else project_root(path)
+    if read_only and not database_path(root).is_file():
+        raise CommandError(f"{root} has no history yet (no {DB_DIR}/{DB_NAME})")
     try:
         store = HistoryStore.open(root, read_only=read_only)
     except (ProjectLocked, DamagedDatabase, sqlite3.Error, RuntimeError, OSError) as error:

@@ -210,13 +210,16 @@ class HistoryStore:
         """Save the editor's text to the file atomically and record it as a ``save``.
 
         ``like`` is the file as it was opened (its encoding and newline style are kept);
-        without it the file on disk is read to learn them. On failure the file is
-        unchanged, the text goes to the recovery journal, and ``SaveError`` says both in
-        plain words. Returns ``None`` when the text was already the latest revision.
+        without it the file on disk is read to learn them. If the file holds a version
+        history has not seen yet (written elsewhere a moment ago), that version is recorded
+        first as ``external``, so the save overwrites nothing history lacks. On failure
+        the file is unchanged, the text goes to the recovery journal, and ``SaveError``
+        says both in plain words. Returns ``None`` when the text was already the latest.
         """
         self._check_writable()
         rel = self.relative(path)
         with self.lock:
+            self._keep_disk_version(rel)
             try:
                 save_text(self.root / rel, text, like)
             except SaveError as error:
@@ -228,8 +231,9 @@ class HistoryStore:
     def restore(self, path: Path | str, revision_id: int) -> Revision:
         """Write an old revision back to the chapter's file and record that as ``restore``.
 
-        The restore is itself a revision, so it can be undone by restoring the one before.
-        A deleted chapter comes back (its folder is recreated if needed).
+        The restore is itself a revision, so it can be undone by restoring the one before;
+        a version on disk that history has not seen yet is recorded first. A deleted
+        chapter comes back (its folder is recreated if needed).
         """
         self._check_writable()
         rel = self.relative(path)
@@ -239,6 +243,7 @@ class HistoryStore:
             if chapter is None or row["chapter_id"] != chapter["id"]:
                 raise UnknownRevision(f"r{revision_id} is not a revision of {rel}")
             text = self.text(revision_id)
+            self._keep_disk_version(rel)
             target = self.root / rel
             try:
                 target.parent.mkdir(parents=True, exist_ok=True)
@@ -434,6 +439,14 @@ class HistoryStore:
                 "somewhere safe before closing."
             )
         return "Your text is kept in the recovery journal."
+
+    def _keep_disk_version(self, rel: str) -> None:
+        """Record the file's current text if history lacks it, before it is overwritten."""
+        try:
+            on_disk = read_text(self.root / rel).text
+        except (OSError, UnreadableFile):
+            return  # nothing readable to keep (a missing file, or not text)
+        self.record(rel, on_disk, "external")
 
     def _rebuild_from_disk(self) -> Iterator[str]:
         for rel in chapter_files(self.root):

@@ -38,6 +38,7 @@ from watchdog.observers import Observer
 
 from ficwriter.core.textfile import UnreadableFile, read_text
 from ficwriter.history.paths import chapter_files, is_chapter, is_chapter_folder
+from ficwriter.history.pieces import text_hash
 from ficwriter.history.store import HistoryStore, Revision
 
 log = logging.getLogger(__name__)
@@ -61,6 +62,16 @@ class ExternalChange:
     revision: Revision | None = None
 
 
+def catch_up(store: HistoryStore) -> list[ExternalChange]:
+    """Compare every chapter on disk or in history with history once, now.
+
+    For when no watcher runs (the command line): files are read as they are, without
+    waiting for them to settle.
+    """
+    changes = (follow_file(store, rel) for rel in _every_chapter(store))
+    return [change for change in changes if change is not None]
+
+
 class FileStillChanging(Exception):
     """The file changed while it was being read: read it again once it settles."""
 
@@ -78,12 +89,18 @@ def follow_file(
         try:
             text = read_text(path).text
         except FileNotFoundError:
+            if store.read_only:
+                return ExternalChange("deleted", rel) if rel in store.chapters() else None
             return ExternalChange("deleted", rel) if store.delete(rel) else None
         except (OSError, UnreadableFile) as error:
             log.warning("not following %s: %s", rel, error)
             return None
         if settled is not None and _stat(path) != settled:
             raise FileStillChanging(rel)
+        if store.read_only:  # the ficwriter holding the project records; this one only hears
+            latest = store.latest(rel)
+            unseen = latest is None or latest.hash != text_hash(text)
+            return ExternalChange("modified", rel) if unseen else None
         live = rel in store.chapters()
         if store.latest(rel) is None:
             origin = store.moved_from(rel, text)
@@ -197,7 +214,7 @@ class ProjectWatcher:
     def _run(self) -> None:
         # Catch up with edits made while ficwriter was closed: every chapter on disk or in
         # history is looked at, through the same settling as any event.
-        for rel in {*chapter_files(self._store.root), *self._store.chapters()}:
+        for rel in _every_chapter(self._store):
             self.mark(rel)
         while True:
             with self._wake:
@@ -236,6 +253,8 @@ class ProjectWatcher:
             self._announce(follow_file(self._store, rel, settled=stat))
         except FileStillChanging:
             self.mark(rel)
+        except Exception:  # e.g. the disk filled up: the file stays, the next start retries
+            log.exception("could not take %s into history", rel)
 
     def _follow_move(self, old: str, new: str) -> None:
         store = self._store
@@ -292,6 +311,11 @@ class _Handler(FileSystemEventHandler):
             return self._watcher.store.relative(text)
         except ValueError:
             return None
+
+
+def _every_chapter(store: HistoryStore) -> list[str]:
+    """Chapters on disk and chapters history knows (whose files may have gone)."""
+    return sorted({*chapter_files(store.root), *store.chapters()})
 
 
 def _stat(path: Path) -> tuple[int, int] | None:

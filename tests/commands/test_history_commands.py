@@ -105,6 +105,26 @@ def test_bad_input_is_one_line_exit_2_and_changes_nothing(
         assert len(store.revisions(chapter)) == 3 and store.snapshots() == []
 
 
+def test_reading_the_history_of_a_folder_without_one_creates_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    loose = tmp_path / "chapter.txt"
+    loose.write_text("A loose chapter.\n")
+    assert main(["history", str(loose)]) == 2
+    assert "has no history yet" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["chapter.txt"]
+
+
+def test_a_snapshot_takes_in_edits_made_since_history_last_looked(
+    chapter: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    chapter.write_text("Edited in another editor, no watcher running.\n")
+    assert main(["snapshot", str(chapter.parent.parent), "draft 2"]) == 0
+    assert "chapters/01.md r4" in capsys.readouterr().out
+    with HistoryStore.open(chapter.parent.parent, read_only=True) as store:
+        assert store.text(4) == "Edited in another editor, no watcher running.\n"
+
+
 def test_restore_is_refused_while_another_ficwriter_holds_the_project(
     chapter: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

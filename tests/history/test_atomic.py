@@ -122,6 +122,7 @@ def test_a_failed_save_keeps_the_text_in_the_recovery_journal(
     assert chapter.read_bytes() == ORIGINAL
     entry = store.journal.entry("chapters/01.md")
     assert entry is not None and entry.text == "Unsaved work.\n"
-    assert store.revisions("chapters/01.md") == []
+    # What was on disk is now in history too; the unsaved text is not (it was never saved).
+    assert [r.source for r in store.revisions("chapters/01.md")] == ["external"]
     store.save("chapters/01.md", "Unsaved work.\n")
     assert store.journal.entry("chapters/01.md") is None

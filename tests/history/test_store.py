@@ -177,3 +177,24 @@ def test_revision_ids_are_read_with_or_without_the_r() -> None:
 )
 def test_pieces_join_back_to_the_text(text: str) -> None:
     assert "".join(split_pieces(text)) == text
+
+
+def test_a_save_over_an_unrecorded_external_edit_keeps_that_edit(store: HistoryStore) -> None:
+    store.save(CH, "Saved in ficwriter.\n")
+    (store.root / CH).write_text("Typed in another editor a moment ago.\n", encoding="utf-8")
+    store.save(CH, "Saved in ficwriter again.\n")
+    texts = [store.text(r.id) for r in store.revisions(CH)]
+    assert texts == [
+        "Saved in ficwriter again.\n",
+        "Typed in another editor a moment ago.\n",
+        "Saved in ficwriter.\n",
+    ]
+    assert [r.source for r in store.revisions(CH)] == ["save", "external", "save"]
+
+
+def test_a_restore_over_an_unrecorded_external_edit_keeps_that_edit(store: HistoryStore) -> None:
+    first = store.save(CH, "First.\n")
+    (store.root / CH).write_text("Edited elsewhere.\n", encoding="utf-8")
+    assert first is not None
+    store.restore(CH, first.id)
+    assert [store.text(r.id) for r in store.revisions(CH)][1] == "Edited elsewhere.\n"

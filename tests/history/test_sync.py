@@ -250,3 +250,17 @@ def test_unsubscribed_callbacks_hear_nothing_and_stop_joins_the_threads(
     watching.stop()
     assert silent.changes == []
     assert not watching.running
+
+
+def test_a_read_only_window_hears_of_changes_without_recording_them(
+    project: Path, store: HistoryStore, heard: Heard
+) -> None:
+    store.save(CH, "Recorded by the ficwriter holding the project.\n")
+    with HistoryStore.open(project, read_only=True) as reader:
+        watching = ProjectWatcher(reader)
+        watching.subscribe(heard)
+        with watching:
+            write(store, CH, "Changed elsewhere.\n")
+            change = heard.wait_for(CH, "modified")
+    assert change.revision is None
+    assert len(store.revisions(CH)) == 1
