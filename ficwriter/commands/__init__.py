@@ -7,6 +7,6 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from ficwriter.commands import history
+from ficwriter.commands import chapter, history
 
-COMMAND_MODULES: list[ModuleType] = [history]
+COMMAND_MODULES: list[ModuleType] = [chapter, history]
