@@ -20,12 +20,12 @@ from dataclasses import asdict
 from pathlib import Path
 
 from ficwriter.commands.errors import CommandError
+from ficwriter.core.project import project_root_for
 from ficwriter.core.textfile import UnreadableFile
 from ficwriter.history.atomic import SaveError
 from ficwriter.history.database import DB_DIR, DB_NAME, DamagedDatabase, database_path
 from ficwriter.history.diff import Run, TextDiff
 from ficwriter.history.lock import ProjectLocked
-from ficwriter.history.paths import project_root
 from ficwriter.history.store import HistoryStore, Revision, UnknownRevision, parse_revision_id
 from ficwriter.history.sync import ExternalChange, ProjectWatcher, catch_up
 
@@ -148,7 +148,7 @@ def _open(path: Path, *, read_only: bool) -> Iterator[tuple[HistoryStore, str]]:
     path = Path(path).resolve()
     if not path.exists() and not path.parent.is_dir():
         raise CommandError(f"{path} does not exist")
-    root = path if path.is_dir() else project_root(path)
+    root = project_root_for(path)
     if read_only and not database_path(root).is_file():
         raise CommandError(f"{root} has no history yet (no {DB_DIR}/{DB_NAME})")
     try:

@@ -1,7 +1,8 @@
-"""Which files are chapters, where a project starts, and how history names a file.
+"""Which files are chapters, and how history names a file.
 
 History keys chapters by their path relative to the project root in POSIX form, so a
 project folder moved to another disk, machine or operating system keeps its history.
+Which folder is the project is ``core.project.project_root_for``'s decision.
 """
 
 from __future__ import annotations
@@ -11,9 +12,8 @@ from pathlib import Path, PurePosixPath
 
 from ficwriter.history.database import DB_DIR
 
-CHAPTERS_DIR = "chapters"
+CHAPTERS_DIR = "chapters"  # as in core.project, which history does not import (it is heavy)
 CHAPTER_SUFFIXES = frozenset({".md", ".markdown", ".txt"})
-PROJECT_FILE = "ficwriter.toml"
 
 
 def relative_path(root: Path, path: Path | str) -> str:
@@ -37,14 +37,23 @@ def relative_path(root: Path, path: Path | str) -> str:
     return str(PurePosixPath(*relative.parts))
 
 
-def is_chapter(relative: str) -> bool:
-    """True for a chapter file: under chapters/, a text suffix, not hidden, not a backup.
+def is_loose(root: Path) -> bool:
+    """A folder without chapters/ (a loose file opened on its own): its own files are chapters."""
+    return not (root / CHAPTERS_DIR).is_dir()
+
+
+def is_chapter(relative: str, loose: bool = False) -> bool:
+    """True for a chapter file: under chapters/ (or, ``loose``, directly in the project
+    folder), a text suffix, not hidden, not a backup.
 
     Editors' temporary and backup files (``.x.swp``, ``x.md~``, ``.x.md.tmp``) are not
     chapters, so a save through a temporary file is seen only as the final rename.
     """
     parts = PurePosixPath(relative).parts
-    if len(parts) < 2 or parts[0] != CHAPTERS_DIR:
+    if loose:
+        if len(parts) != 1:
+            return False
+    elif len(parts) < 2 or parts[0] != CHAPTERS_DIR:
         return False
     if any(part.startswith(".") for part in parts) or DB_DIR in parts:
         return False
@@ -60,27 +69,11 @@ def is_chapter_folder(relative: str) -> bool:
 
 def chapter_files(root: Path) -> Iterator[str]:
     """Every chapter file on disk, as relative paths, in name order."""
-    folder = root / CHAPTERS_DIR
+    loose = is_loose(root)
+    folder = root if loose else root / CHAPTERS_DIR
     if not folder.is_dir():
         return
-    for path in sorted(folder.rglob("*")):
+    for path in sorted(folder.iterdir() if loose else folder.rglob("*")):
         relative = relative_path(root, path)
-        if path.is_file() and is_chapter(relative):
+        if path.is_file() and is_chapter(relative, loose):
             yield relative
-
-
-def project_root(path: Path) -> Path:
-    """The project a file or folder belongs to.
-
-    The nearest folder holding ficwriter.toml or .ficwriter/; else, for a file in a
-    ``chapters`` folder, that folder's parent; else the file's own folder (a loose file is
-    a project of its own).
-    """
-    path = Path(path).resolve()
-    start = path if path.is_dir() else path.parent
-    for folder in (start, *start.parents):
-        if (folder / PROJECT_FILE).is_file() or (folder / DB_DIR).is_dir():
-            return folder
-    if start.name == CHAPTERS_DIR:
-        return start.parent
-    return start

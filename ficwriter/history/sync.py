@@ -36,7 +36,7 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
 from ficwriter.core.textfile import UnreadableFile, read_text
-from ficwriter.history.paths import chapter_files, is_chapter, is_chapter_folder
+from ficwriter.history.paths import chapter_files, is_chapter, is_chapter_folder, is_loose
 from ficwriter.history.pieces import text_hash
 from ficwriter.history.store import HistoryStore, Revision
 
@@ -278,6 +278,7 @@ class _Handler(FileSystemEventHandler):
 
     def __init__(self, watcher: ProjectWatcher) -> None:
         self._watcher = watcher
+        self._loose = is_loose(watcher.store.root)
 
     def on_any_event(self, event: FileSystemEvent) -> None:
         if event.event_type in _IGNORED_EVENTS:
@@ -290,12 +291,12 @@ class _Handler(FileSystemEventHandler):
                     if folder is not None and is_chapter_folder(folder):
                         self._watcher.mark_tree(folder)
             return
-        if source is not None and target is not None and is_chapter(source) and is_chapter(target):
-            self._watcher.moved(source, target)
+        chapters = [rel for rel in (source, target) if rel and is_chapter(rel, self._loose)]
+        if event.event_type == "moved" and len(chapters) == 2:
+            self._watcher.moved(chapters[0], chapters[1])
             return
-        for rel in (source, target):
-            if rel is not None and is_chapter(rel):
-                self._watcher.mark(rel)
+        for rel in chapters:
+            self._watcher.mark(rel)
 
     def _relative(self, path: str | bytes) -> str | None:
         text = path.decode() if isinstance(path, bytes) else path

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from ficwriter.cli import main
+from ficwriter.core.project import create_project
 from ficwriter.history.store import HistoryStore
 
 REPO = Path(__file__).resolve().parents[2]
@@ -20,8 +21,7 @@ REPO = Path(__file__).resolve().parents[2]
 @pytest.fixture
 def chapter(tmp_path: Path) -> Path:
     """A chapter with three revisions: r1, r2, r3."""
-    root = tmp_path / "Story"
-    (root / "chapters").mkdir(parents=True)
+    root = create_project(tmp_path / "Story").root
     with HistoryStore.open(root) as store:
         store.save("chapters/01.md", "Lexa drew her sword.\n\nThe cave was dark.\n")
         store.save("chapters/01.md", "Lexa drew her blade.\n\nThe cave was dark.\n")
@@ -113,6 +113,17 @@ def test_reading_the_history_of_a_folder_without_one_creates_nothing(
     assert main(["history", str(loose)]) == 2
     assert "has no history yet" in capsys.readouterr().err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["chapter.txt"]
+
+
+def test_a_loose_file_is_a_project_of_its_own(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    loose = tmp_path / "chapter.txt"
+    loose.write_text("A loose chapter.\n")
+    with HistoryStore.open(tmp_path) as store:
+        store.save(loose, "A loose chapter, revised.\n")
+    assert main(["history", str(loose)]) == 0
+    assert "chapter.txt" in capsys.readouterr().out
 
 
 def test_a_snapshot_takes_in_edits_made_since_history_last_looked(

@@ -47,9 +47,17 @@ def test_every_recorded_text_is_retrievable_byte_for_byte(tmp_path_factory, step
                 if not own:
                     continue
                 chosen = own[value % len(own)]
-                revision = store.restore(path, chosen)
-                expected.setdefault(revision.id, expected[chosen])
-                assert store.text(revision.id) == expected[chosen]
-                assert read_text(root / path).text == to_lf(expected[chosen])
+                file = root / path
+                on_disk_before = read_text(file).text if file.exists() else None
+                restored = store.restore(path, chosen)
+                assert read_text(file).text == to_lf(expected[chosen])
+                for revision in store.revisions(path):
+                    if revision.id in expected:
+                        continue
+                    # A restore first keeps a version on disk that history lacked.
+                    assert revision.source in ("external", "restore")
+                    before = revision.source == "external"
+                    expected[revision.id] = on_disk_before if before else expected[chosen]
+                assert store.text(restored.id) == expected[chosen]
         for revision_id, text in expected.items():
             assert store.text(revision_id) == text

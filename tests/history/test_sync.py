@@ -264,3 +264,21 @@ def test_a_read_only_window_hears_of_changes_without_recording_them(
             change = heard.wait_for(CH, "modified")
     assert change.revision is None
     assert len(store.revisions(CH)) == 1
+
+
+def test_in_a_folder_without_chapters_its_own_text_files_are_followed(
+    tmp_path: Path, heard: Heard
+) -> None:
+    (tmp_path / "chapter.txt").write_text("A loose chapter.\n", encoding="utf-8")
+    with HistoryStore.open(tmp_path) as loose:
+        watching = ProjectWatcher(loose)
+        watching.subscribe(heard)
+        with watching:
+            heard.wait_for("chapter.txt", "created")
+            (tmp_path / "chapter.txt").write_text("Edited.\n", encoding="utf-8")
+            heard.wait_for("chapter.txt", "modified")
+            (tmp_path / "notes").mkdir()
+            (tmp_path / "notes" / "ideas.md").write_text("Not a chapter.\n", encoding="utf-8")
+            (tmp_path / "marker.md").write_text("marker\n", encoding="utf-8")
+            heard.wait_for("marker.md", "created")
+    assert {c.path for c in heard.changes} == {"chapter.txt", "marker.md"}
