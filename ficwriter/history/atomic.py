@@ -50,8 +50,13 @@ class SaveError(Exception):
 
 
 def write_bytes(path: Path, data: bytes) -> None:
-    """Replace ``path``'s content with ``data`` atomically; ``SaveError`` if it cannot."""
+    """Replace ``path``'s content with ``data`` atomically; ``SaveError`` if it cannot.
+
+    A symbolic link is followed: its target is replaced, and the link stays a link.
+    """
     path = Path(path)
+    if path.is_symlink():
+        path = path.resolve()
     temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
     try:
         fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _O_BINARY, 0o666)
@@ -65,8 +70,7 @@ def write_bytes(path: Path, data: bytes) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
-        if path.exists():
-            shutil.copymode(path, temporary)
+        _copy_mode(path, temporary)
         os.replace(temporary, path)
     except OSError as error:
         _remove_quietly(temporary)
@@ -100,6 +104,17 @@ def _style_of(path: Path) -> DecodedText:
         return read_text(path)
     except (OSError, UnreadableFile):
         return _NEW_FILE
+
+
+def _copy_mode(original: Path, temporary: Path) -> None:
+    """Give the new file the old one's permissions, where the file system allows it.
+
+    Some network and FAT drives refuse chmod; the save must not fail for that.
+    """
+    try:
+        shutil.copymode(original, temporary)
+    except OSError:
+        pass
 
 
 def _remove_quietly(path: Path) -> None:

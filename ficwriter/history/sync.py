@@ -34,6 +34,8 @@ from typing import Literal
 
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
+from watchdog.observers.api import BaseObserver
+from watchdog.observers.polling import PollingObserver
 
 from ficwriter.core.textfile import UnreadableFile, read_text
 from ficwriter.history.paths import chapter_files, is_chapter, is_chapter_folder, is_loose
@@ -45,6 +47,7 @@ log = logging.getLogger(__name__)
 ChangeKind = Literal["modified", "created", "deleted", "renamed"]
 Subscriber = Callable[["ExternalChange"], None]
 _IGNORED_EVENTS = frozenset({"opened", "closed_no_write"})
+_POLL_SECONDS = 1.0
 
 
 @dataclass(frozen=True)
@@ -138,7 +141,7 @@ class ProjectWatcher:
         self._moves: list[tuple[str, str]] = []
         self._wake = threading.Condition()
         self._stopping = False
-        self._observer = Observer()
+        self._observer: BaseObserver = Observer()
         self._observer.schedule(_Handler(self), str(store.root), recursive=True)
         self._worker = threading.Thread(target=self._run, name="ficwriter-sync", daemon=True)
 
@@ -155,8 +158,18 @@ class ProjectWatcher:
         return unsubscribe
 
     def start(self) -> None:
-        """Start watching; every chapter is looked at once first (edits made while closed)."""
-        self._observer.start()
+        """Start watching; every chapter is looked at once first (edits made while closed).
+
+        Where the system's file notifications are unavailable or used up (Linux's inotify
+        watch limit, some network drives), the folder is polled every second instead.
+        """
+        try:
+            self._observer.start()
+        except OSError as error:
+            log.warning("file notifications unavailable (%s); polling the folder instead", error)
+            self._observer = PollingObserver(timeout=_POLL_SECONDS)
+            self._observer.schedule(_Handler(self), str(self.store.root), recursive=True)
+            self._observer.start()
         self._worker.start()
 
     def stop(self) -> None:

@@ -126,3 +126,22 @@ def test_a_failed_save_keeps_the_text_in_the_recovery_journal(
     assert [r.source for r in store.revisions("chapters/01.md")] == ["external"]
     store.save("chapters/01.md", "Unsaved work.\n")
     assert store.journal.entry("chapters/01.md") is None
+
+
+def test_a_symlinked_chapter_stays_a_link_and_its_target_gets_the_text(project: Path) -> None:
+    elsewhere = project.parent / "Dropbox" / "01.md"
+    elsewhere.parent.mkdir()
+    elsewhere.write_bytes(ORIGINAL)
+    link = project / "chapters" / "01.md"
+    link.symlink_to(elsewhere)
+    save_text(link, "Saved through the link.\n")
+    assert link.is_symlink()
+    assert elsewhere.read_bytes() == b"Saved through the link.\r\n"
+
+
+def test_a_drive_that_refuses_chmod_still_saves(
+    chapter: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(os, "chmod", _fail_with(errno.EPERM))
+    save_text(chapter, "Saved on a FAT drive.\n")
+    assert chapter.read_bytes() == b"Saved on a FAT drive.\r\n"

@@ -8,7 +8,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from watchdog.observers import Observer
 
+from ficwriter.history import sync
 from ficwriter.history.store import HistoryStore
 from ficwriter.history.sync import ExternalChange, ProjectWatcher
 from tests.history.support import wait_for
@@ -282,3 +284,19 @@ def test_in_a_folder_without_chapters_its_own_text_files_are_followed(
             (tmp_path / "marker.md").write_text("marker\n", encoding="utf-8")
             heard.wait_for("marker.md", "created")
     assert {c.path for c in heard.changes} == {"chapter.txt", "marker.md"}
+
+
+def test_without_file_notifications_the_folder_is_polled(
+    store: HistoryStore, heard: Heard, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class NoNotifications(Observer):  # type: ignore[misc, valid-type]
+        def start(self) -> None:
+            raise OSError(28, "inotify watch limit reached")
+
+    monkeypatch.setattr(sync, "Observer", NoNotifications)
+    watching = ProjectWatcher(store)
+    watching.subscribe(heard)
+    with watching:
+        write(store, CH, "Seen by polling.\n")
+        change = heard.wait_for(CH, "created", timeout=10)
+    assert change.revision is not None
