@@ -2,8 +2,9 @@
 
 Paragraphs are compared first, as whole pieces (see history.pieces): a 10,000-word chapter
 with one edited paragraph costs one paragraph's word diff, because equal paragraphs are
-matched by their (hashed) text alone, without looking at their words. Changed paragraphs are then compared word by word, where a
-token is a word as ``core.words`` counts it or one punctuation mark, with the spaces after it.
+matched by their (hashed) text alone, without looking at their words. Changed paragraphs
+are then compared word by word, where a token is a word as ``core.words`` counts it or one
+punctuation mark, with the spaces after it.
 Every offset is into the whole old or new text, so a view can colour the text it shows.
 """
 

@@ -43,7 +43,8 @@ class RecoveryJournal:
 
     def entry(self, path: Path | str) -> JournalEntry | None:
         with self._lock:
-            rows = list(self._db["journal"].rows_where("path = ?", [relative_path(self._root, path)]))
+            where = [relative_path(self._root, path)]
+            rows = list(self._db["journal"].rows_where("path = ?", where))
         return JournalEntry(**rows[0]) if rows else None
 
     def entries(self) -> list[JournalEntry]:
@@ -56,7 +57,8 @@ class RecoveryJournal:
 
     def clear(self, path: Path | str) -> None:
         with self._lock, self._db.conn:
-            self._db.execute("DELETE FROM journal WHERE path = ?", [relative_path(self._root, path)])
+            where = [relative_path(self._root, path)]
+            self._db.execute("DELETE FROM journal WHERE path = ?", where)
 
     def _is_pending(self, entry: JournalEntry) -> bool:
         file = self._root / entry.path

@@ -89,30 +89,41 @@ def follow_file(
     path = store.root / rel
     with store.lock:
         try:
-            text = read_text(path).text
+            text: str | None = read_text(path).text
         except FileNotFoundError:
-            if store.read_only:
-                return ExternalChange("deleted", rel) if rel in store.chapters() else None
-            return ExternalChange("deleted", rel) if store.delete(rel) else None
+            text = None
         except (OSError, UnreadableFile) as error:
             log.warning("not following %s: %s", rel, error)
             return None
-        if settled is not None and _stat(path) != settled:
+        if text is not None and settled is not None and _stat(path) != settled:
             raise FileStillChanging(rel)
-        if store.read_only:  # the ficwriter holding the project records; this one only hears
-            latest = store.latest(rel)
-            unseen = latest is None or latest.hash != text_hash(text)
-            return ExternalChange("modified", rel) if unseen else None
-        live = rel in store.chapters()
-        if store.latest(rel) is None:
-            origin = store.moved_from(rel, text)
-            if origin is not None:
-                store.rename(origin, rel)
-                return ExternalChange("renamed", rel, origin)
-        revision = store.record(rel, text, "external")
-        if live:
-            return ExternalChange("modified", rel, revision=revision) if revision else None
-        return ExternalChange("created", rel, revision=revision)
+        if store.read_only:
+            return _heard_only(store, rel, text)
+        if text is None:
+            return ExternalChange("deleted", rel) if store.delete(rel) else None
+        return _take_in(store, rel, text)
+
+
+def _take_in(store: HistoryStore, rel: str, text: str) -> ExternalChange | None:
+    live = rel in store.chapters()
+    if store.latest(rel) is None:
+        origin = store.moved_from(rel, text)
+        if origin is not None:
+            store.rename(origin, rel)
+            return ExternalChange("renamed", rel, origin)
+    revision = store.record(rel, text, "external")
+    if live:
+        return ExternalChange("modified", rel, revision=revision) if revision else None
+    return ExternalChange("created", rel, revision=revision)
+
+
+def _heard_only(store: HistoryStore, rel: str, text: str | None) -> ExternalChange | None:
+    """A read-only store's view: the ficwriter holding the project records the change."""
+    if text is None:
+        return ExternalChange("deleted", rel) if rel in store.chapters() else None
+    latest = store.latest(rel)
+    unseen = latest is None or latest.hash != text_hash(text)
+    return ExternalChange("modified", rel) if unseen else None
 
 
 @dataclass
@@ -133,7 +144,6 @@ class ProjectWatcher:
 
     def __init__(self, store: HistoryStore, *, quiet: float = 0.15, settle: float = 0.1) -> None:
         self.store = store
-        self._store = store
         self._quiet = quiet
         self._settle = settle
         self._subscribers: list[Subscriber] = []
@@ -206,8 +216,8 @@ class ProjectWatcher:
     def mark_tree(self, rel_folder: str) -> None:
         """A folder appeared, vanished or moved: every chapter in or under it may have."""
         prefix = rel_folder.rstrip("/") + "/"
-        on_disk = chapter_files(self._store.root)
-        for rel in {*on_disk, *self._store.chapters()}:
+        on_disk = chapter_files(self.store.root)
+        for rel in {*on_disk, *self.store.chapters()}:
             if rel.startswith(prefix):
                 self.mark(rel)
 
@@ -221,7 +231,7 @@ class ProjectWatcher:
     def _run(self) -> None:
         # Catch up with edits made while ficwriter was closed: every chapter on disk or in
         # history is looked at, through the same settling as any event.
-        for rel in _every_chapter(self._store):
+        for rel in _every_chapter(self.store):
             self.mark(rel)
         while True:
             with self._wake:
@@ -246,7 +256,7 @@ class ProjectWatcher:
 
     def _look(self, rel: str) -> None:
         """Read ``rel`` if its size and mtime held still since the last look, else look again."""
-        stat = _stat(self._store.root / rel)
+        stat = _stat(self.store.root / rel)
         with self._wake:
             pending = self._pending.get(rel)
             now = time.monotonic()
@@ -257,14 +267,14 @@ class ProjectWatcher:
                 return
             del self._pending[rel]
         try:
-            self._announce(follow_file(self._store, rel, settled=stat))
+            self._announce(follow_file(self.store, rel, settled=stat))
         except FileStillChanging:
             self.mark(rel)
         except Exception:  # e.g. the disk filled up: the file stays, the next start retries
             log.exception("could not take %s into history", rel)
 
     def _follow_move(self, old: str, new: str) -> None:
-        store = self._store
+        store = self.store
         with store.lock:
             renamed = store.latest(new) is None and store.rename(old, new)
         if renamed:

@@ -45,7 +45,9 @@ def test_history_as_json(chapter: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert revisions[0]["words"] == 10 and revisions[0]["source"] == "save"
 
 
-def test_diff_of_two_revisions_marks_words(chapter: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_diff_of_two_revisions_marks_words(
+    chapter: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["diff", str(chapter), "r1", "r3"]) == 0
     out = capsys.readouterr().out
     assert "+3 -1 words" in out

@@ -12,22 +12,30 @@ from ficwriter.history.store import HistoryStore
 
 # Chapter-like texts: a few paragraphs from a small vocabulary (so paragraphs repeat and are
 # shared), odd blank lines and line ends, and any Unicode text besides.
-WORDS = st.sampled_from(["Lexa", "Clarke", "the", "cave", "didn't", "é", "—", "…", "\U0001F600"])
+WORDS = st.sampled_from(
+    ["Lexa", "Clarke", "the", "cave", "didn't", "é", "—", "…", "\U0001F600"]
+)
 PARAGRAPH = st.lists(WORDS, min_size=1, max_size=8).map(" ".join)
 SEPARATOR = st.sampled_from(["\n\n", "\n", "\n\n\n", "\r\n\r\n", ""])
 CHAPTER = st.one_of(
     st.lists(st.tuples(PARAGRAPH, SEPARATOR), max_size=6).map(
         lambda parts: "".join(p + s for p, s in parts)
     ),
-    st.text(alphabet=st.characters(exclude_categories=["Cs"], exclude_characters="\x00"), max_size=60),
+    st.text(
+        alphabet=st.characters(exclude_categories=["Cs"], exclude_characters="\x00"),
+        max_size=60,
+    ),
 )
+PATH = st.sampled_from(["chapters/a.md", "chapters/b.md"])
 STEP = st.one_of(
-    st.tuples(st.just("record"), st.sampled_from(["chapters/a.md", "chapters/b.md"]), CHAPTER),
-    st.tuples(st.just("restore"), st.sampled_from(["chapters/a.md", "chapters/b.md"]), st.integers(0, 30)),
+    st.tuples(st.just("record"), PATH, CHAPTER),
+    st.tuples(st.just("restore"), PATH, st.integers(0, 30)),
 )
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(steps=st.lists(STEP, max_size=12))
 def test_every_recorded_text_is_retrievable_byte_for_byte(tmp_path_factory, steps) -> None:
     root: Path = tmp_path_factory.mktemp("project")

@@ -69,7 +69,10 @@ def test_restore_writes_the_old_text_and_is_itself_undoable(store: HistoryStore)
 
 def test_restore_keeps_the_files_newline_style_and_encoding(store: HistoryStore) -> None:
     path = store.root / CH
-    lf = "\u201cCaf\xe9,\u201d she said. The caf\xe9 was closed; the na\xefve waiter shrugged.\n\nTwo.\n"
+    lf = (
+        "\u201cCaf\xe9,\u201d she said. The caf\xe9 was closed; "
+        "the na\xefve waiter shrugged.\n\nTwo.\n"
+    )
     path.write_bytes(lf.replace("\n", "\r\n").encode("cp1252"))
     first = store.record(CH, lf)
     store.save(CH, lf.replace("Two", "Three"))
