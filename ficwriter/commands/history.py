@@ -66,7 +66,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_history(args: argparse.Namespace) -> int:
-    with _open(args.chapter, read_only=True) as (store, rel):
+    with _open(args.chapter, read_only=True, chapter=True) as (store, rel):
         revisions = store.revisions(rel)
     if args.format == "json":
         print(json.dumps([{**asdict(r), "label": r.label} for r in revisions], indent=2))
@@ -80,7 +80,7 @@ def run_history(args: argparse.Namespace) -> int:
 
 def run_diff(args: argparse.Namespace) -> int:
     old_id, new_id = _revision_id(args.old), _revision_id(args.new) if args.new else None
-    with _open(args.chapter, read_only=True) as (store, rel):
+    with _open(args.chapter, read_only=True, chapter=True) as (store, rel):
         try:
             change = store.diff(old_id, new_id, path=rel)
         except (OSError, UnreadableFile) as error:
@@ -96,7 +96,7 @@ def run_diff(args: argparse.Namespace) -> int:
 
 def run_restore(args: argparse.Namespace) -> int:
     revision_id = _revision_id(args.revision)
-    with _open(args.chapter, read_only=False) as (store, rel):
+    with _open(args.chapter, read_only=False, chapter=True) as (store, rel):
         try:
             revision = store.restore(rel, revision_id)
         except SaveError as error:
@@ -108,7 +108,7 @@ def run_restore(args: argparse.Namespace) -> int:
 def run_snapshot(args: argparse.Namespace) -> int:
     if not args.name.strip():
         raise CommandError("a snapshot needs a name")
-    with _open(args.project, read_only=False) as (store, _):
+    with _open(args.project, read_only=False, chapter=False) as (store, _):
         catch_up(store)  # pin what is on disk now, also if it was edited since last seen
         snapshot = store.snapshot(args.name)
     pinned = ", ".join(f"{path} r{rid}" for path, rid in snapshot.revisions.items())
@@ -117,7 +117,7 @@ def run_snapshot(args: argparse.Namespace) -> int:
 
 
 def run_watch(args: argparse.Namespace) -> int:
-    with _open(args.project, read_only=False) as (store, _):
+    with _open(args.project, read_only=False, chapter=False) as (store, _):
         watcher = ProjectWatcher(store)
         watcher.subscribe(_print_change)
         print(f"Watching {store.root} (Ctrl+C stops)", flush=True)
@@ -139,17 +139,24 @@ def _interrupt(signum: int, frame: object) -> None:
 
 
 @contextmanager
-def _open(path: Path, *, read_only: bool) -> Iterator[tuple[HistoryStore, str]]:
+def _open(
+    path: Path, *, read_only: bool, chapter: bool
+) -> Iterator[tuple[HistoryStore, str]]:
     """The store of the project ``path`` belongs to, with ``path`` as history names it.
 
-    Every failure the user can act on becomes one ``CommandError`` line; reading never
-    creates a history where there is none.
+    ``chapter``: ``path`` must be a chapter file, and its history must exist already;
+    otherwise a project folder, whose history is started if it has none. Every failure the
+    user can act on becomes one ``CommandError`` line.
     """
     path = Path(path).resolve()
     if not path.exists() and not path.parent.is_dir():
         raise CommandError(f"{path} does not exist")
+    if chapter and path.is_dir():
+        raise CommandError(f"{path} is a folder; give a chapter file")
+    if not chapter and not path.is_dir():
+        raise CommandError(f"{path} is not a project folder")
     root = project_root_for(path)
-    if read_only and not database_path(root).is_file():
+    if chapter and not database_path(root).is_file():
         raise CommandError(f"{root} has no history yet (no {DB_DIR}/{DB_NAME})")
     try:
         store = HistoryStore.open(root, read_only=read_only)
@@ -158,8 +165,8 @@ def _open(path: Path, *, read_only: bool) -> Iterator[tuple[HistoryStore, str]]:
     try:
         if store.damage is not None:
             print(store.damage.message, file=sys.stderr)
-        rel = store.relative(path) if path != root else ""
-        if rel and not path.exists() and store.latest(rel) is None:
+        rel = store.relative(path) if chapter else ""
+        if chapter and not path.exists() and store.latest(rel) is None:
             raise CommandError(f"{path} does not exist and has no history")
         yield store, rel
     except (UnknownRevision, ValueError) as error:

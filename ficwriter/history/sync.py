@@ -190,8 +190,8 @@ class ProjectWatcher:
         if self._observer.is_alive():
             self._observer.stop()
             self._observer.join()
-        if self._worker.is_alive():
-            self._worker.join()
+        if self._worker.is_alive() and self._worker is not threading.current_thread():
+            self._worker.join()  # (a subscriber may stop the watcher from the worker itself)
 
     @property
     def running(self) -> bool:

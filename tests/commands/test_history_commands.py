@@ -88,6 +88,8 @@ def test_snapshot_pins_every_chapter(chapter: Path, capsys: pytest.CaptureFixtur
         (["restore", "{chapter}", "r99"], "there is no revision r99"),
         (["history", "{missing}"], "does not exist and has no history"),
         (["snapshot", "{project}", "  "], "needs a name"),
+        (["history", "{project}"], "is a folder; give a chapter file"),
+        (["snapshot", "{chapter}", "beta"], "is not a project folder"),
     ],
 )
 def test_bad_input_is_one_line_exit_2_and_changes_nothing(
@@ -113,6 +115,16 @@ def test_reading_the_history_of_a_folder_without_one_creates_nothing(
     loose = tmp_path / "chapter.txt"
     loose.write_text("A loose chapter.\n")
     assert main(["history", str(loose)]) == 2
+    assert "has no history yet" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["chapter.txt"]
+
+
+def test_restoring_in_a_folder_without_history_creates_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    loose = tmp_path / "chapter.txt"
+    loose.write_text("A loose chapter.\n")
+    assert main(["restore", str(loose), "r1"]) == 2
     assert "has no history yet" in capsys.readouterr().err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["chapter.txt"]
 

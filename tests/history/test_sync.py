@@ -300,3 +300,13 @@ def test_without_file_notifications_the_folder_is_polled(
         write(store, CH, "Seen by polling.\n")
         change = heard.wait_for(CH, "created", timeout=10)
     assert change.revision is not None
+
+
+def test_a_subscriber_may_stop_the_watcher(store: HistoryStore, heard: Heard) -> None:
+    watching = ProjectWatcher(store)
+    watching.subscribe(heard)
+    watching.subscribe(lambda change: watching.stop())
+    watching.start()
+    write(store, CH, "Stop after this.\n")
+    heard.wait_for(CH, "created")
+    wait_for(lambda: not watching.running)
