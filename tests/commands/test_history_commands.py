@@ -7,6 +7,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -170,6 +171,8 @@ def test_watch_records_edits_and_stops_cleanly_on_ctrl_c(chapter: Path) -> None:
         stderr=subprocess.PIPE,
         text=True,
     )
+    deadline = threading.Timer(30, watch.kill)  # a hung watcher fails the test, not the run
+    deadline.start()
     try:
         assert watch.stdout is not None
         assert watch.stdout.readline().startswith("Watching ")
@@ -178,6 +181,7 @@ def test_watch_records_edits_and_stops_cleanly_on_ctrl_c(chapter: Path) -> None:
         watch.send_signal(signal.SIGINT)
         out, err = watch.communicate(timeout=20)
     finally:
+        deadline.cancel()
         if watch.poll() is None:
             watch.kill()
     assert watch.returncode == 0, err
