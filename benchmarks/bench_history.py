@@ -82,8 +82,12 @@ def timed(function: Callable[[], object], repeat: int) -> list[float]:
 
 
 def main() -> int:
+    with tempfile.TemporaryDirectory(prefix="ficwriter-bench-") as folder:
+        return run(Path(folder))
+
+
+def run(root: Path) -> int:
     rng = random.Random(20261124)
-    root = Path(tempfile.mkdtemp(prefix="ficwriter-bench-"))
     (root / "chapters").mkdir()
     paragraphs = make_chapter(rng)
     print(f"chapter: {count_words(join(paragraphs)):,} words in {len(paragraphs)} paragraphs")
