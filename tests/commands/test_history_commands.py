@@ -110,22 +110,13 @@ def test_bad_input_is_one_line_exit_2_and_changes_nothing(
         assert len(store.revisions(chapter)) == 3 and store.snapshots() == []
 
 
-def test_reading_the_history_of_a_folder_without_one_creates_nothing(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize("command", [["history"], ["diff", "r1"], ["restore", "r1"]])
+def test_chapter_commands_in_a_folder_without_history_create_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]
 ) -> None:
     loose = tmp_path / "chapter.txt"
     loose.write_text("A loose chapter.\n")
-    assert main(["history", str(loose)]) == 2
-    assert "has no history yet" in capsys.readouterr().err
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["chapter.txt"]
-
-
-def test_restoring_in_a_folder_without_history_creates_nothing(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    loose = tmp_path / "chapter.txt"
-    loose.write_text("A loose chapter.\n")
-    assert main(["restore", str(loose), "r1"]) == 2
+    assert main([command[0], str(loose), *command[1:]]) == 2
     assert "has no history yet" in capsys.readouterr().err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["chapter.txt"]
 
