@@ -32,6 +32,8 @@ from ficwriter.gui.app_settings import AppSettings
 from ficwriter.gui.editor import ChapterEditor
 from ficwriter.gui.find_bar import FindBar
 from ficwriter.gui.checking import CheckController
+from ficwriter.gui.disk_sync import DiskSync
+from ficwriter.gui.history_dock import CURRENT, HistoryDock
 from ficwriter.gui.issue_layer import ShownIssue
 from ficwriter.gui.issues_dock import IssuesDock
 from ficwriter.gui.message_bar import MessageBar
@@ -42,6 +44,11 @@ from ficwriter.gui.start_page import StartPage
 from ficwriter.gui.status_bar import StatusBar
 from ficwriter.gui.word_counts import chapter_words
 from ficwriter.gui.theme import apply_theme, editor_font, theme_named
+from ficwriter.gui.workspace import Workspace
+from ficwriter.core.atomic import SaveError
+from ficwriter.history.database import DamagedDatabase
+from ficwriter.history.lock import ProjectLocked
+from ficwriter.history.store import ReadOnlyProject
 
 
 
@@ -89,10 +96,13 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.issues)
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.workspace = None
+        self.history = HistoryDock(self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history)
+        self.history.hide()
+        self.history.setProperty("wasVisible", False)
+        self.workspace: Workspace | None = None
         self.checks: CheckController | None = None
-        self.history = None  # the history dock, made with the first project (interim)
-        self.disk = None
+        self.disk = DiskSync(self)
 
         self.status = StatusBar()
         self.setStatusBar(self.status)
@@ -110,6 +120,7 @@ class MainWindow(QMainWindow):
         self._connect_start_page()
         self._connect_outline()
         self._connect_issue_actions()
+        self._connect_history()
         self.editor.selectionChanged.connect(self._selection_timer.start)
         self.editor.document().modificationChanged.connect(self._modification_changed)
         self.show_start_page()
@@ -192,6 +203,7 @@ class MainWindow(QMainWindow):
         self.menu_view.addSeparator()
         self.menu_view.addAction(self.outline.toggleViewAction())
         self.menu_view.addAction(self.issues.toggleViewAction())
+        self.menu_view.addAction(self.history.toggleViewAction())
         self.menu_check = bar.addMenu("&Check")
         self.menu_check.addAction(self.act_next_issue)
         self.menu_check.addAction(self.act_previous_issue)
@@ -220,6 +232,11 @@ class MainWindow(QMainWindow):
         self.issues.jumpRequested.connect(self.jump_to_issue)
         self.issues.stopLanguageToolRequested.connect(self.stop_languagetool)
 
+    def _connect_history(self) -> None:
+        self.history.restoreRequested.connect(self.restore_revision)
+        self.history.snapshotRequested.connect(self.create_snapshot)
+        self.history.visibilityChanged.connect(self._history_shown)
+
     def _fill_recent_menu(self) -> None:
         self.menu_recent.clear()
         for path in self.settings.recent_projects():
@@ -238,7 +255,7 @@ class MainWindow(QMainWindow):
     def _set_docks_visible(self, visible: bool) -> None:
         """Panels belong to an open chapter: the start page shows without them, and they
         come back as the writer left them (History starts hidden)."""
-        docks = [dock for dock in (self.outline, self.issues, self.history) if dock is not None]
+        docks = [self.outline, self.issues, self.history]
         if not visible:
             if self._docks_shown:
                 for dock in docks:
@@ -322,12 +339,10 @@ class MainWindow(QMainWindow):
         self.project_root = new_root
         self.session = ChapterSession(path, self.editor, self)
         self.session.reparsed.connect(self._chapter_reparsed)
-        self._decoded = decoded
         self.session.load(decoded.text)
         if self.checks is not None:
             self.checks.attach(self.session)
-        if self.disk is not None:
-            self.disk.reset()
+        self.disk.reset()
         if project_changed:
             self._fill_outline(path)
         self.outline.set_current(path)
@@ -351,29 +366,14 @@ class MainWindow(QMainWindow):
     def _open_workspace(self, root: Path) -> bool:
         self._close_workspace()
         try:
-            from ficwriter.gui.disk_sync import DiskSync
-            from ficwriter.gui.history_dock import HistoryDock
-            from ficwriter.gui.workspace import Workspace
-        except ImportError:  # interim: until the history and checks layers are merged
-            return True
-        if self.history is None:
-            self.history = HistoryDock(self)
-            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history)
-            self.history.hide()
-            self.history.setProperty("wasVisible", False)
-            self.menu_view.addAction(self.history.toggleViewAction())
-            self.history.restoreRequested.connect(self.restore_revision)
-            self.history.visibilityChanged.connect(self._history_shown)
-            self.history.snapshotRequested.connect(self.create_snapshot)
-            self.history.set_theme(self.theme)
-            self.disk = DiskSync(self)
-        try:
             self.workspace = Workspace.open(root, self)
-        except Exception as error:  # a locked or unreadable project: say why, open nothing
+        except (ProjectLocked, DamagedDatabase, OSError, ValueError) as error:
             self._complain(f"Cannot open the project {root.name}: {error}")
             return False
         self.workspace.externalChange.connect(self.disk.on_change)
         self._start_checks()
+        if self.workspace.store.damage is not None:
+            self.bar.show_message(self.workspace.store.damage.message, [("OK", self.bar.dismiss)])
         return True
 
     # -- import, export, settings ---------------------------------------------------------------
@@ -460,8 +460,7 @@ class MainWindow(QMainWindow):
             self.checks.deleteLater()
             self.checks = None
         if self.workspace is not None:
-            if self.disk is not None:
-                self.disk.flush_journal()
+            self.disk.flush_journal()
             self.workspace.close()
             self.workspace.deleteLater()
             self.workspace = None
@@ -516,19 +515,17 @@ class MainWindow(QMainWindow):
     def save(self) -> bool:
         if self.session is None:
             return True
+        if self.workspace is None:
+            return False
         text = self.editor.text()
         try:
-            if self.workspace is not None:
-                self.workspace.store.save(self.workspace.relative(self.session.path), text)
-            else:  # interim: until the history layer is merged
-                self.session.path.write_bytes(self._decoded.encode(text))
-        except Exception as error:  # history's SaveError says it in plain words
+            self.workspace.store.save(self.workspace.relative(self.session.path), text)
+        except (SaveError, ReadOnlyProject) as error:  # SaveError says it in plain words
             self._complain(f"Could not save {self.session.path.name}: {error}")
             return False
         self.session.mark_saved()
-        self.session.note_disk_text(self.editor.text())
-        if self.disk is not None:
-            self.disk.conflict = None
+        self.session.note_disk_text(text)
+        self.disk.conflict = None
         self.after_history_change("Saved")
         return True
 
@@ -536,7 +533,7 @@ class MainWindow(QMainWindow):
         """History gained a revision: say so, and refresh the panel if it is showing
         (a hidden panel reads history when it is shown)."""
         self.status.show_saved(message)
-        if self.history is not None and self.history.isVisible():
+        if self.history.isVisible():
             self.history.refresh()
 
     def _history_shown(self, visible: bool) -> None:
@@ -545,9 +542,6 @@ class MainWindow(QMainWindow):
             self.history.refresh()
 
     def show_history(self, revision_id: int | None) -> None:
-        from ficwriter.gui.history_dock import CURRENT
-
-        assert self.history is not None
         self.history.show()
         self.history.raise_()
         self.history.set_current_text(self.editor.text())
@@ -613,7 +607,7 @@ class MainWindow(QMainWindow):
             self._autosave.stop()
 
     def _autosave_tick(self) -> None:
-        conflict = self.disk is not None and self.disk.conflict is not None
+        conflict = self.disk.conflict is not None
         if self.session is not None and self.session.dirty and not conflict:
             self.save()
 
@@ -628,7 +622,7 @@ class MainWindow(QMainWindow):
         self._session_words[self.session.path] = (at_open, words)
         self._update_words()
         self.outline.update_chapter(self.session.path, chapter)
-        if self.history is not None and self.history.isVisible():
+        if self.history.isVisible():
             self.history.set_current_text(chapter.text)
 
     def _update_outline_issues(self) -> None:
@@ -758,8 +752,7 @@ class MainWindow(QMainWindow):
         apply_theme(QApplication.instance(), self.theme)
         self.editor.set_theme(self.theme)
         self.issues.set_theme(self.theme)
-        if self.history is not None:
-            self.history.set_theme(self.theme)
+        self.history.set_theme(self.theme)
         self.act_dark.setChecked(self.theme.name == "dark")
 
     # -- window events ----------------------------------------------------------------------

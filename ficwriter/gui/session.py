@@ -9,7 +9,6 @@ chapter's parse never holds up the next keystroke.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from ficwriter.core.chapter import Chapter, parse
 from ficwriter.gui.background import LatestOnly
 from ficwriter.gui.editor import ChapterEditor
 from ficwriter.gui.relay import on_gui_thread
+from ficwriter.history.pieces import text_hash
 
 REPARSE_DELAY_MS = 250
 _EDIT_LOG_LIMIT = 2000
@@ -70,11 +70,6 @@ class EditLog:
             else:
                 return None
         return start, end
-
-
-def text_hash(text: str) -> str:
-    """A text's fingerprint as history writes it (``Revision.hash``: sha256 of the UTF-8)."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 class ChapterSession(QObject):

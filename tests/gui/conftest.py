@@ -64,7 +64,6 @@ def chapter_file(tmp_path: Path) -> Path:
 @pytest.fixture
 def opened(window, sample_project: Path, qtbot):
     """The window on the sample project's first chapter, with the checker's first result in."""
-    pytest.importorskip("ficwriter.checks.scheduler")  # interim: until the layers are merged
     assert window.open_path(sample_project)
     qtbot.waitUntil(lambda: len(window.issue_layer) > 0, timeout=15000)
     return window

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QMenu
 
 from tests.gui.conftest import shown_on, underlined
-
-pytest.importorskip("ficwriter.checks.scheduler")  # interim: until the layers are merged
 
 
 class Heartbeat:
@@ -129,14 +125,16 @@ def test_dismiss_survives_reopening(opened, sample_project: Path, qtbot, app_set
 
 def test_add_to_dictionary_silences_the_word_and_writes_the_file(opened, sample_project: Path, qtbot) -> None:
     window = opened
-    qtbot.waitUntil(lambda: "recognised" in underlined(window), timeout=5000)
-    window.add_word("recognised")
-    qtbot.waitUntil(lambda: "recognised" not in underlined(window), timeout=5000)
-    assert "recognised" in (sample_project / "dictionary.txt").read_text(encoding="utf-8").split()
-    time.sleep(0.3)
+    _cursor_at_end_of(window, "used it to light the stove.")
+    qtbot.keyClicks(window.editor, " Zorvath watched her go.")
+    qtbot.waitUntil(lambda: "Zorvath" in underlined(window), timeout=15000)
+    window.add_word("Zorvath")
+    qtbot.waitUntil(lambda: "Zorvath" not in underlined(window), timeout=5000)
+    assert "Zorvath" in (sample_project / "dictionary.txt").read_text(encoding="utf-8").split()
+    qtbot.keyClicks(window.editor, " Zorvath smiled.")  # a new paragraph version: still quiet
     window.session.reparse()
-    qtbot.wait(500)
-    assert "recognised" not in underlined(window)
+    qtbot.waitUntil(window.checks.idle, timeout=10000)
+    assert "Zorvath" not in underlined(window)
 
 
 def test_first_check_of_a_long_real_chapter_never_stalls_typing(window, seed_text: str, tmp_path: Path, qtbot) -> None:

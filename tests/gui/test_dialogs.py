@@ -4,11 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 import tomlkit
 from PySide6.QtGui import QGuiApplication
-
-pytest.importorskip("ficwriter.core.export")  # interim: until the layers are merged
 
 
 def test_export_ao3_previews_copies_and_saves(opened, tmp_path: Path, qtbot) -> None:

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtGui import QTextCursor
-
-pytest.importorskip("ficwriter.history.store")  # interim: until the layers are merged
 
 
 def _append(window, qtbot, words: str) -> None:
