@@ -99,6 +99,7 @@ class CheckController(QObject):
                 pass
         self.session = None
         self._submitted.clear()
+        self._last_submitted, self._last_final = -1, -2
 
     def close(self) -> None:
         """Detach and stop handing chapters to the checker; later results are ignored."""
@@ -110,6 +111,8 @@ class CheckController(QObject):
         if self.session is None:
             return
         version = self.session.version
+        if version == self._last_submitted:
+            return  # this text is with the checker already (parsed twice: a pause, then a jump)
         self._last_submitted = version
         self._submitted[version] = QtPositions(chapter.text)
         while len(self._submitted) > _KEEP_VERSIONS:
@@ -129,6 +132,7 @@ class CheckController(QObject):
     def recheck(self) -> None:
         """Submit the current text again (after a dismissal or a dictionary word)."""
         if self.session is not None:
+            self._last_submitted = -1
             self.submit(self.session.current_chapter())
 
     # -- results --------------------------------------------------------------------------------
