@@ -35,9 +35,9 @@ def _collect() -> None:
 def collect_on_gui_thread(app: QCoreApplication) -> None:
     """Move cyclic garbage collection to a timer on ``app``'s thread (once per app)."""
     global _timer
+    gc.disable()
     if _timer is not None and _timer.parent() is app:
         return
-    gc.disable()
     _timer = QTimer(app)
     _timer.setInterval(INTERVAL_MS)
     _timer.timeout.connect(_collect)

@@ -33,6 +33,9 @@ def sample_project(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def window(qtbot, qapp, app_settings: AppSettings):
+    """The main window as ``ficwriter`` makes it (garbage collected on the GUI thread only,
+    as the app does; other tests get automatic collection back afterwards)."""
+    collected = gc.isenabled()
     collect_on_gui_thread(qapp)
     win = MainWindow(app_settings)
     qtbot.addWidget(win)
@@ -42,6 +45,8 @@ def window(qtbot, qapp, app_settings: AppSettings):
     yield win
     win.close()
     gc.collect()
+    if collected:
+        gc.enable()
 
 
 @pytest.fixture
