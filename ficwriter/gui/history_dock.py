@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 from datetime import datetime
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -137,6 +137,10 @@ class HistoryDock(QDockWidget):
         column.addLayout(buttons)
         self.setWidget(body)
 
+        # a diff of a long chapter takes a moment: once per turn of the event loop, and only
+        # while the panel is on screen
+        self._diff_timer = QTimer(self, singleShot=True, interval=0)
+        self._diff_timer.timeout.connect(self._render_diff)
         self.list.currentItemChanged.connect(lambda *_: self.show_diff())
         self.against.activated.connect(lambda *_: self.show_diff())
         self.restore_button.clicked.connect(self._restore_clicked)
@@ -148,8 +152,13 @@ class HistoryDock(QDockWidget):
         self.show_diff()
 
     def set_chapter(self, store: HistoryStore | None, path: str | None) -> None:
+        """Follow this chapter's history (read now if the panel shows, else when shown)."""
         self.store, self.path = store, path
-        self.refresh()
+        if self.isVisible():
+            self.refresh()
+        else:
+            self.list.clear()
+            self.diff_view.clear()
 
     def set_current_text(self, text: str) -> None:
         """The editor's text, what a revision is compared with by default."""
@@ -212,7 +221,13 @@ class HistoryDock(QDockWidget):
         self.show_diff()
 
     def show_diff(self) -> None:
+        """Show the selected revision's diff (soon, and only while the panel shows)."""
         self._update_buttons()
+        self._diff_timer.start()
+
+    def _render_diff(self) -> None:
+        if not self.isVisible():
+            return  # shown again later: MainWindow refreshes the panel then
         chosen = self.selected_id()
         if self.store is None or chosen is None:
             self.diff_view.setHtml("")

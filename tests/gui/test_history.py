@@ -31,9 +31,8 @@ def test_saves_are_revisions_and_the_diff_is_coloured(opened, qtbot) -> None:
     assert newest.text(1) == "Saved" and newest.text(3).startswith("+5")
     history.select(int(history.list.topLevelItem(1).data(0, 0x0100)))
     history.set_current_text(window.editor.text())
-    page = history.diff_view.toHtml()
-    assert "brand new closing line" in page
-    assert window.theme.inserted.lstrip("#") in page.lower()
+    qtbot.waitUntil(lambda: "brand new closing line" in history.diff_view.toPlainText(), timeout=3000)
+    assert window.theme.inserted.lstrip("#") in history.diff_view.toHtml().lower()
 
 
 def test_restore_puts_the_old_text_back_and_is_itself_a_revision(opened, qtbot) -> None:
@@ -90,8 +89,9 @@ def test_external_write_while_dirty_offers_a_choice_and_keeps_both(opened, qtbot
     assert any(t.endswith("My unsaved line.") for t in texts)
     assert theirs in texts
     window.bar.buttons["Compare"].click()
-    compared = window.history.diff_view.toPlainText()  # theirs (old side) against mine
-    assert "Their" in compared and "My unsaved" in compared
+    view = window.history.diff_view  # theirs (old side) against mine
+    qtbot.waitUntil(lambda: "Their" in view.toPlainText() and "My unsaved" in view.toPlainText(),
+                    timeout=3000)
     window.bar.buttons["Take theirs"].click()
     assert window.editor.text() == theirs
     assert not window.bar.isVisible()
