@@ -118,7 +118,7 @@ class ChapterEditor(QPlainTextEdit):
         self.centerCursor()
 
     def go_to(self, position: int) -> None:
-        """Put the cursor at Qt position ``position``, shown near the top third."""
+        """Put the cursor at Qt position ``position``, centred in view, and focus the text."""
         cursor = self.textCursor()
         cursor.setPosition(max(0, min(position, self.document().characterCount() - 1)))
         self.setTextCursor(cursor)

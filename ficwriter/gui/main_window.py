@@ -13,6 +13,7 @@ from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QDockWidget,
     QFileDialog,
     QInputDialog,
     QMainWindow,
@@ -642,14 +643,12 @@ class MainWindow(QMainWindow):
     def go_to_scene(self) -> None:
         if self.session is None:
             return
-        chapter = self.session.current_chapter()
-        if not chapter.scenes:
+        labels = [row.title for row in self.outline.rows(self.session.path)]
+        if not labels:
             return
-        labels = [_scene_label(scene) for scene in chapter.scenes]
         choice, ok = QInputDialog.getItem(self, "Go to scene", "Scene:", labels, 0, False)
         if ok:
-            scene = chapter.scenes[labels.index(choice)]
-            self.editor.go_to(self.editor.positions().to_qt(scene.span.start))
+            self.go_to_scene_of(self.session.path, labels.index(choice))
 
     def go_to_scene_of(self, path: Path, index: int) -> None:
         if self.session is None or path != self.session.path:
@@ -731,8 +730,6 @@ class MainWindow(QMainWindow):
         on = (not self._focus_mode) if on is None or not isinstance(on, bool) else on
         self._focus_mode = on
         self.act_focus.setChecked(on)
-        from PySide6.QtWidgets import QDockWidget
-
         if on:
             self._docks_before_focus = [d for d in self.findChildren(QDockWidget) if d.isVisible()]
             for dock in self._docks_before_focus:
@@ -785,9 +782,3 @@ class MainWindow(QMainWindow):
         self.outline.close_workers()
         super().closeEvent(event)
 
-
-def _scene_label(scene) -> str:
-    if scene.title:
-        return f"{scene.index + 1}. {scene.title}"
-    first = scene.paragraphs[0].text if scene.paragraphs else ""
-    return f"{scene.index + 1}. {' '.join(first.split()[:8])}…"

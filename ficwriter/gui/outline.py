@@ -34,6 +34,7 @@ from ficwriter.core.chapter import Chapter
 from ficwriter.core.stats import OutlineRow, outline
 from ficwriter.gui.background import LatestOnly
 from ficwriter.gui.relay import on_gui_thread
+from ficwriter.gui.scene_edits import scene_start
 
 STATUSES = ("draft", "revised", "final")
 _PATH = Qt.ItemDataRole.UserRole
@@ -73,7 +74,7 @@ class OutlineCache:
         fresh: dict[str, OutlineRow] = {}
         rows = []
         for scene in chapter.scenes:
-            start = scene.meta_span.start if scene.meta_span else scene.span.start
+            start = scene_start(scene)
             key = chapter.text[start : scene.span.end]
             row = known.get(key)
             if row is None:
