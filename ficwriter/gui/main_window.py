@@ -6,9 +6,11 @@ core/, checks/ and history/ (through ``Workspace``) and by the widgets' own modu
 
 from __future__ import annotations
 
+import shutil
 from collections import Counter
 from pathlib import Path
 
+import platformdirs
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
@@ -61,6 +63,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         relay.install()
         self.settings = settings or AppSettings()
+        #: where "Open sample project" keeps the writer's copy of the sample
+        self.sample_folder = platformdirs.user_documents_path() / "ficwriter"
         self.theme = theme_named(self.settings.theme)
         self.setWindowTitle("ficwriter")
         self.resize(1400, 900)
@@ -295,8 +299,18 @@ class MainWindow(QMainWindow):
         if file:
             self.open_path(Path(file))
 
-    def open_sample(self) -> None:
-        self.open_path(paths.sample_project())
+    def open_sample(self) -> bool:
+        """Open the writer's own copy of the sample project (made on first use), so the
+        installed sample stays untouched and the writer's experiments are kept."""
+        copy = self.sample_folder / paths.sample_project().name
+        if not copy.exists():
+            try:
+                shutil.copytree(paths.sample_project(), copy,
+                                ignore=shutil.ignore_patterns(".ficwriter"))
+            except OSError as error:
+                self._complain(f"Cannot copy the sample project to {copy.parent}: {error}")
+                return False
+        return self.open_path(copy)
 
     def open_path(self, path: Path) -> bool:
         """Open a project folder (its first chapter) or a chapter file (its folder's project)."""

@@ -102,3 +102,20 @@ def test_dark_theme_repaints_the_page(window, chapter_file: Path) -> None:
     dark = window.editor.viewport().grab().toImage().pixelColor(5, 5)
     assert dark.lightness() < 80 < light.lightness()
     assert window.settings.theme == "dark"
+
+
+def test_open_sample_project_works_on_a_copy(window, tmp_path: Path) -> None:
+    from ficwriter import paths
+
+    def bundled() -> dict[str, bytes]:
+        root = paths.sample_project()
+        return {str(p.relative_to(root)): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+    before = bundled()
+    window.sample_folder = tmp_path / "Documents" / "ficwriter"
+    assert window.open_sample()
+    copy = window.sample_folder / "Starfall"
+    assert window.session.path.parent == copy / "chapters"
+    assert (copy / ".ficwriter" / "history.sqlite").is_file()
+    window.close()
+    assert bundled() == before  # the installed sample is never written to
