@@ -5,7 +5,9 @@ runs on whichever thread happens to allocate when it is due. If it then frees a 
 held in a reference cycle, Qt destroys the widget off the GUI thread and aborts. So
 automatic collection is turned off and a timer on the GUI thread collects instead: the
 young generation every second (cheap), everything only every few minutes, since a full
-collection with a large chapter's model in memory takes a noticeable moment.
+collection with a large chapter's model in memory takes a noticeable moment. What exists
+when the guard starts (modules, classes: most of the objects) is frozen out of collections
+altogether, so even a full one only looks at what the window made since.
 """
 
 from __future__ import annotations
@@ -36,6 +38,8 @@ def collect_on_gui_thread(app: QCoreApplication) -> None:
     """Move cyclic garbage collection to a timer on ``app``'s thread (once per app)."""
     global _timer
     gc.disable()
+    gc.collect()
+    gc.freeze()
     if _timer is not None and _timer.parent() is app:
         return
     _timer = QTimer(app)
