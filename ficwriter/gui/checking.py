@@ -1,8 +1,8 @@
 """Running the checker for the open chapter without ever making the editor wait.
 
-``Checker.submit`` works in the checker's own threads and calls back from them; the
-callback only emits a Qt signal, so results reach the GUI thread queued. There the issues
-are placed in the editor: a result for an older version of the text is carried through the
+The chapter is handed to ``Checker.submit`` from a thread of its own (preparing a long
+chapter takes a moment), and the checker calls back from its threads; the callback only
+passes the result to the GUI thread (``relay``). There the issues are placed in the editor: a result for an older version of the text is carried through the
 edits made since (an issue whose characters were edited is dropped), and Python offsets
 become Qt positions.
 """
