@@ -30,6 +30,7 @@ class DiskSync(QObject):
         super().__init__(window)
         self.window = window
         self.conflict: str | None = None  # the disk's text while the writer decides
+        self._showing = False  # the bar shows one of ours (not another part's message)
         self._journaled = ""
         self._journal_timer = QTimer(self)
         self._journal_timer.setInterval(JOURNAL_SECONDS * 1000)
@@ -56,7 +57,7 @@ class DiskSync(QObject):
             self.window.chapter_renamed(workspace.root / change.path)
             return
         if change.kind == "deleted":
-            self.window.bar.show_message(
+            self._show(
                 f"\u201c{session.path.name}\u201d was deleted on disk. Your text is still here, "
                 "and in history.",
                 [("Save it again", self.keep_mine), ("Close chapter", self.window.close_project)],
@@ -86,7 +87,7 @@ class DiskSync(QObject):
         workspace.store.record(rel, theirs, "external")
         self.conflict = theirs
         self.window.after_history_change("The file changed on disk")
-        self.window.bar.show_message(
+        self._show(
             f"\u201c{session.path.name}\u201d changed on disk while you had unsaved edits. "
             "Both versions are in history.",
             [("Keep mine", self.keep_mine), ("Take theirs", self.take_theirs),
@@ -95,7 +96,7 @@ class DiskSync(QObject):
 
     def keep_mine(self) -> None:
         self.conflict = None
-        self.window.bar.dismiss()
+        self._dismiss()
         self.window.save()
 
     def take_theirs(self) -> None:
@@ -104,7 +105,7 @@ class DiskSync(QObject):
             return
         session, _workspace, _rel = parts
         theirs, self.conflict = self.conflict, None
-        self.window.bar.dismiss()
+        self._dismiss()
         session.replace_text(theirs)
         self.window.after_history_change("Took the version on disk")
 
@@ -145,7 +146,7 @@ class DiskSync(QObject):
         entry = next((e for e in journal.pending() if e.path == rel), None)
         if entry is None:
             return None
-        self.window.bar.show_message(
+        self._show(
             f"ficwriter closed with unsaved text in this chapter (kept at {when(entry.saved)}).",
             [("Recover it", lambda: self.recover(entry)), ("Discard", lambda: self.discard(entry))],
         )
@@ -159,16 +160,26 @@ class DiskSync(QObject):
         workspace.store.record(rel, entry.text, "recovery")
         editor = self.window.editor
         editor.replace_range(0, editor.document().characterCount() - 1, entry.text)
-        self.window.bar.dismiss()
+        self._dismiss()
         self.window.after_history_change("Recovered the unsaved text")
 
     def discard(self, entry: JournalEntry) -> None:
         parts = self._parts()
         if parts is not None:
             parts[1].store.journal.clear(entry.path)
-        self.window.bar.dismiss()
+        self._dismiss()
 
     def reset(self) -> None:
+        """Another chapter opened: forget this one's conflict and take its bar away."""
         self.conflict = None
         self._journaled = ""
+        if self._showing:
+            self._dismiss()
+
+    def _show(self, text: str, actions) -> None:
+        self._showing = True
+        self.window.bar.show_message(text, actions)
+
+    def _dismiss(self) -> None:
+        self._showing = False
         self.window.bar.dismiss()

@@ -380,14 +380,27 @@ class MainWindow(QMainWindow):
 
     def _open_workspace(self, root: Path) -> bool:
         self._close_workspace()
+        locked: ProjectLocked | None = None
         try:
-            self.workspace = Workspace.open(root, self)
+            try:
+                self.workspace = Workspace.open(root, self)
+            except ProjectLocked as error:  # another ficwriter has it: open it to read
+                locked = error
+                self.workspace = Workspace.open(root, self, read_only=True)
         except (ProjectLocked, DamagedDatabase, OSError, ValueError) as error:
             self._complain(f"Cannot open the project {root.name}: {error}")
             return False
         self.workspace.externalChange.connect(self.disk.on_change)
         self._start_checks()
-        if self.workspace.store.damage is not None:
+        self.editor.setReadOnly(locked is not None)
+        self.history.setEnabled(locked is None)
+        if locked is not None:
+            self.bar.show_message(
+                f"{locked} It is open here to read: you can search, check and export, and it "
+                "follows the other window's saves; edits are not possible.",
+                [("OK", self.bar.dismiss)],
+            )
+        elif self.workspace.store.damage is not None:
             self.bar.show_message(self.workspace.store.damage.message, [("OK", self.bar.dismiss)])
         return True
 

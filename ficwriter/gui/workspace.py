@@ -33,10 +33,11 @@ class Workspace(QObject):
         self.watcher.start()
 
     @classmethod
-    def open(cls, root: Path, parent: QObject | None = None) -> Workspace:
-        """Open the project at ``root``; raises ``lock.ProjectLocked`` if another ficwriter has it."""
+    def open(cls, root: Path, parent: QObject | None = None, *, read_only: bool = False) -> Workspace:
+        """Open the project at ``root``; raises ``lock.ProjectLocked`` if another ficwriter has
+        it (``read_only`` opens it anyway, to read: history is not written)."""
         project = open_project(root)
-        store = HistoryStore.open(project.root)
+        store = HistoryStore.open(project.root, read_only=read_only)
         try:
             checker = Checker.for_project(project.root)
         except Exception:
@@ -47,6 +48,10 @@ class Workspace(QObject):
     @property
     def root(self) -> Path:
         return self.project.root
+
+    @property
+    def read_only(self) -> bool:
+        return self.store.read_only
 
     def relative(self, path: Path) -> str:
         """A chapter path as history names it: relative to the project root, POSIX style."""

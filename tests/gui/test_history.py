@@ -128,3 +128,19 @@ def test_recovery_journal_is_offered_after_a_crash(opened, sample_project: Path,
     assert again.session.dirty
     again.session.mark_saved()
     again.close()
+
+
+def test_a_project_open_in_another_ficwriter_opens_read_only(window, sample_project: Path, qtbot) -> None:
+    from ficwriter.history.lock import ProjectLock
+
+    other = ProjectLock.acquire(sample_project)  # as if another window held the project
+    try:
+        assert window.open_path(sample_project)
+        assert window.bar.isVisible() and "already open" in window.bar.label.text()
+        assert window.editor.isReadOnly() and window.workspace.read_only
+        chapter = window.session.path
+        chapter.write_text(chapter.read_text(encoding="utf-8") + "Saved by the other window.\n",
+                           encoding="utf-8")
+        qtbot.waitUntil(lambda: "Saved by the other window." in window.editor.text(), timeout=10000)
+    finally:
+        other.release()
