@@ -60,12 +60,15 @@ def main() -> int:
     app = application()
     with tempfile.TemporaryDirectory(prefix="ficwriter-shots-") as folder:
         base = Path(folder)
-        project = base / "Starfall"
+        os.environ["HOME"] = str(base)  # the start page shows ~/… paths, as a writer's would
+        stories = base / "Documents" / "Stories"
+        stories.mkdir(parents=True)
+        project = stories / "Starfall"
         shutil.copytree(paths.sample_project(), project)
         settings = AppSettings(QSettings(str(base / "settings.ini"), QSettings.Format.IniFormat))
         for recent in ("Northern Lights", "The Long Winter"):
-            (base / recent).mkdir()
-            settings.add_recent(base / recent)
+            (stories / recent).mkdir()
+            settings.add_recent(stories / recent)
         settings.add_recent(project)
         apply_theme(app, theme_named("light"))
         window = MainWindow(settings)

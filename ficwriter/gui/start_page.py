@@ -79,7 +79,7 @@ class StartPage(QWidget):
     def set_recent(self, paths: list[Path]) -> None:
         self.recent.clear()
         for path in paths:
-            item = QListWidgetItem(f"{path.name}\n{path.parent}")
+            item = QListWidgetItem(f"{path.name}\n{_short(path.parent)}")
             item.setData(Qt.ItemDataRole.UserRole, str(path))
             item.setToolTip(str(path))
             self.recent.addItem(item)
@@ -88,3 +88,11 @@ class StartPage(QWidget):
 
     def _activated(self, item: QListWidgetItem) -> None:
         self.openRequested.emit(Path(item.data(Qt.ItemDataRole.UserRole)))
+
+
+def _short(folder: Path) -> str:
+    """``/home/me/Documents`` as ``~/Documents``."""
+    try:
+        return "~/" + folder.relative_to(Path.home()).as_posix()
+    except ValueError:
+        return str(folder)
