@@ -1,0 +1,221 @@
+"""Figures for the window, measured in the real widgets offscreen.
+
+    python benchmarks/bench_gui.py
+
+- a 100,000-word chapter (the sample project's prose, repeated) with the issues the real
+  checker underlines in it (over 1,000): keystroke to repaint (median, p95) while checks of
+  the edits run, opening it, and jumping to the next issue;
+- start to a usable window: ``python -m ficwriter`` on the sample project, in a subprocess,
+  until it says the window is shown with the chapter open (``FICWRITER_QUIT_WHEN_SHOWN``),
+  median of several starts (shutting down is not counted).
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from PySide6.QtCore import QElapsedTimer, QSettings, Qt, QTimer  # noqa: E402
+from PySide6.QtGui import QTextCursor  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+
+from ficwriter import paths  # noqa: E402
+from ficwriter.gui.app import application  # noqa: E402
+from ficwriter.gui.app_settings import AppSettings  # noqa: E402
+from ficwriter.gui.main_window import MainWindow  # noqa: E402
+from ficwriter.gui.theme import LIGHT, apply_theme  # noqa: E402
+
+WORDS = 100_000
+ISSUES = 1_000
+KEYSTROKES = 300
+STARTS = 5
+
+
+def big_chapter(words: int) -> str:
+    """Sample-project prose repeated into scenes until ``words`` words."""
+    source = sorted((paths.sample_project() / "chapters").glob("*.md"))
+    paragraphs = [
+        p for f in source for p in f.read_text(encoding="utf-8").split("\n\n")
+        if p and p[0].isalpha()
+    ]
+    out: list[str] = []
+    count = 0
+    scene = 0
+    while count < words:
+        scene += 1
+        out.append(f'<!-- scene: title="Scene {scene}"; status=draft -->\n' + paragraphs[0])
+        for paragraph in paragraphs[1:]:
+            out.append(paragraph)
+        out.append("* * *")
+        count += sum(len(p.split()) for p in paragraphs)
+    return "\n\n".join(out[:-1]) + "\n"
+
+
+def worst_gap(app, seconds: float) -> float:
+    """Run the event loop for ``seconds``; the longest the GUI thread was busy, in ms."""
+    clock = QElapsedTimer()
+    clock.start()
+    state = {"last": 0, "worst": 0}
+
+    def tick() -> None:
+        now = clock.elapsed()
+        state["worst"] = max(state["worst"], now - state["last"])
+        state["last"] = now
+
+    timer = QTimer(interval=5)
+    timer.timeout.connect(tick)
+    timer.start()
+    while clock.elapsed() < seconds * 1000:
+        app.processEvents()
+        time.sleep(0.001)
+    timer.stop()
+    return float(state["worst"])
+
+
+def wait_for_checks(app, window: MainWindow, at_least: int = 0, limit: float = 120) -> None:
+    """Let the checker finish with the newest text (and underline ``at_least`` issues)."""
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        app.processEvents()
+        if window.checks is not None and window.checks.idle() and len(window.issue_layer) >= at_least:
+            break
+        time.sleep(0.01)
+    settle = time.monotonic() + 1.0
+    while time.monotonic() < settle:  # the outline and panels catch up too
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+def bench_editor() -> dict[str, float]:
+    app = application()
+    apply_theme(app, LIGHT)
+    folder = Path(tempfile.mkdtemp(prefix="ficwriter-bench-"))
+    chapter = folder / "big.md"
+    text = big_chapter(WORDS)
+    chapter.write_text(text, encoding="utf-8")
+    settings = AppSettings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(settings)
+    window.resize(1400, 900)
+    window.show()
+    app.processEvents()
+
+    start = time.perf_counter()
+    window.open_path(chapter)
+    window.editor.viewport().repaint()
+    app.processEvents()
+    open_seconds = time.perf_counter() - start
+
+    editor = window.editor
+    layer = editor.issue_layer
+    # the real checker underlines what it finds (Harper and the fiction rules offline)
+    wait_for_checks(app, window, at_least=ISSUES)
+    found = len(layer)
+
+    # type into a paragraph in the middle, with underlines on screen
+    middle = layer.shown[ISSUES // 2]
+    cursor = editor.textCursor()
+    cursor.setPosition(middle.start)
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+    editor.setTextCursor(cursor)
+    editor.centerCursor()
+    app.processEvents()
+    timings = []
+    rng = random.Random(7)
+    for n in range(KEYSTROKES):
+        key = " " if n % 6 == 5 else rng.choice("etaoinshrdlu")
+        t0 = time.perf_counter()
+        QTest.keyClicks(editor, key)
+        editor.viewport().repaint()
+        app.processEvents()
+        timings.append((time.perf_counter() - t0) * 1000)
+
+    # a pause in typing: the chapter is parsed again, the outline, counts and underlines
+    # follow; the worst wait the GUI thread had meanwhile (a 5 ms heartbeat's longest gap)
+    pauses = []
+    for _ in range(5):
+        QTest.keyClicks(editor, "x")
+        pauses.append(worst_gap(app, seconds=1.5))
+
+    # F7: jump to the next issue, repeatedly, from the top (checks of the edits done)
+    wait_for_checks(app, window)
+    editor.go_to(0)
+    app.processEvents()
+    jumps = []
+    for _ in range(100):
+        t0 = time.perf_counter()
+        QTest.keyClick(editor, Qt.Key.Key_F7)
+        editor.viewport().repaint()
+        app.processEvents()
+        jumps.append((time.perf_counter() - t0) * 1000)
+    window.session.mark_saved()
+    window.close()
+    window.deleteLater()
+    app.processEvents()
+    return {
+        "open_s": open_seconds,
+        "key_median_ms": statistics.median(timings),
+        "key_p95_ms": percentile(timings, 0.95),
+        "jump_median_ms": statistics.median(jumps),
+        "pause_median_ms": statistics.median(pauses),
+        "issues_found": float(found),
+    }
+
+
+def bench_startup() -> list[float]:
+    env = dict(os.environ, FICWRITER_QUIT_WHEN_SHOWN="1", QT_QPA_PLATFORM="offscreen")
+    env["PYTHONPATH"] = str(REPO)
+    with tempfile.TemporaryDirectory() as home:
+        env["XDG_CONFIG_HOME"] = home
+        project = Path(home) / "Starfall"
+        import shutil
+
+        shutil.copytree(paths.sample_project(), project)
+        times = []
+        for _ in range(STARTS):
+            t0 = time.perf_counter()
+            child = subprocess.Popen([sys.executable, "-m", "ficwriter", str(project)], env=env,
+                                     cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                     text=True)
+            assert child.stdout is not None
+            for line in child.stdout:  # the window prints "shown" once it is up, chapter open
+                if line.strip() == "shown":
+                    times.append(time.perf_counter() - t0)
+                    break
+            child.wait()
+    return times
+
+
+def main() -> int:
+    editor = bench_editor()
+    print(f"{WORDS:,}-word chapter, {editor['issues_found']:,.0f} issues underlined by the checker:")
+    print(f"  open                      {editor['open_s']:.2f} s   (goal <= 1.5 s)")
+    print(f"  keystroke to repaint      median {editor['key_median_ms']:.1f} ms, "
+          f"p95 {editor['key_p95_ms']:.1f} ms   (goal <= 16 / <= 50 ms)")
+    print(f"  a pause in typing (parse, outline, checks of the edit): longest GUI-thread "
+          f"wait median {editor['pause_median_ms']:.1f} ms")
+    print(f"  jump to next issue (F7)   median {editor['jump_median_ms']:.1f} ms   (goal <= 16 ms)")
+    starts = bench_startup()
+    print(f"start to usable window     median {statistics.median(starts):.2f} s "
+          f"over {len(starts)} starts   (goal <= 2 s)")
+    return 0
+
+
+if __name__ == "__main__":
+    code = main()
+    sys.stdout.flush()
+    os._exit(code)  # skip interpreter teardown: PySide6 can crash tearing down a used QApplication

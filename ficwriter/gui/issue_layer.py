@@ -1,0 +1,198 @@
+"""Issues drawn in the editor as wavy underlines that follow the text as it is edited.
+
+Each shown issue holds a ``QTextCursor`` over its characters, so Qt itself moves every
+underline when text is inserted or removed before it: a keystroke costs no Python work per
+issue. An edit that touches an issue's characters drops that issue at once (no stale
+underline on changed text) until the checker has looked at the paragraph again. The
+underlines are the editor's extra selections, rebuilt only when the set of issues changes.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
+
+from ficwriter.checks.issue import Category, Issue, Severity
+from ficwriter.gui.theme import Theme
+
+_LOOKBACK = 4000  # no issue is longer than this; bounds the search for touched issues
+
+
+@dataclass
+class ShownIssue:
+    """An issue and the live Qt range of its characters in the editor."""
+
+    issue: Issue
+    cursor: QTextCursor
+
+    @property
+    def start(self) -> int:
+        return self.cursor.selectionStart()
+
+    @property
+    def end(self) -> int:
+        return self.cursor.selectionEnd()
+
+
+def _start(shown: ShownIssue) -> int:
+    return shown.cursor.selectionStart()
+
+
+def _key(issue: Issue, start: int, end: int) -> tuple:
+    """What makes two underlines the same: place, rule and message."""
+    return (start, end, issue.rule_id, issue.message, issue.category)
+
+
+class IssueLayer(QObject):
+    """The issues underlined in one editor, in document order."""
+
+    changed = Signal()  # the set of shown issues changed (new results, an edit, a dismissal)
+
+    def __init__(self, editor: QPlainTextEdit, theme: Theme) -> None:
+        super().__init__(editor)
+        self._editor = editor
+        self._theme = theme
+        self._shown: list[ShownIssue] = []
+        self._selections: list[QTextEdit.ExtraSelection] = []
+        editor.document().contentsChange.connect(self._on_change)
+
+    # -- setting and reading --------------------------------------------------------------
+    def set_issues(self, placed: Iterable[tuple[Issue, int, int]]) -> None:
+        """Show these issues at the given Qt ranges, replacing what was shown.
+
+        A checker result mostly repeats what is shown already (only edited paragraphs
+        differ): those keep their cursors, and the underlines are redrawn only if the set
+        of underlined ranges changed.
+        """
+        document = self._editor.document()
+        limit = document.characterCount() - 1
+        existing = {_key(s.issue, s.start, s.end): s for s in self._shown}
+        shown: list[ShownIssue] = []
+        added = False
+        for issue, start, end in placed:
+            if not 0 <= start < end <= limit:
+                continue
+            kept = existing.pop(_key(issue, start, end), None)
+            if kept is not None:
+                kept.issue = issue
+                shown.append(kept)
+                continue
+            cursor = QTextCursor(document)
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            shown.append(ShownIssue(issue, cursor))
+            added = True
+        shown.sort(key=_start)
+        self._shown = shown
+        if added or existing:
+            self._rebuild()
+
+    def clear(self) -> None:
+        self._shown = []
+        self._rebuild()
+
+    def set_theme(self, theme: Theme) -> None:
+        self._theme = theme
+        self._rebuild()
+
+    @property
+    def shown(self) -> list[ShownIssue]:
+        return list(self._shown)
+
+    def __len__(self) -> int:
+        return len(self._shown)
+
+    def issue_at(self, position: int) -> ShownIssue | None:
+        """The issue whose characters include Qt position ``position`` (innermost first)."""
+        index = bisect_right(self._shown, position, key=_start)
+        for shown in reversed(self._shown[max(0, index - 8) : index]):
+            if shown.start <= position <= shown.end:
+                return shown
+        return None
+
+    def next_after(self, position: int) -> ShownIssue | None:
+        """The first issue starting after ``position``, wrapping to the first."""
+        index = bisect_right(self._shown, position, key=_start)
+        if index < len(self._shown):
+            return self._shown[index]
+        return self._shown[0] if self._shown else None
+
+    def previous_before(self, position: int) -> ShownIssue | None:
+        """The last issue starting before ``position``, wrapping to the last."""
+        index = bisect_left(self._shown, position, key=_start)
+        if index > 0:
+            return self._shown[index - 1]
+        return self._shown[-1] if self._shown else None
+
+    def remove(self, shown: ShownIssue) -> None:
+        if shown in self._shown:
+            self._shown.remove(shown)
+            self._rebuild()
+
+    def remove_where(self, predicate) -> None:
+        kept = [shown for shown in self._shown if not predicate(shown.issue)]
+        if len(kept) != len(self._shown):
+            self._shown = kept
+            self._rebuild()
+
+    def remove_spelling_of(self, word: str) -> None:
+        """Drop spelling issues on ``word`` (it was just added to the dictionary)."""
+        kept = [
+            shown for shown in self._shown
+            if not (shown.issue.category is Category.SPELLING and shown.cursor.selectedText() == word)
+        ]
+        if len(kept) != len(self._shown):
+            self._shown = kept
+            self._rebuild()
+
+    # -- following edits ------------------------------------------------------------------
+    def _on_change(self, position: int, removed: int, added: int) -> None:
+        if not self._shown:
+            return
+        end = position + added
+        index = bisect_right(self._shown, end, key=_start)
+        touched: list[int] = []
+        k = index - 1
+        while k >= 0:
+            shown = self._shown[k]
+            start = shown.start
+            if start < position - _LOOKBACK:
+                break
+            if shown.end >= position or start == shown.end:
+                touched.append(k)
+            k -= 1
+        if touched:
+            for k in touched:  # descending, so earlier indices stay valid
+                del self._shown[k]
+            self._rebuild()
+
+    def _rebuild(self) -> None:
+        selections = []
+        formats: dict[tuple[str, str], QTextCharFormat] = {}
+        for shown in self._shown:
+            key = (shown.issue.category.value, shown.issue.severity.value)
+            fmt = formats.get(key)
+            if fmt is None:
+                fmt = self._format(shown.issue)
+                formats[key] = fmt
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = shown.cursor
+            selection.format = fmt
+            selections.append(selection)
+        self._selections = selections
+        self._editor.setExtraSelections(selections)
+        self.changed.emit()
+
+    def _format(self, issue: Issue) -> QTextCharFormat:
+        fmt = QTextCharFormat()
+        color = QColor(self._theme.category_color(issue.category))
+        if issue.severity is Severity.HINT:
+            color.setAlpha(170)
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+        fmt.setUnderlineColor(color)
+        return fmt

@@ -1,0 +1,138 @@
+"""Render the window's main states to docs/screenshots/*.png (offscreen, 1400x900).
+
+    python scripts/screenshots.py [--out docs/screenshots]
+
+Uses a copy of the sample project in a temporary folder and settings of its own, so it
+touches neither the sample nor the user's settings. The real checker runs (LanguageTool
+is unavailable offline; Harper and the fiction rules answer).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from PySide6.QtCore import QSettings, Qt  # noqa: E402
+from PySide6.QtGui import QTextCursor  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from ficwriter import paths  # noqa: E402
+from ficwriter.gui.app import application  # noqa: E402
+from ficwriter.gui.app_settings import AppSettings  # noqa: E402
+from ficwriter.gui.main_window import MainWindow  # noqa: E402
+from ficwriter.gui.theme import apply_theme, theme_named  # noqa: E402
+
+SIZE = (1400, 900)
+
+
+def settle(app: QApplication, seconds: float, until=None) -> None:
+    """Let the window work (checker results, timers) for up to ``seconds``."""
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        app.processEvents()
+        if until is not None and until():
+            break
+        time.sleep(0.02)
+    for _ in range(5):
+        app.processEvents()
+
+
+def save(widget: QWidget, out: Path, name: str) -> None:
+    path = out / f"{name}.png"
+    widget.grab().save(str(path))
+    print(path)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    app = application()
+    with tempfile.TemporaryDirectory(prefix="ficwriter-shots-") as folder:
+        base = Path(folder)
+        os.environ["HOME"] = str(base)  # the start page shows ~/… paths, as a writer's would
+        stories = base / "Documents" / "Stories"
+        stories.mkdir(parents=True)
+        project = stories / "Starfall"
+        shutil.copytree(paths.sample_project(), project)
+        settings = AppSettings(QSettings(str(base / "settings.ini"), QSettings.Format.IniFormat))
+        for recent in ("Northern Lights", "The Long Winter"):
+            (stories / recent).mkdir()
+            settings.add_recent(stories / recent)
+        settings.add_recent(project)
+        apply_theme(app, theme_named("light"))
+        window = MainWindow(settings)
+        window.resize(*SIZE)
+        window.show()
+        settle(app, 0.3)
+        save(window, args.out, "start-page")
+
+        window.open_path(project)
+        settle(app, 15, until=lambda: "unavailable" in window.status.checker.text()
+               and len(window.issue_layer) > 10)
+        window.history.hide()
+        text = window.editor.text()
+        cursor = window.editor.textCursor()
+        cursor.setPosition(text.index("Wren had recieved"))
+        window.editor.setTextCursor(cursor)
+        window.editor.centerCursor()
+        settle(app, 0.5)
+        save(window, args.out, "editor")
+
+        window.resizeDocks([window.issues], [460], Qt.Orientation.Vertical)
+        window.issues.group_box.setChecked(True)
+        window.issues.rules_view.selectRow(0)
+        window.issues.table.setFocus()
+        settle(app, 0.3)
+        save(window, args.out, "issues")
+        window.issues.group_box.setChecked(False)
+        window.resizeDocks([window.issues], [290], Qt.Orientation.Vertical)
+
+        cursor.setPosition(text.index("The road out of the valley was older than the town."))
+        cursor.insertText("The frost came early that year. ")
+        seven = window.editor.text().index("Seven. ")
+        cursor.setPosition(seven)
+        cursor.setPosition(seven + len("Seven. "), QTextCursor.MoveMode.KeepAnchor)
+        cursor.removeSelectedText()
+        window.save()
+        window.create_snapshot("Before the ridge rewrite")
+        window.show_history(window.workspace.store.revisions(
+            window.workspace.relative(window.session.path))[-1].id)
+        window.issues.hide()
+        settle(app, 0.5)
+        save(window, args.out, "history")
+        window.issues.show()
+        window.history.hide()
+
+        dialog = window.export_dialog()
+        dialog.resize(1200, 760)
+        dialog.show()
+        settle(app, 0.5)
+        save(dialog, args.out, "export")
+        dialog.close()
+
+        window.set_theme("dark")
+        window.history.hide()
+        settle(app, 0.5)
+        save(window, args.out, "dark")
+        window.set_theme("light")
+        window.session.mark_saved()
+        window.close()
+        settle(app, 0.2)
+    return 0
+
+
+if __name__ == "__main__":
+    code = main()
+    sys.stdout.flush()
+    os._exit(code)  # skip interpreter teardown: PySide6 can crash tearing down a used QApplication

@@ -1,0 +1,83 @@
+"""The real main window, offscreen, on a copy of the sample project in tmp_path."""
+
+from __future__ import annotations
+
+import gc
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from ficwriter import paths
+from ficwriter.gui.app_settings import AppSettings
+from ficwriter.gui.gc_guard import collect_on_gui_thread
+from ficwriter.gui.main_window import MainWindow
+
+
+@pytest.fixture
+def app_settings(tmp_path: Path) -> AppSettings:
+    """Settings in a file of the test's own, so tests never touch the user's settings."""
+    return AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def sample_project(tmp_path: Path) -> Path:
+    source = paths.sample_project()
+    if not source.is_dir():
+        pytest.skip("the sample project has not landed in this tree")
+    target = tmp_path / "Starfall"
+    shutil.copytree(source, target)
+    return target
+
+
+@pytest.fixture
+def window(qtbot, qapp, app_settings: AppSettings):
+    """The main window as ``ficwriter`` makes it (garbage collected on the GUI thread only,
+    as the app does; other tests get automatic collection back afterwards)."""
+    collected = gc.isenabled()
+    collect_on_gui_thread(qapp)
+    win = MainWindow(app_settings)
+    qtbot.addWidget(win)
+    win.resize(1400, 900)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close()
+    gc.collect()
+    if collected:
+        gc.enable()
+
+
+@pytest.fixture
+def chapter_file(tmp_path: Path) -> Path:
+    """A small chapter with every kind of structure, in a loose folder."""
+    folder = tmp_path / "loose"
+    folder.mkdir()
+    path = folder / "chapter.md"
+    path.write_text(
+        "::: note\nThanks for reading!\n:::\n\n"
+        '<!-- scene: title="Gate"; pov=Wren -->\n'
+        "Wren walked *slowly* to the gate.\n\n"
+        "The gate was shut.\n\n* * *\n\n"
+        "Morning came, and **nobody** spoke.\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.fixture
+def opened(window, sample_project: Path, qtbot):
+    """The window on the sample project's first chapter, with the checker's first result in."""
+    assert window.open_path(sample_project)
+    qtbot.waitUntil(lambda: len(window.issue_layer) > 0, timeout=15000)
+    return window
+
+
+def underlined(window) -> list[str]:
+    """The words the editor underlines right now, in order."""
+    return [shown.cursor.selectedText() for shown in window.issue_layer.shown]
+
+
+def shown_on(window, word: str):
+    return next(s for s in window.issue_layer.shown if s.cursor.selectedText() == word)

@@ -1,0 +1,165 @@
+"""The real checker behind the window: issues appear while typing and typing never waits."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QMenu
+
+from tests.gui.conftest import shown_on, underlined
+
+
+class Heartbeat:
+    """A 10 ms timer on the GUI thread; the longest gap between its ticks is the worst stall."""
+
+    def __init__(self) -> None:
+        self.clock = QElapsedTimer()
+        self.clock.start()
+        self.last = 0
+        self.worst = 0
+        self.timer = QTimer(interval=10)
+        self.timer.timeout.connect(self._tick)
+        self.timer.start()
+
+    def _tick(self) -> None:
+        now = self.clock.elapsed()
+        self.worst = max(self.worst, now - self.last)
+        self.last = now
+
+    def restart(self) -> None:
+        """Forget what was measured so far."""
+        self.last = self.clock.elapsed()
+        self.worst = 0
+
+    def stop(self) -> int:
+        self.timer.stop()
+        return self.worst
+
+
+def _cursor_at_end_of(window, words: str) -> None:
+    text = window.editor.text()
+    cursor = window.editor.textCursor()
+    cursor.setPosition(text.index(words) + len(words))
+    window.editor.setTextCursor(cursor)
+
+
+def test_typing_shows_new_issues_without_blocking_the_event_loop(opened, qtbot) -> None:
+    window = opened
+    assert "recieved" in underlined(window)
+    _cursor_at_end_of(window, "used it to light the stove.")
+    beat = Heartbeat()
+    qtbot.keyClicks(window.editor, " She had alwayss hated the counsil.")
+    qtbot.waitUntil(lambda: "alwayss" in underlined(window) and "counsil" in underlined(window),
+                    timeout=15000)
+    worst = beat.stop()
+    assert worst <= 100, f"the GUI thread stalled {worst} ms while checks ran"
+    assert "recieved" in underlined(window)  # issues elsewhere stayed
+
+
+def test_status_says_why_languagetool_is_unavailable_and_harper_still_shows(opened, qtbot) -> None:
+    window = opened
+    qtbot.waitUntil(lambda: "unavailable" in window.status.checker.text(), timeout=15000)
+    assert window.status.checker.text() == "LanguageTool unavailable"
+    assert "no connection" in window.status.checker.toolTip()
+    assert "no connection" in window.issues.status.text()
+    assert "Harper" in window.issues.status.text()
+    assert any(s.issue.engine == "harper" for s in window.issue_layer.shown)
+
+
+def test_refused_server_url_is_reported(window, sample_project: Path, qtbot) -> None:
+    config = sample_project / "ficwriter.toml"
+    config.write_text(
+        config.read_text(encoding="utf-8")
+        + '\n[checks.languagetool]\nmode = "remote"\nurl = "http://127.0.0.1:9"\n',
+        encoding="utf-8",
+    )
+    window.open_path(sample_project)
+    qtbot.waitUntil(lambda: "unavailable" in window.status.checker.text(), timeout=15000)
+    assert "127.0.0.1:9" in window.status.checker.toolTip() or "refused" in window.status.checker.toolTip()
+    qtbot.waitUntil(lambda: "recieved" in underlined(window), timeout=15000)
+
+
+def test_apply_suggestion_from_context_menu_with_real_issue(opened, qtbot) -> None:
+    window = opened
+    shown = shown_on(window, "recieved")
+    menu = QMenu()
+    window.editor.fill_issue_menu(shown, menu)
+    first = menu.actions()[0]
+    assert first.text() == "received"
+    first.trigger()
+    assert "Wren had received the council's notice" in window.editor.text()
+    qtbot.wait(600)
+    assert "recieved" not in underlined(window)
+
+
+def test_apply_suggestion_from_the_panel_with_real_issue(opened, qtbot) -> None:
+    window = opened
+    window.issues.refresh()
+    table = window.issues.table
+    proxy = window.issues.proxy
+    row = next(r for r in range(proxy.rowCount())
+               if "[recieved]" in proxy.index(r, 2).data())
+    table.setFocus()
+    table.selectRow(row)
+    qtbot.keyClick(table, Qt.Key.Key_A)
+    assert "Wren had received" in window.editor.text()
+
+
+def test_dismiss_survives_reopening(opened, sample_project: Path, qtbot, app_settings) -> None:
+    from ficwriter.gui.main_window import MainWindow
+
+    window = opened
+    window.dismiss_issue(shown_on(window, "recieved"))
+    qtbot.waitUntil(lambda: "recieved" not in underlined(window), timeout=5000)
+    window.close()
+    again = MainWindow(app_settings)
+    qtbot.addWidget(again)
+    again.show()
+    again.open_path(sample_project)
+    qtbot.waitUntil(lambda: "turned" in underlined(again), timeout=15000)
+    assert "recieved" not in underlined(again)
+    again.close()
+
+
+def test_add_to_dictionary_silences_the_word_and_writes_the_file(opened, sample_project: Path, qtbot) -> None:
+    window = opened
+    _cursor_at_end_of(window, "used it to light the stove.")
+    qtbot.keyClicks(window.editor, " Zorvath watched her go.")
+    qtbot.waitUntil(lambda: "Zorvath" in underlined(window), timeout=15000)
+    window.add_word("Zorvath")
+    qtbot.waitUntil(lambda: "Zorvath" not in underlined(window), timeout=5000)
+    assert "Zorvath" in (sample_project / "dictionary.txt").read_text(encoding="utf-8").split()
+    # the paragraph checked again (its new typo is found), the name stays quiet
+    qtbot.keyClicks(window.editor, " Zorvath smiled at the dawnn.")
+    qtbot.waitUntil(lambda: "dawnn" in underlined(window), timeout=15000)
+    assert "Zorvath" not in underlined(window)
+
+
+def test_first_check_of_a_long_real_chapter_never_stalls_typing(window, seed_text: str, tmp_path: Path, qtbot) -> None:
+    chapter = tmp_path / "seed" / "chapter.txt"
+    chapter.parent.mkdir()
+    chapter.write_text(seed_text, encoding="utf-8")
+    beat = Heartbeat()
+    window.open_path(chapter)
+    opened_at = beat.clock.elapsed()
+    beat.restart()  # opening itself is measured by the benchmark; typing from here on
+    window.editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(window.editor, " Then she walkd away.")
+    qtbot.waitUntil(lambda: "walkd" in underlined(window), timeout=30000)
+    worst = beat.stop()
+    assert worst <= 100, f"the GUI thread stalled {worst} ms (opened after {opened_at} ms)"
+
+
+def test_not_waiting_for_languagetool_keeps_the_other_engines(opened, qtbot) -> None:
+    from ficwriter.checks.engine import EngineState, EngineStatus
+
+    window = opened
+    window.checks.statusArrived.emit(EngineStatus("languagetool", EngineState.DOWNLOADING, progress=0.4))
+    assert "LanguageTool downloading 40%" == window.status.checker.text()
+    assert window.issues.stop_lt_button.isVisibleTo(window.issues)
+    window.issues.stop_lt_button.click()
+    assert "languagetool" not in window.workspace.checker.statuses()
+    qtbot.waitUntil(lambda: "recieved" in underlined(window), timeout=10000)
+    assert not window.issues.stop_lt_button.isVisibleTo(window.issues)

@@ -1,0 +1,82 @@
+"""The scene outline: rows from the chapter, click to jump, drag to reorder, metadata edits."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QDropEvent
+
+
+def _scene_items(window, qtbot, count: int | None = None):
+    """The open chapter's scene rows, once the outline has caught up with the text."""
+    item = window.outline._chapters[window.session.path]
+    rows_now = lambda: [item.child(i).text(0) for i in range(item.childCount())]  # noqa: E731
+    wanted = count if count is not None else len(window.session.current_chapter().scenes)
+    qtbot.waitUntil(lambda: len(rows_now()) == wanted, timeout=5000)
+    return [item.child(i) for i in range(item.childCount())]
+
+
+def test_outline_lists_scenes_and_click_jumps(window, chapter_file: Path, qtbot) -> None:
+    window.open_path(chapter_file)
+    items = _scene_items(window, qtbot)
+    assert [i.text(0) for i in items] == ["1. Gate", "2. Morning came, and nobody spoke."]
+    assert window.outline.rows(window.session.path)[0].pov == "Wren"
+    rect = window.outline.tree.visualItemRect(items[1])
+    qtbot.mouseClick(window.outline.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    cursor = window.editor.textCursor()
+    assert cursor.block().text() == "Morning came, and **nobody** spoke."
+
+
+def test_drag_reorder_moves_the_text_and_undoes_in_one_step(window, chapter_file: Path, qtbot) -> None:
+    window.open_path(chapter_file)
+    before = window.editor.text()
+    tree = window.outline.tree
+    first, second = _scene_items(window, qtbot)
+    tree.setCurrentItem(second)
+    target = tree.visualItemRect(first).center()
+    drop = QDropEvent(
+        QPointF(target),
+        Qt.DropAction.MoveAction,
+        tree.mimeData([second]),
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    tree.dropEvent(drop)
+    after = window.editor.text()
+    assert after.index("Morning came") < after.index("Wren walked")
+    assert after.index("* * *") < after.index("Wren walked")
+    assert after.startswith("::: note\nThanks for reading!\n:::")
+    qtbot.waitUntil(lambda: _scene_items(window, qtbot)[0].text(0).startswith("1. Morning came"),
+                    timeout=5000)
+    window.editor.undo()
+    assert window.editor.text() == before
+
+
+def test_set_pov_and_status_edit_the_metadata_comment(window, chapter_file: Path, qtbot) -> None:
+    window.open_path(chapter_file)
+    window.set_scene_field(1, "pov", "Kestrel")
+    window.set_scene_field(0, "status", "revised")
+    text = window.editor.text()
+
+    def caught_up() -> bool:
+        rows = window.outline.rows(window.session.path)
+        return len(rows) == 2 and rows[0].status == "revised" and rows[1].pov == "Kestrel"
+
+    qtbot.waitUntil(caught_up, timeout=5000)
+    assert '<!-- scene: title=Gate; pov=Wren; status=revised -->' in text
+    assert "<!-- scene: pov=Kestrel -->\nMorning came" in text
+    rows = window.outline.rows(window.session.path)
+    assert rows[0].status == "revised" and rows[1].pov == "Kestrel"
+
+
+def test_scene_break_at_cursor_splits_the_scene(window, chapter_file: Path, qtbot) -> None:
+    window.open_path(chapter_file)
+    editor = window.editor
+    text = editor.text()
+    cursor = editor.textCursor()
+    cursor.setPosition(text.index("The gate was shut."))
+    editor.setTextCursor(cursor)
+    window.add_scene_break()
+    assert "to the gate.\n\n* * *\n\nThe gate was shut." in editor.text()
+    assert len(_scene_items(window, qtbot, 3)) == 3
