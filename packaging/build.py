@@ -1,6 +1,7 @@
 """Build the ficwriter one-folder app for this operating system with one command.
 
-    python packaging/build.py          # -> dist/ficwriter/ (and dist/ficwriter.app on macOS)
+    python packaging/build.py   # -> dist/ficwriter/ (+ dist/ficwriter.app on macOS,
+                                #    + dist/ficwriter-X.Y.Z-setup.exe on Windows with Inno Setup)
 
 Runs PyInstaller on packaging/pyinstaller/ficwriter.spec from a clean work folder, makes the
 icons first if any is missing, checks that the built app reports pyproject's version, and
@@ -66,12 +67,24 @@ def check_version() -> str:
     return reported
 
 
+def build_windows_installer() -> None:
+    """dist/ficwriter-X.Y.Z-setup.exe with Inno Setup, when its compiler is on PATH."""
+    iscc = shutil.which("iscc")
+    if iscc is None:
+        print("Inno Setup (iscc) not found: no installer, only dist/ficwriter/")
+        return
+    script = ROOT / "packaging" / "windows" / "ficwriter.iss"
+    subprocess.run([iscc, f"/DAppVersion={source_version()}", str(script)], check=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     argparse.ArgumentParser(description=__doc__.splitlines()[0]).parse_args(argv)
     started = time.perf_counter()
     ensure_icons()
     run_pyinstaller()
     reported = check_version()
+    if sys.platform == "win32":
+        build_windows_installer()
     size = folder_size(BUNDLE)
     files = sum(1 for path in BUNDLE.rglob("*") if path.is_file())
     print(f"built {BUNDLE.relative_to(ROOT)}/ ({reported}) in {time.perf_counter() - started:.0f} s")
