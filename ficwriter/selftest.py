@@ -145,7 +145,7 @@ def check_qt() -> CheckResult:
 
 
 def _qt_summary(report: dict) -> str:
-    readable = ", ".join(f for f in ("png", "jpeg", "svg") if f in report["formats"])
+    readable = ", ".join(f for f in ("png", "svg") if f in report["formats"])
     return f"Qt {report['qt']} starts with the '{report['platform']}' window system and reads {readable} images"
 
 
