@@ -32,7 +32,7 @@ def _build_module():
 
 
 def timed_run(command: list[str], home: Path) -> float:
-    env = {"PATH": "/usr/bin:/bin", "HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(home), "LANG": "C.UTF-8", "QT_QPA_PLATFORM": "offscreen"}
     started = time.perf_counter()
     subprocess.run(command, env=env, capture_output=True, check=True, timeout=120)
     return time.perf_counter() - started

@@ -60,6 +60,7 @@ def test_bundle_keeps_the_qt_parts_a_desktop_needs(qt_part_wanted, dest: str) ->
         "PySide6/Qt/plugins/sqldrivers/libqsqlpsql.so",
         "PySide6/Qt/plugins/imageformats/libqpdf.so",
         "PySide6/Qt/translations/qtwebengine_de.qm",
+        "PySide6/Qt/plugins/xcbglintegrations/libqxcb-glx-integration.so",
     ],
 )
 def test_bundle_leaves_out_qt_parts_ficwriter_does_not_use(qt_part_wanted, dest: str) -> None:
