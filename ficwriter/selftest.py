@@ -100,7 +100,9 @@ def _run_probe(platform_name: str | None) -> tuple[dict | None, str]:
         if line.startswith("{"):
             return json.loads(line), ""
     lines = [line.strip() for line in done.stderr.splitlines() if line.strip()]
-    reason = next((line for line in lines if "could not" in line.lower()), lines[-1] if lines else "")
+    reason = next(
+        (line for line in lines if "could not" in line.lower()), lines[-1] if lines else ""
+    )
     return None, reason or f"the probe exited with code {done.returncode}"
 
 
@@ -132,7 +134,9 @@ def check_qt() -> CheckResult:
             qt_works = _run_probe("offscreen")[0] is not None
             hint = " Qt itself works offscreen, so a system library of the window system is missing"
             return CheckResult(
-                "Qt", Status.FAIL, f"the window system did not start: {error}.{hint if qt_works else ''}"
+                "Qt",
+                Status.FAIL,
+                f"the window system did not start: {error}.{hint if qt_works else ''}",
             )
     if report is None:
         return CheckResult("Qt", Status.FAIL, f"Qt could not start: {error}")
@@ -146,7 +150,10 @@ def check_qt() -> CheckResult:
 
 def _qt_summary(report: dict) -> str:
     readable = ", ".join(f for f in ("png", "svg") if f in report["formats"])
-    return f"Qt {report['qt']} starts with the '{report['platform']}' window system and reads {readable} images"
+    return (
+        f"Qt {report['qt']} starts with the '{report['platform']}' window system "
+        f"and reads {readable} images"
+    )
 
 
 # ---------------------------------------------------------------- storage
@@ -161,8 +168,12 @@ def check_sqlite() -> CheckResult:
                 conn.execute("INSERT INTO probe VALUES ('quill')")
             word = conn.execute("SELECT word FROM probe").fetchone()[0]
     if mode.lower() != "wal" or word != "quill":
-        return CheckResult("SQLite", Status.FAIL, f"SQLite {sqlite3.sqlite_version} refused WAL mode ({mode})")
-    return CheckResult("SQLite", Status.OK, f"SQLite {sqlite3.sqlite_version}, write-ahead log (WAL) works")
+        return CheckResult(
+            "SQLite", Status.FAIL, f"SQLite {sqlite3.sqlite_version} refused WAL mode ({mode})"
+        )
+    return CheckResult(
+        "SQLite", Status.OK, f"SQLite {sqlite3.sqlite_version}, write-ahead log (WAL) works"
+    )
 
 
 def check_history() -> CheckResult:
@@ -183,9 +194,13 @@ def check_history() -> CheckResult:
             db.close()
         created = database_path(project).is_file()
     if not created or rows != [{"note": "written"}]:
-        return CheckResult("History", Status.FAIL, "the history database could not be written and read back")
+        return CheckResult(
+            "History", Status.FAIL, "the history database could not be written and read back"
+        )
     return CheckResult(
-        "History", Status.OK, f"a project's history database was written and read back (schema {version})"
+        "History",
+        Status.OK,
+        f"a project's history database was written and read back (schema {version})",
     )
 
 
@@ -193,7 +208,7 @@ def check_resources() -> CheckResult:
     folder = paths.resources_dir()
     if not paths.app_icon().is_file():
         return CheckResult("Resources", Status.FAIL, f"the app's icons are missing from {folder}")
-    return CheckResult("Resources", Status.OK, f"icons and styles are in {folder}")
+    return CheckResult("Resources", Status.OK, f"the app's icons are in {folder}")
 
 
 # ---------------------------------------------------------------- checkers
@@ -206,10 +221,14 @@ def check_harper() -> CheckResult:
     flagged = [lint for lint in lints if lint.problem_text == HARPER_EXPECTED]
     if not flagged:
         return CheckResult(
-            "Harper", Status.FAIL, f"Harper loaded but did not flag '{HARPER_EXPECTED}' in '{HARPER_SAMPLE}'"
+            "Harper",
+            Status.FAIL,
+            f"Harper loaded but did not flag '{HARPER_EXPECTED}' in '{HARPER_SAMPLE}'",
         )
     return CheckResult(
-        "Harper", Status.OK, f"grammar checks work offline ('{HARPER_SAMPLE}': {flagged[0].message})"
+        "Harper",
+        Status.OK,
+        f"grammar checks work offline ('{HARPER_SAMPLE}': {flagged[0].message})",
     )
 
 
@@ -226,7 +245,9 @@ def check_java() -> CheckResult:
     java = shutil.which("java")
     needs = f"LanguageTool's local server needs Java {JAVA_MINIMUM} or newer"
     if java is None:
-        return CheckResult("Java", Status.NOTE, f"not found; {needs} (a LanguageTool server URL works without it)")
+        return CheckResult(
+            "Java", Status.NOTE, f"not found; {needs} (a LanguageTool server URL works without it)"
+        )
     try:
         done = subprocess.run([java, "-version"], capture_output=True, text=True, timeout=30)
     except (OSError, subprocess.TimeoutExpired) as error:
@@ -260,12 +281,16 @@ def check_languagetool() -> CheckResult:
         problem = _server_reachable(url)
         if not problem:
             return CheckResult("LanguageTool", Status.OK, f"the server at {url} answers")
-        return CheckResult("LanguageTool", Status.NOTE, f"the server at {url} does not answer ({problem})")
+        return CheckResult(
+            "LanguageTool", Status.NOTE, f"the server at {url} does not answer ({problem})"
+        )
     folder = get_language_tool_download_path()
     installed = LocalLanguageTool.get_latest_installed_version()
     if installed is not None:
         return CheckResult(
-            "LanguageTool", Status.OK, f"LanguageTool {installed.version_name} is installed in {folder}"
+            "LanguageTool",
+            Status.OK,
+            f"LanguageTool {installed.version_name} is installed in {folder}",
         )
     return CheckResult(
         "LanguageTool",
@@ -318,14 +343,16 @@ def format_report(results: Sequence[CheckResult]) -> str:
     lines += [f"  {r.status.value:<4}  {r.name:<{width}}  {r.detail}" for r in results]
     lines += [
         f"  Settings are kept in {paths.settings_dir()}",
-        f"  Logs are written to {paths.log_dir()}",
+        f"  Log folder: {paths.log_dir()}",
     ]
     failed = [r.name for r in results if r.status is Status.FAIL]
     notes = sum(r.status is Status.NOTE for r in results)
     if failed:
         lines.append(f"ficwriter cannot run here: {', '.join(failed)} failed.")
     else:
-        lines.append("ficwriter can run." + (f" ({notes} note{'s' * (notes != 1)} above)" if notes else ""))
+        lines.append(
+            "ficwriter can run." + (f" ({notes} note{'s' * (notes != 1)} above)" if notes else "")
+        )
     return "\n".join(lines)
 
 
@@ -338,7 +365,9 @@ def main() -> int:
 class _RunAndExit(argparse.Action):
     """An option that, like --version, does its work and ends the program."""
 
-    def __init__(self, option_strings: list[str], dest: str, run: Callable[[], int], **kwargs: object):
+    def __init__(
+        self, option_strings: list[str], dest: str, run: Callable[[], int], **kwargs: object
+    ):
         super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
         self._run = run
 

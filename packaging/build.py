@@ -29,7 +29,11 @@ from ficwriter.paths import APP_ID, source_version  # noqa: E402
 
 def folder_size(folder: Path) -> int:
     """Bytes of every file under ``folder`` (unpacked size, as a writer's disk sees it)."""
-    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file() and not path.is_symlink())
+    return sum(
+        path.stat().st_size
+        for path in folder.rglob("*")
+        if path.is_file() and not path.is_symlink()
+    )
 
 
 def executable(bundle: Path = BUNDLE) -> Path:
@@ -49,8 +53,17 @@ def run_pyinstaller() -> None:
     shutil.rmtree(WORK, ignore_errors=True)
     subprocess.run(
         [
-            sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level=WARN",
-            "--distpath", str(DIST), "--workpath", str(WORK), str(SPEC),
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--clean",
+            "--log-level=WARN",
+            "--distpath",
+            str(DIST),
+            "--workpath",
+            str(WORK),
+            str(SPEC),
         ],
         check=True,
         cwd=ROOT,
@@ -59,7 +72,9 @@ def run_pyinstaller() -> None:
 
 def check_version() -> str:
     """The version the built app reports; it must be pyproject's."""
-    done = subprocess.run([str(executable()), "--version"], capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [str(executable()), "--version"], capture_output=True, text=True, check=True
+    )
     reported = done.stdout.strip()
     expected = f"ficwriter {source_version()}"
     if reported != expected:
@@ -87,7 +102,9 @@ def main(argv: list[str] | None = None) -> int:
         build_windows_installer()
     size = folder_size(BUNDLE)
     files = sum(1 for path in BUNDLE.rglob("*") if path.is_file())
-    print(f"built {BUNDLE.relative_to(ROOT)}/ ({reported}) in {time.perf_counter() - started:.0f} s")
+    print(
+        f"built {BUNDLE.relative_to(ROOT)}/ ({reported}) in {time.perf_counter() - started:.0f} s"
+    )
     print(f"bundle size: {size / 1e6:.1f} MB unpacked, {files} files")
     return 0
 

@@ -51,7 +51,7 @@ def test_self_test_from_source_passes_and_names_every_check(tmp_path: Path) -> N
     for name in ("Qt", "SQLite", "History", "Resources", "Harper"):
         assert status_of(done.stdout, name) == "ok"
     assert f"Settings are kept in {tmp_path}" in done.stdout
-    assert "Logs are written to" in done.stdout
+    assert "Log folder: " in done.stdout
     assert done.stdout.rstrip().splitlines()[-1].startswith("ficwriter can run.")
 
 
@@ -76,7 +76,9 @@ def test_java_major_reads_old_and_new_version_strings(output: str, major: int | 
     assert selftest.java_major(output) == major
 
 
-def test_missing_java_is_a_note_not_a_failure(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_missing_java_is_a_note_not_a_failure(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.setenv("PATH", str(tmp_path))
     result = selftest.check_java()
     assert result.status is Status.NOTE
@@ -117,7 +119,9 @@ def language_server() -> Iterator[str]:
     server.server_close()
 
 
-def test_languagetool_server_url_is_tried(monkeypatch: pytest.MonkeyPatch, language_server: str) -> None:
+def test_languagetool_server_url_is_tried(
+    monkeypatch: pytest.MonkeyPatch, language_server: str
+) -> None:
     monkeypatch.setenv(selftest.LT_URL_VARIABLE, language_server + "/")
     result = selftest.check_languagetool()
     assert result.status is Status.OK

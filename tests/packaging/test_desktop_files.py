@@ -57,7 +57,9 @@ def test_icons_exist_at_every_size_and_match_it() -> None:
 
 
 def test_flatpak_manifest_installs_the_desktop_files_it_names() -> None:
-    manifest = json.loads((REPO / "packaging" / "flatpak" / f"{paths.APP_ID}.json").read_text("utf-8"))
+    manifest = json.loads(
+        (REPO / "packaging" / "flatpak" / f"{paths.APP_ID}.json").read_text("utf-8")
+    )
     assert manifest["app-id"] == paths.APP_ID
     assert manifest["command"] == "ficwriter"
     commands = "\n".join(

@@ -24,7 +24,10 @@ def qt_part_wanted():
         node
         for node in tree.body
         if (isinstance(node, ast.FunctionDef) and node.name in SPEC_PARTS)
-        or (isinstance(node, ast.Assign) and {getattr(t, "id", "") for t in node.targets} & SPEC_PARTS)
+        or (
+            isinstance(node, ast.Assign)
+            and {getattr(t, "id", "") for t in node.targets} & SPEC_PARTS
+        )
     ]
     namespace: dict = {"Path": Path}
     exec(compile(ast.Module(body=parts, type_ignores=[]), str(SPEC), "exec"), namespace)
