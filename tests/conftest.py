@@ -10,7 +10,12 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 REPO = Path(__file__).resolve().parent.parent
-SEED = REPO.parent / "shared" / "seeds" / "000_a076e9cb29d276f2.txt"
+# shared/ sits beside the checkout (/work/main) or two levels up from a worktree (/work/wt/x).
+SEED = next(
+    (p for p in (REPO.parent / "shared/seeds/000_a076e9cb29d276f2.txt",
+                 REPO.parent.parent / "shared/seeds/000_a076e9cb29d276f2.txt") if p.is_file()),
+    REPO.parent / "shared/seeds/000_a076e9cb29d276f2.txt",
+)  # fmt: skip
 
 
 @pytest.fixture

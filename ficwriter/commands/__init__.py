@@ -7,4 +7,6 @@ from __future__ import annotations
 
 from types import ModuleType
 
-COMMAND_MODULES: list[ModuleType] = []
+from ficwriter.commands import chapter
+
+COMMAND_MODULES: list[ModuleType] = [chapter]

@@ -1,0 +1,151 @@
+"""A chapter cleaned for export: what every target writes, decided once.
+
+Cleaning takes the notes out (beginning and end notes are kept aside for archives that have
+fields for them), drops comments and scene metadata unless asked to keep them, applies
+typography and whitespace options, and cuts paragraphs into styled segments with the one
+inline scanner. Targets only choose how to write the result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ficwriter.core.chapter import (
+    Chapter,
+    Comment,
+    Note,
+    NotePosition,
+    Paragraph,
+    SceneBreak,
+    SceneMeta,
+    format_meta,
+)
+from ficwriter.core.export.options import ExportOptions
+from ficwriter.core.export.typography import typeset
+from ficwriter.core.importers.draft import HEADER_PREFIX, read_header
+from ficwriter.core.inline import Segment, segments
+
+CleanParagraph = tuple[Segment, ...]
+
+
+@dataclass(frozen=True)
+class CleanBreak:
+    """A scene break; the target writes it in its own style or the one the options give."""
+
+
+@dataclass(frozen=True)
+class CleanNote:
+    """A note inside the story (kept in place when notes are kept)."""
+
+    paragraphs: tuple[CleanParagraph, ...]
+
+
+@dataclass(frozen=True)
+class CleanComment:
+    """A comment or scene metadata, kept only when ``drop_comments`` is off."""
+
+    text: str
+
+
+CleanItem = CleanParagraph | CleanBreak | CleanNote | CleanComment
+
+
+@dataclass(frozen=True)
+class CleanChapter:
+    title: str | None
+    summary: tuple[CleanParagraph, ...]
+    beginning_notes: tuple[CleanParagraph, ...]
+    body: tuple[CleanItem, ...]
+    end_notes: tuple[CleanParagraph, ...]
+
+
+def clean_paragraph(text: str, options: ExportOptions) -> CleanParagraph:
+    return tuple(typeset(segments(text), options))
+
+
+def _note_paragraphs(note: Note, options: ExportOptions) -> tuple[CleanParagraph, ...]:
+    return tuple(p for p in (clean_paragraph(x.text, options) for x in note.paragraphs) if p)
+
+
+def clean(chapter: Chapter, options: ExportOptions) -> CleanChapter:
+    """The parts of ``chapter`` an export writes, under ``options``."""
+    header = read_header(chapter)
+    beginning: list[CleanParagraph] = []
+    ending: list[CleanParagraph] = []
+    body: list[CleanItem] = []
+    for block in chapter.blocks:
+        if isinstance(block, Paragraph):
+            if paragraph := clean_paragraph(block.text, options):
+                body.append(paragraph)
+        elif isinstance(block, SceneBreak):
+            if body and not isinstance(body[-1], CleanBreak):
+                body.append(CleanBreak())
+        elif isinstance(block, Note):
+            if not options.keep_notes:
+                continue
+            if block.position is NotePosition.BEGINNING:
+                beginning.extend(_note_paragraphs(block, options))
+            elif block.position is NotePosition.END:
+                ending.extend(_note_paragraphs(block, options))
+            else:
+                body.append(CleanNote(_note_paragraphs(block, options)))
+        elif not options.drop_comments:
+            if isinstance(block, SceneMeta):
+                body.append(CleanComment(format_meta(block.fields)))
+            elif isinstance(block, Comment) and not block.text.startswith(HEADER_PREFIX):
+                body.append(CleanComment(block.text))
+    while body and isinstance(body[-1], CleanBreak):
+        body.pop()
+    summary = header.get("summary", "")
+    return CleanChapter(
+        title=header.get("title"),
+        summary=tuple(clean_paragraph(line, options) for line in summary.splitlines() if line),
+        beginning_notes=tuple(beginning),
+        body=tuple(body),
+        end_notes=tuple(ending),
+    )
+
+
+def body_lines(
+    body: tuple[CleanItem, ...],
+    *,
+    paragraph: Callable[[CleanParagraph], str],
+    scene_break: str,
+    note: Callable[[tuple[CleanParagraph, ...]], list[str]],
+    comment: Callable[[str], list[str]] = lambda text: [],
+) -> list[str]:
+    """The body as lines of a text target: each target says how it writes each kind."""
+    lines: list[str] = []
+    for item in body:
+        if isinstance(item, CleanBreak):
+            lines.append(scene_break)
+        elif isinstance(item, CleanNote):
+            lines.extend(note(item.paragraphs))
+        elif isinstance(item, CleanComment):
+            lines.extend(comment(item.text))
+        else:
+            lines.append(paragraph(item))
+    return lines
+
+
+def framed_lines(
+    chapter: CleanChapter,
+    *,
+    paragraph: Callable[[CleanParagraph], str],
+    scene_break: str,
+    note: Callable[[tuple[CleanParagraph, ...]], list[str]],
+    comment: Callable[[str], list[str]] = lambda text: [],
+    note_separator: str | None = None,
+) -> list[str]:
+    """Beginning notes, the body, end notes (for targets without notes fields).
+
+    ``note_separator`` is a line set between the notes and the story, if the target wants one.
+    """
+    top = note(chapter.beginning_notes) if chapter.beginning_notes else []
+    bottom = note(chapter.end_notes) if chapter.end_notes else []
+    separator = [note_separator] if note_separator else []
+    body = body_lines(
+        chapter.body, paragraph=paragraph, scene_break=scene_break, note=note, comment=comment
+    )
+    return [*top, *(separator if top else []), *body, *(separator if bottom else []), *bottom]

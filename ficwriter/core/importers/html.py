@@ -1,0 +1,285 @@
+"""HTML chapters: pages saved from a browser, Google Docs HTML, and AO3 downloads.
+
+AO3's "Download → HTML" file carries the work's title, author, fandom, summary and notes in
+``#preface``, each chapter's heading, summary and notes in a ``.meta`` block before its
+``.userstuff`` text, its end notes after, and the work's end notes in ``#afterword``. Files
+differ with the archive's age, so everything is looked up by id, class and label text, and a
+page without any of it is read as a plain chapter.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import lxml.html
+from lxml.etree import ParserError
+
+from ficwriter.core.importers.breaks import FORCED_BREAK, is_break_line, split_blocks
+from ficwriter.core.importers.draft import Draft, Para
+from ficwriter.core.importers.runs import join_runs
+from ficwriter.core.textfile import UnreadableFile
+
+_SKIP = {"script", "style", "head", "title", "noscript", "iframe", "template", "svg"}
+_BLOCKS = {
+    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "li", "ul", "ol", "pre",
+    "table", "tbody", "thead", "tfoot", "tr", "td", "th", "section", "article", "main",
+    "header", "footer", "aside", "center", "dl", "dt", "dd", "figure", "figcaption",
+    "address", "details", "summary", "body", "html", "nav", "form", "fieldset",
+}  # fmt: skip
+_ITALIC = {"em", "i", "cite", "dfn", "var"}
+_BOLD = {"strong", "b"}
+_ITALIC_STYLE = re.compile(r"font-style\s*:\s*italic", re.IGNORECASE)
+_BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", re.IGNORECASE)
+_CLASS_RULE = re.compile(r"\.([\w-]+)\s*\{([^}]*)\}")
+_CHAPTER_HEADING = re.compile(r"^\s*chapter\s+\d+\s*[:.\-–—]\s*", re.IGNORECASE)
+
+
+def _tag(element: lxml.html.HtmlElement) -> str:
+    return element.tag.lower() if isinstance(element.tag, str) else ""
+
+
+def _style(element: lxml.html.HtmlElement, italic: bool, bold: bool) -> tuple[bool, bool]:
+    """Inherited emphasis plus what ``element`` adds by tag or inline style."""
+    tag = _tag(element)
+    style = element.get("style", "")
+    return (
+        italic or tag in _ITALIC or bool(_ITALIC_STYLE.search(style)),
+        bold or tag in _BOLD or bool(_BOLD_STYLE.search(style)),
+    )
+
+
+def _inline_class_styles(root: lxml.html.HtmlElement) -> None:
+    """Copy emphasis set by class rules (Google Docs' ``.c3{font-style:italic}``) inline."""
+    italic: set[str] = set()
+    bold: set[str] = set()
+    for sheet in root.iter("style"):
+        for name, body in _CLASS_RULE.findall(sheet.text or ""):
+            if _ITALIC_STYLE.search(body):
+                italic.add(name)
+            if _BOLD_STYLE.search(body):
+                bold.add(name)
+    if not italic and not bold:
+        return
+    for element in root.iter():
+        classes = set((element.get("class") or "").split()) if _tag(element) else set()
+        extra = ["font-style:italic"] * bool(classes & italic)
+        extra += ["font-weight:bold"] * bool(classes & bold)
+        if extra:
+            element.set("style", ";".join([element.get("style", ""), *extra]))
+
+
+def _runs(
+    element: lxml.html.HtmlElement, italic: bool, bold: bool
+) -> Iterator[tuple[str, bool, bool]]:
+    """Inline text of ``element`` (not its tail) as styled runs; ``<br>`` is a newline."""
+    italic, bold = _style(element, italic, bold)
+    if _tag(element) == "br":
+        yield "\n", italic, bold
+        return
+    if element.text:
+        yield _flat(element.text), italic, bold
+    for child in element:
+        if _tag(child) and _tag(child) not in _SKIP:
+            yield from _runs(child, italic, bold)
+        if child.tail:
+            yield _flat(child.tail), italic, bold
+
+
+def _flat(text: str) -> str:
+    """HTML whitespace (source newlines, indents) is one space."""
+    return re.sub(r"[ \t\r\n\f]+", " ", text)
+
+
+def _inline_lines(runs: list[tuple[str, bool, bool]]) -> list[str]:
+    """One block's runs as lines; an empty line (``<br><br>``) separates paragraphs."""
+    text = join_runs(runs)
+    lines = [line.strip() for line in text.split("\n")]
+    out: list[str] = []
+    for line in lines:
+        if line or (out and out[-1]):
+            out.append(line)
+    paragraphs = "\n".join(out).split("\n\n")
+    joined: list[str] = []
+    for k, paragraph in enumerate(paragraphs):
+        if k:
+            joined.append("")
+        joined.append(paragraph)
+    return joined
+
+
+def block_lines(element: lxml.html.HtmlElement) -> list[str]:
+    """The paragraphs of a block element as lines (``split_blocks`` input); ``<hr>`` breaks."""
+    lines: list[str] = []
+    pending: list[tuple[str, bool, bool]] = []
+
+    def flush() -> None:
+        if pending:
+            lines.extend(_inline_lines(pending))
+            pending.clear()
+
+    def walk(node: lxml.html.HtmlElement, italic: bool, bold: bool) -> None:
+        italic, bold = _style(node, italic, bold)
+        if node.text:
+            pending.append((_flat(node.text), italic, bold))
+        for child in node:
+            child_tag = _tag(child)
+            if child_tag == "hr":
+                flush()
+                lines.append(FORCED_BREAK)
+            elif child_tag in _BLOCKS and is_break_line(child.text_content()):
+                flush()
+                lines.append(FORCED_BREAK)  # a centred "* * *" paragraph: before escaping
+            elif child_tag in _BLOCKS:
+                flush()
+                if any(_tag(d) in _BLOCKS or _tag(d) == "hr" for d in child.iterdescendants()):
+                    walk(child, italic, bold)
+                else:
+                    lines.extend(_inline_lines(list(_runs(child, italic, bold))) or [""])
+                flush()
+            elif child_tag and child_tag not in _SKIP:
+                pending.extend(_runs(child, italic, bold))
+            if child.tail:
+                pending.append((_flat(child.tail), italic, bold))
+
+    walk(element, False, False)
+    flush()
+    return lines
+
+
+def _paragraphs(element: lxml.html.HtmlElement | None) -> list[str]:
+    if element is None:
+        return []
+    blocks = split_blocks(block_lines(element), join_lines=False)
+    return [block.text for block in blocks if isinstance(block, Para)]
+
+
+def _labelled(container: lxml.html.HtmlElement, *labels: str) -> lxml.html.HtmlElement | None:
+    """The blockquote that follows a label such as "Summary" or "Notes" in ``container``."""
+    wanted = {label.lower() for label in labels}
+    for element in container.iter("blockquote"):
+        label = element.getprevious()
+        while label is not None and not _tag(label):  # comments between label and quote
+            label = label.getprevious()
+        if label is not None and label.text_content().strip().rstrip(":").lower() in wanted:
+            return element
+    return None
+
+
+def _by_id(root: lxml.html.HtmlElement, ident: str) -> lxml.html.HtmlElement | None:
+    found = root.xpath(f'//*[@id="{ident}"]')
+    return found[0] if found else None
+
+
+def _has_class(element: lxml.html.HtmlElement, name: str) -> bool:
+    return name in element.get("class", "").split()
+
+
+def _chapter_texts(chapters: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    """The ``.userstuff`` divs holding chapter text (not notes, not summaries)."""
+    texts = [
+        div
+        for div in chapters.iter("div")
+        if _has_class(div, "userstuff")
+        and div is not chapters
+        and not any(_has_class(a, "meta") or _has_class(a, "endnotes") for a in div.iterancestors())
+    ]
+    return texts or [chapters]
+
+
+def _meta_before(text: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+    previous = text.getprevious()
+    while previous is not None and not _has_class(previous, "meta"):
+        if _has_class(previous, "userstuff"):
+            return None
+        previous = previous.getprevious()
+    return previous
+
+
+def _end_notes_after(text: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+    following = text.getnext()
+    while following is not None and not _has_class(following, "userstuff"):
+        if _has_class(following, "endnotes") or (following.get("id") or "").startswith("endnotes"):
+            return following
+        following = following.getnext()
+    return None
+
+
+def _text_of(element: lxml.html.HtmlElement | None) -> str | None:
+    if element is None:
+        return None
+    return " ".join(element.text_content().split()) or None
+
+
+def _read_ao3(root: lxml.html.HtmlElement, chapters: lxml.html.HtmlElement) -> list[Draft]:
+    preface = _by_id(root, "preface")
+    afterword = _by_id(root, "afterword")
+    metadata: dict[str, str] = {"source": "ao3"}
+    if preface is not None:
+        for key, xpath in (
+            ("work_title", ".//h1"),
+            ("author", './/*[@rel="author"]'),
+            ("fandom", './/dd[contains(@class, "fandom")]'),
+        ):
+            found = preface.xpath(xpath)
+            if found and (value := _text_of(found[0])):
+                metadata[key] = value
+    work_summary = _paragraphs(_labelled(preface, "summary")) if preface is not None else []
+    work_notes = _paragraphs(_labelled(preface, "notes")) if preface is not None else []
+    work_end = []
+    if afterword is not None:
+        work_end = _paragraphs(_labelled(afterword, "end notes", "notes"))
+    texts = _chapter_texts(chapters)
+    drafts: list[Draft] = []
+    for number, text in enumerate(texts, start=1):
+        meta = _meta_before(text)
+        heading = meta.xpath(".//h2|.//h3") if meta is not None else []
+        title = _text_of(heading[0]) if heading else None
+        if title:
+            title = _CHAPTER_HEADING.sub("", title) or title
+        elif len(texts) == 1:
+            title = metadata.get("work_title")
+        summary, notes = [], []
+        if meta is not None:
+            summary = _paragraphs(_labelled(meta, "chapter summary", "summary"))
+            notes = _paragraphs(_labelled(meta, "chapter notes", "notes"))
+        end_div = _end_notes_after(text)
+        ending = []
+        if end_div is not None:
+            ending = _paragraphs(_labelled(end_div, "chapter end notes", "end notes", "notes"))
+        if number == 1:
+            notes = work_notes + notes
+            summary = summary or work_summary
+        if number == len(texts):
+            ending = ending + work_end
+        drafts.append(
+            Draft(
+                blocks=split_blocks(block_lines(text), join_lines=False),
+                title=title,
+                summary="\n".join(summary) or None,
+                metadata={**metadata, "chapter": str(number), "chapters": str(len(texts))},
+                beginning_notes=notes,
+                end_notes=ending,
+            )
+        )
+    return drafts
+
+
+def read_html(text: str) -> list[Draft]:
+    """Drafts of an HTML page: one per chapter of an AO3 download, else one."""
+    try:
+        root = lxml.html.document_fromstring(text)
+    except (ParserError, ValueError) as error:
+        raise UnreadableFile(f"not readable as HTML ({error})") from error
+    _inline_class_styles(root)
+    chapters = _by_id(root, "chapters")
+    if chapters is not None:
+        return _read_ao3(root, chapters)
+    body = root.find("body")
+    container = body if body is not None else root
+    title_el = root.find(".//title")
+    headings = container.xpath(".//h1")
+    title = _text_of(headings[0]) if headings else _text_of(title_el)
+    if headings:
+        headings[0].drop_tree()
+    return [Draft(blocks=split_blocks(block_lines(container), join_lines=False), title=title)]

@@ -1,0 +1,263 @@
+"""A project: any folder holding chapters, with ``ficwriter.toml`` for its settings.
+
+```
+MyStory/
+  ficwriter.toml     title, fandom, language, [checks], [export]
+  chapters/          01-slug.md, 02-slug.md … in reading order
+  dictionary.txt     project words (names), one per line
+```
+Opening a loose file makes its folder the project (a file inside ``chapters/`` belongs to
+the folder above). Nothing is written on open: ``ficwriter.toml`` is written by ``save``
+and by ``import_into_project``, so opening someone's folder never litters it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import tomlkit
+from tomlkit.toml_document import TOMLDocument
+
+from ficwriter.core.importers import ImportResult, import_chapters
+
+CONFIG_NAME = "ficwriter.toml"
+CHAPTERS_DIR = "chapters"
+DICTIONARY_NAME = "dictionary.txt"
+CHAPTER_SUFFIXES = (".md", ".txt", ".markdown")
+DEFAULTS: Mapping[str, Any] = {
+    "title": "",
+    "fandom": "",
+    "language": "en-US",
+    "checks": {},
+    "export": {"target": "ao3"},
+}
+_NUMBERED = re.compile(r"^(\d+)-")
+
+
+@dataclass
+class Project:
+    """One project folder and its settings (a tomlkit document, comments kept on save)."""
+
+    root: Path
+    config: TOMLDocument
+
+    @property
+    def config_path(self) -> Path:
+        return self.root / CONFIG_NAME
+
+    @property
+    def chapters_dir(self) -> Path:
+        return self.root / CHAPTERS_DIR
+
+    @property
+    def dictionary_path(self) -> Path:
+        return self.root / str(self.checks.get("dictionary", DICTIONARY_NAME))
+
+    def _get(self, key: str) -> Any:
+        return self.config.get(key, DEFAULTS[key])
+
+    @property
+    def title(self) -> str:
+        return str(self._get("title")) or self.root.name
+
+    @property
+    def fandom(self) -> str:
+        return str(self._get("fandom"))
+
+    @property
+    def language(self) -> str:
+        return str(self._get("language"))
+
+    @property
+    def checks(self) -> dict[str, Any]:
+        """The ``[checks]`` table as plain values (the checks layer gives them meaning)."""
+        return dict(self._get("checks"))
+
+    @property
+    def export(self) -> dict[str, Any]:
+        """The ``[export]`` table: defaults for ``core.export.options.ExportOptions``."""
+        return dict(self._get("export"))
+
+    def chapters(self) -> list[Path]:
+        """Chapter files in reading order: ``chapters/`` by name, else the folder's own files."""
+        folder = self.chapters_dir if self.chapters_dir.is_dir() else self.root
+        return sorted(
+            (p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in CHAPTER_SUFFIXES
+             and p.name != DICTIONARY_NAME),
+            key=lambda p: p.name.lower(),
+        )  # fmt: skip
+
+    def dictionary_words(self) -> list[str]:
+        """Project words, one per line; blank lines and ``#`` comments skipped."""
+        if not self.dictionary_path.is_file():
+            return []
+        lines = self.dictionary_path.read_text(encoding="utf-8-sig").splitlines()
+        return [w.strip() for w in lines if w.strip() and not w.lstrip().startswith("#")]
+
+    def add_word(self, word: str) -> None:
+        """Add ``word`` to the dictionary (once), keeping the file's order."""
+        word = word.strip()
+        if not word or word in self.dictionary_words():
+            return
+        existing = (
+            self.dictionary_path.read_text(encoding="utf-8-sig")
+            if self.dictionary_path.is_file()
+            else ""
+        )
+        if existing and not existing.endswith("\n"):
+            existing += "\n"
+        write_atomic(self.dictionary_path, (existing + word + "\n").encode("utf-8"))
+
+    def save(self) -> None:
+        """Write ``ficwriter.toml`` (atomically; comments and layout kept)."""
+        write_atomic(self.config_path, tomlkit.dumps(self.config).encode("utf-8"))
+
+
+def _default_config(title: str) -> TOMLDocument:
+    doc = tomlkit.document()
+    doc.add("title", title)
+    doc.add("fandom", DEFAULTS["fandom"])
+    doc.add("language", DEFAULTS["language"])
+    doc.add("checks", tomlkit.table())
+    export = tomlkit.table()
+    for key, value in DEFAULTS["export"].items():
+        export.add(key, value)
+    doc.add("export", export)
+    return doc
+
+
+def project_root_for(path: Path | str) -> Path:
+    """The project folder of ``path``: the folder itself, or the folder holding a file."""
+    target = Path(path).resolve()
+    folder = target if target.is_dir() else target.parent
+    if folder.name == CHAPTERS_DIR and (folder.parent / CONFIG_NAME).is_file():
+        return folder.parent
+    return folder
+
+
+def open_project(path: Path | str) -> Project:
+    """The project holding ``path`` (a folder or a chapter file); reads, never writes.
+
+    Raises ``ValueError`` when ``ficwriter.toml`` is not valid TOML.
+    """
+    root = project_root_for(path)
+    config_path = root / CONFIG_NAME
+    if config_path.is_file():
+        try:
+            config = tomlkit.parse(config_path.read_text(encoding="utf-8-sig"))
+        except tomlkit.exceptions.ParseError as error:
+            raise ValueError(f"{config_path}: {error}") from error
+    else:
+        config = _default_config(root.name)
+    return Project(root, config)
+
+
+def create_project(root: Path | str, title: str | None = None) -> Project:
+    """Make ``root`` a project (folder, ``chapters/``, ``ficwriter.toml``); keeps what exists."""
+    folder = Path(root)
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / CHAPTERS_DIR).mkdir(exist_ok=True)
+    project = open_project(folder)
+    if not project.config_path.is_file():
+        project.config = _default_config(title or folder.resolve().name)
+        project.save()
+    return project
+
+
+def _temp_copy(path: Path, data: bytes) -> Path:
+    """``data`` written and synced to a temp file beside ``path`` (same file system)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    return Path(temp)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temp file in the same folder and a replace."""
+    temp = _temp_copy(path, data)
+    try:
+        os.replace(temp, path)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+
+
+def write_new(path: Path, data: bytes) -> bool:
+    """Write ``data`` to ``path`` only if no file is there; False (nothing written) if one is.
+
+    The data goes to a temp file first and is linked into place, which fails rather than
+    overwrite when another writer got there first.
+    """
+    temp = _temp_copy(path, data)
+    try:
+        try:
+            os.link(temp, path)
+        except FileExistsError:
+            return False
+        except OSError:  # file systems without hard links: check, then replace
+            if path.exists():
+                return False
+            os.replace(temp, path)
+        return True
+    finally:
+        temp.unlink(missing_ok=True)
+
+
+def slugify(text: str, fallback: str = "chapter") -> str:
+    """``"Chapter 1: The Long Walk!"`` -> ``"chapter-1-the-long-walk"`` (ASCII, ≤ 48 chars)."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug[:48].rstrip("-") or fallback
+
+
+def next_chapter_number(project: Project) -> int:
+    numbers = [int(m.group(1)) for p in project.chapters() if (m := _NUMBERED.match(p.name))]
+    return max(numbers, default=0) + 1
+
+
+def _chapter_name(result: ImportResult, source: Path) -> str:
+    """The slug: the source's title, else its file name without a chapter number."""
+    return slugify(result.title or _NUMBERED.sub("", source.stem) or source.stem)
+
+
+def import_chapters_into_project(source: Path | str, project_root: Path | str) -> list[Path]:
+    """Import every chapter of ``source`` as the project's next chapters; their new paths.
+
+    Creates the project if needed. Chapters are written as ``chapters/NN-slug.md`` numbered
+    after the existing ones; an existing chapter is never overwritten (a taken number moves
+    on to the next). Raises what ``import_chapters`` raises, before anything is written.
+    """
+    source_path = Path(source)
+    results = import_chapters(source_path)
+    project = create_project(project_root)
+    written: list[Path] = []
+    number = next_chapter_number(project)
+    for result in results:
+        data = result.text.encode("utf-8")
+        while True:
+            target = project.chapters_dir / f"{number:02d}-{_chapter_name(result, source_path)}.md"
+            number += 1
+            if write_new(target, data):
+                written.append(target)
+                break
+    return written
+
+
+def import_into_project(source: Path | str, project_root: Path | str) -> Path:
+    """``import_chapters_into_project`` for the usual one-chapter file: the new chapter's path
+    (the first one's, if ``source`` is a multi-chapter AO3 download)."""
+    return import_chapters_into_project(source, project_root)[0]

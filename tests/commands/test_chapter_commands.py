@@ -1,0 +1,126 @@
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ficwriter.cli import main
+from ficwriter.paths import sample_project
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def starfall(tmp_path: Path) -> Path:
+    root = tmp_path / "Starfall"
+    shutil.copytree(sample_project(), root)
+    return root
+
+
+def _chapter(root: Path) -> Path:
+    return root / "chapters" / "01-the-long-walk.md"
+
+
+def test_import_writes_next_chapter(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "draft.txt"
+    source.write_text("A/N: thanks for reading!\n\nShe ran.\n\n\nHe stayed.\n", encoding="utf-8")
+    assert main(["import", str(source), "--project", str(tmp_path / "Mine")]) == 0
+    written = tmp_path / "Mine" / "chapters" / "01-draft.md"
+    assert capsys.readouterr().out.strip() == str(written)
+    assert written.read_text(encoding="utf-8") == (
+        "::: note\nA/N: thanks for reading!\n:::\n\nShe ran.\n\n* * *\n\nHe stayed.\n"
+    )
+
+
+def test_seed_import_outline_stats(
+    tmp_path: Path, seed_text: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "seed.txt"
+    source.write_text(seed_text, encoding="utf-8")
+    assert main(["import", str(source), "--project", str(tmp_path / "S")]) == 0
+    chapter = capsys.readouterr().out.strip()
+    assert main(["stats", chapter, "--format", "json"]) == 0
+    stats = json.loads(capsys.readouterr().out)
+    assert (stats["story_words"], stats["note_words"], stats["scenes"]) == (7637, 278, 6)
+    assert main(["outline", chapter]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 7 and "An explosion." in lines[3]
+
+
+def test_outline_and_stats_text(starfall: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["outline", str(_chapter(starfall))]) == 0
+    out = capsys.readouterr().out
+    assert "The gate" in out and "Wren?" in out and "Wren " in out
+    assert main(["stats", str(_chapter(starfall))]) == 0
+    assert "story words     1522" in capsys.readouterr().out
+    assert main(["outline", str(_chapter(starfall)), "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [r["label"] for r in rows][0] == "The gate"
+
+
+def test_export_uses_project_defaults_and_options(
+    starfall: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    assert main(["export", str(_chapter(starfall)), "-o", str(out)]) == 0  # [export] target
+    assert sorted(p.name for p in out.iterdir()) == [
+        "01-the-long-walk-beginning-notes.html",
+        "01-the-long-walk-end-notes.html",
+        "01-the-long-walk.html",
+    ]
+    args = ["export", str(_chapter(starfall)), "--to", "txt", "-o", str(out), "--drop-notes",
+            "--typographic", "--scene-break", "~~~"]  # fmt: skip
+    assert main(args) == 0
+    text = (out / "01-the-long-walk.txt").read_text(encoding="utf-8")
+    assert "Author's note" not in text and "~~~" in text and "didn’t" in text
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["export", "{missing}", "--to", "ao3", "-o", "{out}"], "no such file"),
+        (["export", "{chapter}", "--to", "pdf", "-o", "{out}"], "unknown target 'pdf'"),
+        (["stats", "{binary}"], "binary"),
+        (["outline", "{missing}"], "no such file"),
+        (["import", "{binary}", "--project", "{out}"], "binary"),
+        (["import", "{missing}", "--project", "{out}"], "no such file"),
+    ],
+)
+def test_bad_input_exit_2_one_line_nothing_written(
+    starfall: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str],
+    message: str,
+) -> None:  # fmt: skip
+    binary = tmp_path / "image.txt"
+    binary.write_bytes(b"\x89PNG\x00\x00\x00\x0dIHDR\x00\x00")
+    paths = {"missing": str(tmp_path / "nope.md"), "out": str(tmp_path / "out"),
+             "chapter": str(_chapter(starfall)), "binary": str(binary)}  # fmt: skip
+    assert main([a.format(**paths) for a in argv]) == 2
+    err = capsys.readouterr().err
+    assert message in err and len(err.strip().splitlines()) == 1
+    assert not (tmp_path / "out").exists()
+
+
+def test_help_for_each_command(capsys: pytest.CaptureFixture[str]) -> None:
+    for command in ("import", "export", "outline", "stats"):
+        with pytest.raises(SystemExit) as exited:
+            main([command, "--help"])
+        assert exited.value.code == 0
+        assert f"usage: ficwriter {command}" in capsys.readouterr().out
+
+
+def test_python_dash_m_ficwriter(starfall: Path, tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    done = subprocess.run(
+        [sys.executable, "-m", "ficwriter", "export", str(_chapter(starfall)), "--to", "md",
+         "-o", str(tmp_path / "md")],
+        capture_output=True, text=True, env=env, cwd=REPO, timeout=60, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "md" / "01-the-long-walk.md").read_text(encoding="utf-8").startswith(
+        "> Author's note"
+    )

@@ -1,0 +1,106 @@
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from ficwriter.core.project import (
+    create_project,
+    import_into_project,
+    open_project,
+    slugify,
+)
+from ficwriter.paths import sample_project
+
+
+def test_sample_project_settings_chapters_and_dictionary() -> None:
+    project = open_project(sample_project())
+    assert project.title == "Starfall"
+    assert project.language == "en-US"
+    assert project.export["target"] == "ao3"
+    assert [p.name for p in project.chapters()] == ["01-the-long-walk.md", "02-over-the-ridge.md"]
+    assert {"Wren", "Isolde", "Ashmere"} <= set(project.dictionary_words())
+
+
+def test_opening_a_chapter_file_finds_its_project() -> None:
+    chapter = sample_project() / "chapters" / "01-the-long-walk.md"
+    assert open_project(chapter).root == sample_project().resolve()
+
+
+def test_loose_file_makes_its_folder_the_project_and_writes_nothing(tmp_path: Path) -> None:
+    loose = tmp_path / "chapter.txt"
+    loose.write_text("Some story.\n", encoding="utf-8")
+    (tmp_path / "notes.md").write_text("More.\n", encoding="utf-8")
+    project = open_project(loose)
+    assert project.root == tmp_path.resolve()
+    assert project.title == tmp_path.name
+    assert [p.name for p in project.chapters()] == ["chapter.txt", "notes.md"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["chapter.txt", "notes.md"]
+
+
+def test_save_keeps_comments_and_changes(tmp_path: Path) -> None:
+    root = tmp_path / "Starfall"
+    shutil.copytree(sample_project(), root)
+    project = open_project(root)
+    project.config["fandom"] = "Mine"
+    project.save()
+    text = (root / "ficwriter.toml").read_text(encoding="utf-8")
+    assert text.startswith("# ficwriter project settings")
+    assert open_project(root).fandom == "Mine"
+
+
+def test_add_word_once(tmp_path: Path) -> None:
+    project = create_project(tmp_path / "P")
+    project.add_word("Wren")
+    project.add_word("Wren")
+    project.add_word("Tavi")
+    assert project.dictionary_path.read_text(encoding="utf-8") == "Wren\nTavi\n"
+
+
+def test_bad_toml_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "ficwriter.toml").write_text("title = [unclosed\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="ficwriter.toml"):
+        open_project(tmp_path)
+
+
+def test_import_numbers_chapters_and_never_overwrites(tmp_path: Path) -> None:
+    source = tmp_path / "My Chapter!.txt"
+    source.write_text("A/N: hello readers, thanks for reading!\n\nShe ran.\n", encoding="utf-8")
+    root = tmp_path / "Story"
+    first = import_into_project(source, root)
+    assert first == root / "chapters" / "01-my-chapter.md"
+    (root / "chapters" / "02-my-chapter.md").write_text("mine\n", encoding="utf-8")
+    third = import_into_project(source, root)
+    assert third.name == "03-my-chapter.md"
+    assert (root / "chapters" / "02-my-chapter.md").read_text(encoding="utf-8") == "mine\n"
+    assert third.read_text(encoding="utf-8") == first.read_text(encoding="utf-8")
+    assert (root / "ficwriter.toml").is_file()
+    assert not [p for p in (root / "chapters").iterdir() if p.name.startswith(".")]
+
+
+def test_imported_chapter_files_are_renumbered(tmp_path: Path) -> None:
+    source = sample_project() / "chapters" / "02-over-the-ridge.md"
+    written = import_into_project(source, tmp_path)
+    assert written.name == "01-over-the-ridge.md"
+    assert written.read_bytes() == source.read_bytes()
+
+
+def test_import_of_a_multi_chapter_download_writes_every_chapter(tmp_path: Path) -> None:
+    source = Path(__file__).parent / "importers" / "data" / "ao3_download.html"
+    first = import_into_project(source, tmp_path)
+    assert first.name == "01-dusk.md"
+    assert [p.name for p in open_project(tmp_path).chapters()] == ["01-dusk.md", "02-midnight.md"]
+
+
+def test_failed_import_writes_nothing(tmp_path: Path) -> None:
+    source = tmp_path / "x.txt"
+    source.write_bytes(b"\x00\x01\x02binary\x00")
+    with pytest.raises(ValueError):
+        import_into_project(source, tmp_path / "New")
+    assert not (tmp_path / "New").exists()
+
+
+def test_slugify() -> None:
+    assert slugify("Chapter 1: Café at Dawn!") == "chapter-1-cafe-at-dawn"
+    assert slugify("???") == "chapter"
