@@ -206,9 +206,14 @@ def check_history() -> CheckResult:
 
 def check_resources() -> CheckResult:
     folder = paths.resources_dir()
-    if not paths.app_icon().is_file():
-        return CheckResult("Resources", Status.FAIL, f"the app's icons are missing from {folder}")
-    return CheckResult("Resources", Status.OK, f"the app's icons are in {folder}")
+    missing = [
+        what
+        for what, path in (("icons", paths.app_icon()), ("sample project", paths.sample_project()))
+        if not path.exists()
+    ]
+    if missing:
+        return CheckResult("Resources", Status.FAIL, f"{' and '.join(missing)} missing from {folder}")
+    return CheckResult("Resources", Status.OK, f"icons and the sample project are in {folder}")
 
 
 # ---------------------------------------------------------------- checkers
