@@ -132,11 +132,14 @@ def check_qt() -> CheckResult:
         report, error = _run_probe(chosen)
         if report is None and chosen != "offscreen":
             qt_works = _run_probe("offscreen")[0] is not None
-            hint = " Qt itself works offscreen, so a system library of the window system is missing"
+            hint = (
+                " Qt itself works offscreen: the display cannot be reached, or a system library"
+                " the window system needs is missing (see Install in the README)"
+            )
             return CheckResult(
                 "Qt",
                 Status.FAIL,
-                f"the window system did not start: {error}.{hint if qt_works else ''}",
+                f"the window system did not start: {error.rstrip('.')}.{hint if qt_works else ''}",
             )
     if report is None:
         return CheckResult("Qt", Status.FAIL, f"Qt could not start: {error}")
@@ -212,7 +215,9 @@ def check_resources() -> CheckResult:
         if not path.exists()
     ]
     if missing:
-        return CheckResult("Resources", Status.FAIL, f"{' and '.join(missing)} missing from {folder}")
+        return CheckResult(
+            "Resources", Status.FAIL, f"{' and '.join(missing)} missing from {folder}"
+        )
     return CheckResult("Resources", Status.OK, f"icons and the sample project are in {folder}")
 
 
