@@ -1,0 +1,298 @@
+"""Quality of the checkers on ficwriter's own corpus, and the speed of the fiction rules.
+
+    python benchmarks/bench_quality.py            # all figures
+    FICWRITER_LT_URL=http://localhost:8081 python benchmarks/bench_quality.py   # with LanguageTool
+
+For each engine and for all of them combined: recall of the errors listed in
+tests/checks/corpus/known_errors.toml (a flag that overlaps an error catches it) and the
+other flags per 1,000 story words -- what a writer would see as noise. Then each fiction
+rule on its own, the epithet allowance at 1..4, and the median time of the fiction rules
+over the seed chapter. Harper runs through harper-py directly, paragraph by paragraph on
+the plain text, as the checks engine feeds it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import statistics
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from ficwriter.checks.fiction import (  # noqa: E402
+    RULES,
+    FictionSettings,
+    chapter_rules,
+    paragraph_engine,
+)
+from ficwriter.checks.fiction.chapter import analysed  # noqa: E402
+from ficwriter.core.chapter import Chapter, parse  # noqa: E402
+from ficwriter.core.inline import PlainText, plain_text  # noqa: E402
+from tests.checks.quality_corpus import (  # noqa: E402
+    KnownError,
+    corpus_dictionary,
+    corpus_files,
+    fiction_flags,
+    known_errors,
+)
+
+SEED = REPO.parent.parent / "shared" / "seeds" / "000_a076e9cb29d276f2.txt"
+if not SEED.is_file():
+    SEED = REPO.parent / "shared" / "seeds" / "000_a076e9cb29d276f2.txt"
+
+
+@dataclass(frozen=True)
+class Flag:
+    file: str
+    start: int
+    end: int
+    rule: str
+
+
+Checker = Callable[[str, Chapter], list[Flag]]
+
+
+def _story(chapter: Chapter) -> Iterable[PlainText]:
+    for paragraph in chapter.paragraphs():
+        yield plain_text(paragraph.text, base=paragraph.span.start)
+
+
+def fiction_checker(settings: FictionSettings) -> Checker:
+    def check(name: str, chapter: Chapter) -> list[Flag]:
+        return [Flag(name, *flag) for flag in fiction_flags(chapter, settings)]
+
+    return check
+
+
+def harper_checker(words: list[str]) -> Checker:
+    import harper
+
+    linter = harper.Linter()
+    linter.import_words(words)
+
+    def check(name: str, chapter: Chapter) -> list[Flag]:
+        flags = []
+        for plain in _story(chapter):
+            for lint in linter.lint(plain.text, language=harper.Language.PLAINTEXT):
+                start, end = plain.source_span(lint.span.start, lint.span.end)
+                flags.append(Flag(name, start, end, f"harper.{lint.lint_kind}"))
+        return flags
+
+    return check
+
+
+def languagetool_checker(url: str, words: list[str]) -> Checker:
+    """LanguageTool per paragraph; spelling flags on dictionary words are dropped, as
+    ficwriter filters them (its spelling file is not a place for one project's names)."""
+    import language_tool_python
+
+    tool = language_tool_python.LanguageTool("en-US", remote_server=url)
+    known = set(words)
+
+    def check(name: str, chapter: Chapter) -> list[Flag]:
+        flags = []
+        for plain in _story(chapter):
+            for match in tool.check(plain.text):
+                end = min(match.offset + match.error_length, len(plain.text))
+                flagged = re.sub(r"['\u2019]s$", "", plain.text[match.offset : end])
+                if match.rule_issue_type == "misspelling" and flagged in known:
+                    continue
+                start, end = plain.source_span(match.offset, end)
+                flags.append(Flag(name, start, end, f"languagetool.{match.rule_id}"))
+        return flags
+
+    return check
+
+
+def _overlaps(flag: Flag, error: KnownError) -> bool:
+    return flag.file == error.file and flag.start < error.end and error.start < flag.end
+
+
+@dataclass(frozen=True)
+class Score:
+    caught: int
+    expected_caught: int
+    expected: int
+    other: int
+
+    def line(self, label: str, errors: int, words: int) -> str:
+        per_k = 1000 * self.other / words
+        expected = f"{self.expected_caught}/{self.expected}" if self.expected else "-"
+        return (
+            f"{label:28} recall {self.caught:3}/{errors} = {self.caught / errors:6.1%}"
+            f"   (of those it should catch: {expected:>7})   other flags {self.other:4}"
+            f" = {per_k:5.1f} per 1,000 words"
+        )
+
+
+def score(flags: list[Flag], errors: list[KnownError], engine: str | None) -> Score:
+    caught = [e for e in errors if any(_overlaps(f, e) for f in flags)]
+    expected = [e for e in errors if engine is None or engine in e.engines]
+    other = [f for f in flags if not any(_overlaps(f, e) for e in errors)]
+    return Score(len(caught), len([e for e in caught if e in expected]), len(expected), len(other))
+
+
+def _listed(errors: list[KnownError]) -> str:
+    return "; ".join(f"{e.error!r} ({e.kind})" for e in errors) or "none"
+
+
+def run(checker: Checker, chapters: dict[str, Chapter]) -> list[Flag]:
+    return [flag for name, chapter in chapters.items() for flag in checker(name, chapter)]
+
+
+def seed_chapter() -> Chapter | None:
+    if not SEED.is_file():
+        return None
+    # The seed separates scenes by two or more blank lines, as the importer reads them.
+    return parse(re.sub(r"\n{3,}", "\n\n* * *\n\n", SEED.read_text(encoding="utf-8")))
+
+
+def main() -> None:
+    files = corpus_files()
+    chapters = {name: parse(path.read_text(encoding="utf-8")) for name, path in files.items()}
+    errors = known_errors()
+    words = sum(c.story_words for c in chapters.values())
+    print(f"corpus: {len(files)} files, {words} story words, {len(errors)} known errors")
+    for name, chapter in chapters.items():
+        print(f"  {name} ({chapter.story_words} words)")
+
+    names = corpus_dictionary()
+    print(f"project dictionary: {len(names)} names ({', '.join(names[:4])}, ...)")
+    engines: dict[str, Checker] = {
+        "harper": harper_checker(names),
+        "fiction": fiction_checker(FictionSettings(names=tuple(names))),
+    }
+    url = os.environ.get("FICWRITER_LT_URL")
+    if url:
+        engines["languagetool"] = languagetool_checker(url, names)
+    else:
+        print("languagetool: skipped (set FICWRITER_LT_URL to include it)")
+
+    print("\n== engines (default settings)")
+    all_flags: list[Flag] = []
+    expected_misses: dict[str, list[KnownError]] = {}
+    for name, checker in engines.items():
+        flags = run(checker, chapters)
+        all_flags += flags
+        print(score(flags, errors, name).line(name, len(errors), words))
+        expected_misses[name] = [
+            e for e in errors if name in e.engines and not any(_overlaps(f, e) for f in flags)
+        ]
+    print(score(all_flags, errors, None).line("combined", len(errors), words))
+    print(score(run(harper_checker([]), chapters), errors, "harper").line(
+        "harper, no dictionary", len(errors), words
+    ))
+    for name, misses in expected_misses.items():
+        print(f"{name} missed, though listed for it: " + _listed(misses))
+    missed = [e for e in errors if not any(_overlaps(f, e) for f in all_flags)]
+    print("missed by every engine: " + _listed(missed))
+
+    print("\n== each fiction rule on its own (its own kind of error / other flags)")
+    for rule_id, info in RULES.items():
+        alone = FictionSettings(rules={r: r == rule_id for r in RULES}, names=tuple(names))
+        line = rule_figures(alone, rule_id, chapters, errors, words)
+        print(f"{rule_id:28} {'on ' if info.default_on else 'off'} {line}")
+
+    print("\n== epithet allowance per scene")
+    for allowance in (1, 2, 3, 4):
+        settings = FictionSettings(
+            rules={r: r == "fiction.epithet" for r in RULES},
+            epithet_allowance=allowance,
+            names=tuple(names),
+        )
+        print(f"allowance {allowance}: " + rule_figures(settings, "fiction.epithet", chapters, errors, words))
+
+    print("\n== echo window (words)")
+    for window in (10, 20, 30):
+        settings = FictionSettings(
+            rules={r: r == "fiction.echo" for r in RULES}, echo_window=window, names=tuple(names)
+        )
+        print(f"window {window}: " + rule_figures(settings, "fiction.echo", chapters, errors, words))
+
+    speed()
+
+
+def rule_figures(
+    settings: FictionSettings,
+    rule_id: str,
+    chapters: dict[str, Chapter],
+    errors: list[KnownError],
+    words: int,
+) -> str:
+    """How many errors of the rule's own kind it caught, and what else it flagged."""
+    flags = run(fiction_checker(settings), chapters)
+    mine = [e for e in errors if e.kind == rule_id.removeprefix("fiction.")]
+    hit = sum(any(_overlaps(f, e) for f in flags) for e in mine)
+    other = len([f for f in flags if not any(_overlaps(f, e) for e in errors)])
+    return (
+        f"caught {hit:2}/{len(mine):2}   other flags {other:3}"
+        f" = {1000 * other / words:5.1f} per 1,000 words"
+    )
+
+
+def speed() -> None:
+    chapter = seed_chapter()
+    if chapter is None:
+        print("\nseed: not found, speed skipped")
+        return
+    by_rule: dict[str, int] = defaultdict(int)
+    for flag in fiction_checker(FictionSettings())("seed", chapter):
+        by_rule[flag.rule] += 1
+    print(f"\n== seed ({chapter.story_words} story words), default rules flag:")
+    for rule, count in sorted(by_rule.items()):
+        print(f"  {rule:28} {count}")
+    for label, settings in (
+        ("defaults", FictionSettings()),
+        ("all rules on", FictionSettings(rules={r: True for r in RULES})),
+    ):
+        checker = fiction_checker(settings)
+        times = []
+        for _ in range(15):
+            analysed.cache_clear()  # cold: no paragraph read before
+            began = time.perf_counter()
+            checker("seed", chapter)
+            times.append(time.perf_counter() - began)
+        print(f"fiction rules, full seed, cold, {label}: median {1000 * statistics.median(times):.1f} ms")
+    edit_in_long_chapter(chapter)
+
+
+def edit_in_long_chapter(seed: Chapter) -> None:
+    """A 100,000-word chapter with one paragraph edited: the work the scheduler redoes.
+
+    The paragraph engine sees only the edited paragraph (the others come from the cache);
+    the chapter rules run over the whole chapter, reading again only the changed paragraph.
+    """
+    copies = -(-100_000 // seed.story_words)
+    text = "\n\n* * *\n\n".join([seed.text.strip()] * copies) + "\n"
+    chapter = parse(text)
+    settings = FictionSettings()
+    engine, rules = paragraph_engine(settings), chapter_rules(settings)
+    for rule in rules:
+        rule.check_chapter(chapter)  # the first, full check
+    paragraphs = chapter.paragraphs()
+    times = []
+    for n in range(15):
+        target = paragraphs[len(paragraphs) * n // 15]
+        edited = parse(text[: target.span.end] + f" She waited {n} heartbeats." + text[target.span.end :])
+        changed = edited.paragraph_at(target.span.start)
+        assert changed is not None
+        began = time.perf_counter()
+        engine.check(plain_text(changed.text).text)
+        for rule in rules:
+            rule.check_chapter(edited)
+        times.append(time.perf_counter() - began)
+    print(
+        f"fiction rules, {edited.story_words}-word chapter, one paragraph edited"
+        f" (engine on that paragraph + chapter rules): median {1000 * statistics.median(times):.1f} ms"
+    )
+
+
+if __name__ == "__main__":
+    main()

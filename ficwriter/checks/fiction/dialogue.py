@@ -1,0 +1,143 @@
+"""Dialogue habits and dialogue punctuation, within one paragraph.
+
+* adverbs hung on a dialogue tag ("she said softly", "cried furiously");
+* a tag followed by a comma and then a new sentence inside the quotes
+  (``"I know," she said, "It's late."`` -- the tag should end with a full stop);
+* a name addressed without its comma (``"Thanks Clarke."``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ficwriter.checks.fiction.rules import finding
+from ficwriter.checks.fiction.settings import FictionSettings
+from ficwriter.checks.fiction.text import ParagraphText, Token, is_capitalised
+from ficwriter.checks.issue import Finding
+
+TAG_VERBS = frozenset(
+    """
+    said says say asked asks replied replies answered answers cried cries whispered
+    whispers murmured murmurs muttered mutters shouted shouts yelled yells screamed
+    screams snapped snaps growled growls snarled snarls hissed hisses spat spits told
+    tells added adds called calls stated states continued continues repeated repeats
+    questioned questions demanded demands admitted admits agreed agrees offered offers
+    insisted insists laughed laughs sighed sighs breathed breathes teased teases
+    """.split()
+)
+_SUBJECTS = frozenset("i you he she we they".split())
+_OBJECTS = frozenset("her him them me us you it".split())
+# Words ending in -ly that are not manner adverbs: other words, and adverbs of time or of
+# the speaker's stance ("she said finally"), which say when, not how.
+_NOT_ADVERBS = frozenset(
+    """
+    only early family reply supply ugly holy belly silly lonely friendly likely lovely
+    elderly daily weekly monthly yearly rely apply fly bully jelly rally hilly curly
+    wily lily july italy imply comply assembly anomaly ally jolly folly melancholy
+    finally eventually suddenly immediately instantly already really actually probably
+    certainly possibly apparently obviously presumably initially lastly firstly secondly
+    """.split()
+)
+
+_TAG_THEN_NEW = re.compile(
+    r"(?P<end>[,?!])(?P<q1>[\"\u201d])[ \t]+(?P<tag>[A-Za-z][^\"\u201c\u201d.!?\n]{0,80}?)"
+    r"(?P<comma>,)[ \t]+(?P<q2>[\"\u201c])(?P<word>[A-Z][\w'\u2019]*)"
+)
+_I_FORMS = frozenset({"I", "I'm", "I'll", "I'd", "I've", "I\u2019m", "I\u2019ll", "I\u2019d", "I\u2019ve"})
+# Capitalised words that are neither names addressed nor sentence starts.
+_CALENDAR = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
+    "May June July August September October November December Christmas".split()
+)
+_TITLES = frozenset("Mr Mrs Ms Miss Dr Sir Lady Lord Captain Commander General Mister Madam".split())
+_GREETING_NAME = re.compile(
+    r"\b(?P<greeting>(?i:hello|hi|hey|thanks|thank\s+you|yes|no|okay|sorry|goodbye|bye|please|"
+    r"good\s+morning|good\s+night|morning|night|welcome|come\s+on|listen|look|wait|stop))"
+    r"[ \t]+(?P<name>[A-Z][a-z][\w'\u2019]*)(?=[,.!?\u2026\"\u201d]|\s*$)"
+)
+_YOU_NAME = re.compile(
+    r"\b(?P<greeting>(?i:you))[ \t]+(?P<name>[A-Z][a-z][\w'\u2019]*)(?=[.!?\u2026\"\u201d])"
+)
+
+
+def _is_adverb(word: str) -> bool:
+    return word.islower() and word.endswith("ly") and len(word) > 4 and word not in _NOT_ADVERBS
+
+
+def tag_adverbs(paragraph: ParagraphText, settings: FictionSettings) -> list[Finding]:
+    """``said softly``, ``told her quietly``, ``softly said``: narration next to dialogue."""
+    if not paragraph.dialogue:
+        return []
+    tokens = paragraph.narration_tokens()
+    out: list[Finding] = []
+    for k, token in enumerate(tokens):
+        if token.text.lower() not in TAG_VERBS:
+            continue
+        after = tokens[k + 1 : k + 3]
+        if after and (after[0].text.lower() in _OBJECTS or is_capitalised(after[0].text)):
+            after = after[1:]
+        candidates = [t for t in after[:1] if _adjacent(paragraph, token, t)]
+        if k > 1 and _adjacent(paragraph, tokens[k - 1], token) and _subject(tokens[k - 2]):
+            candidates.append(tokens[k - 1])
+        for adverb in candidates:
+            if _is_adverb(adverb.text):
+                start, end = min(token.start, adverb.start), max(token.end, adverb.end)
+                text = paragraph.text[start:end]
+                out.append(finding("fiction.tag-adverb", start, end, text=text))
+    return out
+
+
+def _subject(token: Token) -> bool:
+    return token.text.lower() in _SUBJECTS or is_capitalised(token.text)
+
+
+def _adjacent(paragraph: ParagraphText, first: Token, second: Token) -> bool:
+    """Only spaces (and at most one object word) stand between the two tokens."""
+    gap = paragraph.text[first.end : second.start]
+    return bool(re.fullmatch(r"[ \t]+(?:\w+[ \t]+)?", gap))
+
+
+def tag_new_sentence(paragraph: ParagraphText, settings: FictionSettings) -> list[Finding]:
+    out: list[Finding] = []
+    for match in _TAG_THEN_NEW.finditer(paragraph.text):
+        word = match.group("word")
+        continues = word in _I_FORMS or word in _TITLES or _probably_name(paragraph, word, settings)
+        if match.group("end") == "," and continues:
+            continue  # "Well," she said, "I think so." / "..., Clarke is here." may go on
+        start, end = match.start("comma"), match.end("word")
+        replacement = ". " + match.group("q2") + word
+        out.append(finding("fiction.tag-new-sentence", start, end, (replacement,), word=word))
+    return out
+
+
+def _probably_name(paragraph: ParagraphText, word: str, settings: FictionSettings) -> bool:
+    if word in settings.names:
+        return True
+    return any(
+        t.bare == word and t.start not in paragraph.sentence_openers for t in paragraph.tokens
+    )
+
+
+def vocative_comma(paragraph: ParagraphText, settings: FictionSettings) -> list[Finding]:
+    out: list[Finding] = []
+    seen: set[int] = set()
+    for pattern in (_GREETING_NAME, _YOU_NAME):
+        for match in pattern.finditer(paragraph.text):
+            if match.start() in seen or not paragraph.in_dialogue(match.start()):
+                continue
+            if match.group("name") in _CALENDAR:
+                continue  # "See you Monday."
+            seen.add(match.start())
+            text = match.group()
+            fixed = f"{match.group('greeting')}, {match.group('name')}"
+            out.append(
+                finding(
+                    "fiction.vocative-comma",
+                    match.start(),
+                    match.end(),
+                    (fixed,),
+                    text=text,
+                    fixed=fixed,
+                )
+            )
+    return out
