@@ -34,6 +34,14 @@ class EngineStatus:
     progress: float | None = None  # 0..1 while downloading
 
 
+class EngineUnavailable(Exception):
+    """Raised by ``Engine.check`` when the engine cannot answer (server down, not installed).
+
+    The scheduler caches nothing for that paragraph, shows the engine's status, and keeps
+    delivering the other engines' issues.
+    """
+
+
 class Engine(Protocol):
     """A paragraph engine. ``check`` may be called from worker threads at the same time."""
 

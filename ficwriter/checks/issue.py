@@ -26,6 +26,17 @@ class Severity(str, Enum):
     HINT = "hint"  # a style observation the writer may well keep
 
 
+# What an engine reports when it has no finer severity of its own.
+DEFAULT_SEVERITY: dict[Category, Severity] = {
+    Category.SPELLING: Severity.ERROR,
+    Category.GRAMMAR: Severity.ERROR,
+    Category.PUNCTUATION: Severity.WARNING,
+    Category.TYPOGRAPHY: Severity.HINT,
+    Category.STYLE: Severity.HINT,
+    Category.FICTION: Severity.WARNING,
+}
+
+
 @dataclass(frozen=True)
 class Finding:
     """An engine's report on one text, in that text's offsets."""

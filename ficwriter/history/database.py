@@ -7,7 +7,10 @@ lives in SQLite's ``user_version``; each migration runs once, in order, in a tra
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 
 import sqlite_utils
@@ -16,6 +19,7 @@ DB_DIR = ".ficwriter"
 DB_NAME = "history.sqlite"
 
 Migration = Callable[[sqlite_utils.Database], None]
+_BUSY = "database is locked"
 
 
 def database_path(project_root: Path) -> Path:
@@ -36,9 +40,56 @@ def _create_check_tables(db: sqlite_utils.Database) -> None:
     db["dismissed_rules"].create({"rule_id": str, "created": str}, pk="rule_id", if_not_exists=True)
 
 
+def _create_history_tables(db: sqlite_utils.Database) -> None:
+    """Revisions stored as lists of content-addressed paragraphs, snapshots, the journal.
+
+    ``chapters`` gives a chapter an identity that survives renames; a non-null ``deleted``
+    is its tombstone. A revision's ``body`` is its paragraph ids (see history.pieces).
+    """
+    db["paragraphs"].create({"id": int, "hash": bytes, "text": str}, pk="id")
+    db["paragraphs"].create_index(["hash"], unique=True)
+    db["chapters"].create({"id": int, "path": str, "deleted": str}, pk="id")
+    db["chapters"].create_index(["path"], unique=True)
+    db["revisions"].create(
+        {
+            "id": int,
+            "chapter_id": int,
+            "path": str,
+            "created": str,
+            "source": str,
+            "hash": str,
+            "words": int,
+            "added": int,
+            "removed": int,
+            "body": bytes,
+        },
+        pk="id",
+        foreign_keys=[("chapter_id", "chapters", "id")],
+    )
+    db["revisions"].create_index(["chapter_id", "id"])
+    db["revisions"].create_index(["hash"])  # renames are recognised by content
+    db["snapshots"].create({"id": int, "name": str, "created": str}, pk="id")
+    db["snapshot_revisions"].create(
+        {"snapshot_id": int, "chapter_id": int, "revision_id": int},
+        pk=("snapshot_id", "chapter_id"),
+        foreign_keys=[
+            ("snapshot_id", "snapshots", "id"),
+            ("chapter_id", "chapters", "id"),
+            ("revision_id", "revisions", "id"),
+        ],
+    )
+    db["journal"].create({"path": str, "text": str, "saved": str}, pk="path")
+
+
 MIGRATIONS: list[Migration] = [
     _create_check_tables,
+    _create_history_tables,
 ]
+
+
+def utc_now() -> str:
+    """The current time as history stores it: UTC, ISO 8601, microseconds."""
+    return datetime.now(timezone.utc).isoformat()
 
 
 def schema_version(db: sqlite_utils.Database) -> int:
@@ -59,11 +110,68 @@ def migrate(db: sqlite_utils.Database) -> None:
             db.execute(f"PRAGMA user_version = {number}")
 
 
+class DamagedDatabase(Exception):
+    """The history file exists but SQLite cannot use it (truncated, garbage, malformed)."""
+
+
+@dataclass(frozen=True)
+class DamageReport:
+    """What happened to a damaged history database, in words the user is shown."""
+
+    moved_to: Path
+    reason: str
+    rebuilt: tuple[str, ...] = field(default=())
+
+    @property
+    def message(self) -> str:
+        rebuilt = f" A new history was started from {len(self.rebuilt)} chapter file(s) on disk."
+        return (
+            f"The project's history could not be read ({self.reason}). It was kept as "
+            f"{self.moved_to.name} in {self.moved_to.parent}, not deleted.{rebuilt}"
+        )
+
+
 def open_database(project_root: Path) -> sqlite_utils.Database:
-    """Open (creating if needed) the project's history database, migrated and in WAL mode."""
+    """Open (creating if needed) the project's history database, migrated and in WAL mode.
+
+    The connection is not tied to the opening thread, because the folder watcher records
+    revisions from its own thread; whoever shares it must serialize access. A file SQLite
+    cannot use raises ``DamagedDatabase`` (a newer schema still raises ``RuntimeError``: that
+    file is fine, only this ficwriter is too old, so it must not be moved aside).
+    """
     path = database_path(project_root)
     path.parent.mkdir(parents=True, exist_ok=True)
-    db = sqlite_utils.Database(path)
-    db.enable_wal()
-    migrate(db)
+    conn = sqlite3.connect(path, check_same_thread=False, timeout=10)
+    try:
+        check = conn.execute("PRAGMA quick_check").fetchone()[0]
+        if check != "ok":
+            raise DamagedDatabase(f"integrity check failed: {check}")
+        db = sqlite_utils.Database(conn)
+        db.enable_wal()
+        migrate(db)
+    except sqlite3.DatabaseError as error:
+        conn.close()
+        if _BUSY in str(error):
+            raise  # another process holds it: busy is not damage
+        raise DamagedDatabase(str(error)) from error
+    except BaseException:
+        conn.close()
+        raise
     return db
+
+
+def move_aside(project_root: Path, reason: str) -> DamageReport:
+    """Rename a damaged history file (with its WAL and shared-memory files) out of the way.
+
+    Never deletes: the writer's only copy of old revisions may still be partly readable by a
+    repair tool. The new name carries the UTC time so repeated damage never overwrites.
+    """
+    path = database_path(project_root)
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+    target = path.with_name(f"{path.stem}.damaged-{stamp}{path.suffix}")
+    for suffix in ("-wal", "-shm"):
+        companion = path.with_name(path.name + suffix)
+        if companion.exists():
+            companion.replace(target.with_name(target.name + suffix))
+    path.replace(target)
+    return DamageReport(moved_to=target, reason=reason)

@@ -17,7 +17,7 @@ from ficwriter.paths import sample_project
 def test_sample_project_settings_chapters_and_dictionary() -> None:
     project = open_project(sample_project())
     assert project.title == "Starfall"
-    assert project.language == "en-US"
+    assert project.language == "en-GB"
     assert project.export["target"] == "ao3"
     assert [p.name for p in project.chapters()] == ["01-the-long-walk.md", "02-over-the-ridge.md"]
     assert {"Wren", "Isolde", "Ashmere"} <= set(project.dictionary_words())

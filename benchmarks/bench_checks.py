@@ -1,0 +1,178 @@
+"""Speed of the checker: the seed chapter, and one edit in a 100,000-word chapter.
+
+Run from the repository root:
+
+    python benchmarks/bench_checks.py
+
+Prints medians. Harper and the fiction rules run in-process; LanguageTool runs against
+the test suite's fake server (no real LanguageTool here), which is enough to show what
+an edit sends to it: one paragraph, never the chapter.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from ficwriter.checks.engine import ChapterRule, Engine  # noqa: E402
+from ficwriter.checks.harper_engine import HarperEngine  # noqa: E402
+from ficwriter.checks.languagetool import LanguageToolEngine, bmp_only  # noqa: E402
+from ficwriter.checks.scheduler import Checker  # noqa: E402
+from ficwriter.checks.settings import LanguageToolSettings  # noqa: E402
+from ficwriter.core.chapter import Chapter, parse  # noqa: E402
+from ficwriter.core.words import count_words  # noqa: E402
+from tests.checks.lt_server import start_server  # noqa: E402
+
+SEED_NAME = "000_a076e9cb29d276f2.txt"
+WARM_RUNS = 15
+EDITS = 15
+
+
+def find_seed() -> Path:
+    for folder in (ROOT.parent / "shared", ROOT.parent.parent / "shared"):
+        path = folder / "seeds" / SEED_NAME
+        if path.is_file():
+            return path
+    raise SystemExit(f"seed chapter {SEED_NAME} not found next to the repository")
+
+
+def offline_engines() -> tuple[list[Engine], list[ChapterRule], str]:
+    start = time.perf_counter()
+    harper = HarperEngine()
+    harper.check("Warm up the linter.")
+    print(f"Harper engine ready (dictionary built, first lint done): "
+          f"{(time.perf_counter() - start) * 1000:.0f} ms")
+    try:
+        from ficwriter.checks.fiction import FictionSettings, chapter_rules, paragraph_engine
+    except ModuleNotFoundError:
+        return [harper], [], "Harper alone (the fiction rules are not in this branch yet)"
+    settings = FictionSettings()
+    return [harper, paragraph_engine(settings)], list(chapter_rules(settings)), "Harper + fiction"
+
+
+def median_ms(run: Callable[[], object], times: int) -> float:
+    samples = []
+    for _ in range(times):
+        start = time.perf_counter()
+        run()
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples) * 1000
+
+
+def big_chapter(seed: Chapter, words: int) -> str:
+    """Seed paragraphs repeated, each made unique, until ``words`` story words."""
+    paragraphs = [p.text for p in seed.paragraphs()]
+    out: list[str] = []
+    total = 0
+    n = 0
+    while total < words:
+        text = f"Day {n}. " + paragraphs[n % len(paragraphs)]
+        out.append(text)
+        total += count_words(text)
+        n += 1
+        if n % 40 == 0:
+            out.append("* * *")
+    return "\n\n".join(out) + "\n"
+
+
+def bench_seed(engines: list[Engine], rules: list[ChapterRule], label: str) -> None:
+    chapter = parse(find_seed().read_text(encoding="utf-8"))
+    print(f"Seed chapter: {chapter.story_words} words, engines: {label}")
+    cold = []
+    for _ in range(3):
+        checker = Checker(engines, rules)  # empty cache each time
+        start = time.perf_counter()
+        result = checker.check_chapter(chapter)
+        cold.append(time.perf_counter() - start)
+        checker.close(close_engines=False)
+    print(f"  cold (engines loaded, empty cache) median: {statistics.median(cold) * 1000:.0f} ms, "
+          f"{len(result.issues)} issues")
+    checker = Checker(engines, rules)
+    checker.check_chapter(chapter)
+    warm = median_ms(lambda: checker.check_chapter(chapter), WARM_RUNS)
+    print(f"  warm (cached paragraphs, chapter rules re-run) median: {warm:.0f} ms  (target <= 500)")
+    checker.close(close_engines=False)
+
+
+def bench_edit(engines: list[Engine], rules: list[ChapterRule], label: str) -> None:
+    seed = parse(find_seed().read_text(encoding="utf-8"))
+    text = big_chapter(seed, 100_000)
+    chapter = parse(text)
+    paragraphs = chapter.paragraphs()
+    print(f"\n100,000-word chapter: {chapter.story_words} words, {len(paragraphs)} paragraphs, "
+          f"{len(text):,} characters; engines: {label}")
+    checker = Checker(engines, rules)
+    start = time.perf_counter()
+    checker.check_chapter(chapter)
+    print(f"  first full check: {(time.perf_counter() - start):.1f} s")
+    recheck, rules_ms, parse_ms = [], [], []
+    sent: dict[str, list[int]] = {e.name: [] for e in engines}
+    for k in range(EDITS):
+        target = paragraphs[(k * 97) % len(paragraphs)]
+        edited_text = text[: target.span.end] + f" Edit {k} here." + text[target.span.end :]
+        started = time.perf_counter()
+        edited = parse(edited_text)
+        parse_ms.append(time.perf_counter() - started)
+        calls, chars = dict(checker.calls), dict(checker.chars)
+        started = time.perf_counter()
+        checker.check_chapter(edited)
+        recheck.append(time.perf_counter() - started)
+        for engine in engines:
+            assert checker.calls[engine.name] - calls.get(engine.name, 0) == 1, "one paragraph"
+            sent[engine.name].append(checker.chars[engine.name] - chars.get(engine.name, 0))
+        started = time.perf_counter()
+        for rule in rules:
+            rule.check_chapter(edited)
+        rules_ms.append(time.perf_counter() - started)
+    print(f"  re-check after a one-paragraph edit, median: {statistics.median(recheck) * 1000:.1f} ms"
+          "  (target <= 50; engines called on exactly one paragraph each)")
+    print(f"    of which chapter rules on the whole chapter: {statistics.median(rules_ms) * 1000:.1f} ms;"
+          f" parsing the edited chapter (the window's job): {statistics.median(parse_ms) * 1000:.1f} ms")
+    for name, counts in sent.items():
+        print(f"    characters sent to {name} per edit (median): {statistics.median(counts):.0f}"
+              f" of {len(text):,} in the chapter")
+    checker.close(close_engines=False)
+
+
+def bench_languagetool_edit() -> None:
+    seed = parse(find_seed().read_text(encoding="utf-8"))
+    text = big_chapter(seed, 100_000)
+    server = start_server()
+    lt = LanguageToolEngine(LanguageToolSettings(mode="remote", url=server.url))
+    lt.wait_started(10)
+    checker = Checker([lt], workers=4)
+    try:
+        start = time.perf_counter()
+        checker.check_chapter(parse(text))
+        first = time.perf_counter() - start
+        before = len(server.texts)
+        target = parse(text).paragraphs()[700]
+        edited = text[: target.span.end] + " One more sentence." + text[target.span.end :]
+        checker.check_chapter(parse(edited))
+        requests = server.texts[before:]
+        new_paragraph = bmp_only(parse(edited).paragraphs()[700].text)
+        assert requests == [new_paragraph], "LanguageTool must get the edited paragraph only"
+        print(f"\nLanguageTool (fake server), same chapter: first check {first:.1f} s, "
+              f"{before} requests (one per paragraph)")
+        print(f"  after a one-paragraph edit: {len(requests)} request of {len(requests[0])} "
+              f"characters (the chapter has {len(edited):,}) - asserted")
+    finally:
+        checker.close()
+        server.stop()
+
+
+def main() -> None:
+    engines, rules, label = offline_engines()
+    bench_seed(engines, rules, label)
+    bench_edit(engines, rules, label)
+    bench_languagetool_edit()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,387 @@
+"""The LanguageTool engine, through language-tool-python and nothing else.
+
+Three modes: ``local`` (language-tool-python downloads LanguageTool on first use and runs
+its server; needs Java 17+), ``remote`` (a server URL, optionally with username + API key
+for LanguageTool's paid API) and ``off``. Starting takes seconds, so it happens on a
+background thread; ``check`` waits for it (up to ``start_timeout``) and the status says
+what is going on: starting, downloading, ready, or unavailable and why.
+
+Failure policy: when a request fails (server crashed, unreachable, hung past the time-out,
+answered 500 or garbage) the engine rebuilds its client once - for a local server that
+means a new server process - and tries again; after that it reports UNAVAILABLE with the
+reason and raises ``EngineUnavailable``, so the scheduler keeps going with the other engines.
+
+Offsets: LanguageTool counts UTF-16 code units. language-tool-python's ``Match`` converts
+``offset`` (not ``length``) using two class attributes shared by every call in the process
+(``Match.PREVIOUS_MATCHES_TEXT`` and ``Match.FOUR_BYTES_POSITIONS``), so two threads checking
+different texts can each get the other's correction. We never let it need one: before
+sending, every character outside the Basic Multilingual Plane (emoji, mostly) is replaced
+by U+FFFD, which is one code point *and* one UTF-16 unit. The text keeps its length in
+code points, LanguageTool's offsets and lengths are then Python indices, and the shared
+correction is always empty - exact spans with any number of threads, no lock needed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import subprocess
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import language_tool_python
+import requests
+from language_tool_python.download_lt import (
+    LTP_DOWNLOAD_VERSION,
+    LocalLanguageTool,
+    parse_java_version,
+)
+from language_tool_python.exceptions import LanguageToolError
+from language_tool_python.match import Match
+from language_tool_python.utils import LTP_JAR_DIR_PATH_ENV_VAR, get_language_tool_download_path
+
+from ficwriter.checks.engine import EngineState, EngineStatus, EngineUnavailable
+from ficwriter.checks.issue import DEFAULT_SEVERITY, Category, Finding
+from ficwriter.checks.settings import LanguageToolSettings
+
+NAME = "languagetool"
+MIN_JAVA = 17
+MAX_SUGGESTIONS = 5
+_ASTRAL_RE = re.compile("[\U00010000-\U0010ffff]")
+_PLACEHOLDER = "\ufffd"
+
+_ISSUE_TYPES: dict[str, Category] = {
+    "misspelling": Category.SPELLING,
+    "typographical": Category.TYPOGRAPHY,
+    "whitespace": Category.TYPOGRAPHY,
+    "style": Category.STYLE,
+    "locale-violation": Category.SPELLING,
+}
+_CATEGORIES: dict[str, Category] = {
+    "TYPOS": Category.SPELLING,
+    "PUNCTUATION": Category.PUNCTUATION,
+    "TYPOGRAPHY": Category.TYPOGRAPHY,
+    "STYLE": Category.STYLE,
+    "REDUNDANCY": Category.STYLE,
+    "PLAIN_ENGLISH": Category.STYLE,
+    "REPETITIONS_STYLE": Category.STYLE,
+}
+
+StatusListener = Callable[[EngineStatus], None]
+
+
+def bmp_only(text: str) -> str:
+    """``text`` with every non-BMP character replaced by U+FFFD (same length in code points)."""
+    return _ASTRAL_RE.sub(_PLACEHOLDER, text)
+
+
+def java_problem() -> str | None:
+    """Why Java cannot run LanguageTool here, in words for the writer; None when it can."""
+    java = shutil.which("java")
+    advice = (
+        f"install Java {MIN_JAVA} or newer (e.g. Eclipse Temurin or your system's OpenJDK "
+        "package), or give a LanguageTool server URL in the check settings"
+    )
+    if not java:
+        return f"Java is not installed: LanguageTool needs Java {MIN_JAVA} or newer; {advice}"
+    try:
+        output = subprocess.run(
+            [java, "-version"], capture_output=True, text=True, timeout=20, check=False
+        )
+        major, minor = parse_java_version(output.stderr + output.stdout)
+    except (OSError, subprocess.TimeoutExpired, SystemExit) as error:
+        return f"Java at {java} did not report its version ({error}); {advice}"
+    version = minor if major == 1 else major  # "1.8" is Java 8
+    if version < MIN_JAVA:
+        return f"Java {version} found at {java}, but LanguageTool needs Java {MIN_JAVA}; {advice}"
+    return None
+
+
+def _category(match: Match) -> Category:
+    by_type = _ISSUE_TYPES.get(match.rule_issue_type)
+    return by_type or _CATEGORIES.get(match.category, Category.GRAMMAR)
+
+
+def _finding(match: Match) -> Finding:
+    category = _category(match)
+    return Finding(
+        start=match.offset,
+        end=match.offset + match.error_length,
+        category=category,
+        rule_id=match.rule_id,
+        rule_name=match.category.replace("_", " ").capitalize(),
+        message=match.message,
+        suggestions=tuple(match.replacements[:MAX_SUGGESTIONS]),
+        severity=DEFAULT_SEVERITY[category],
+    )
+
+
+class _Client(language_tool_python.LanguageTool):
+    """language-tool-python's client with a request time-out and the paid API's login.
+
+    The library reads its time-out from ``self._TIMEOUT`` and builds request fields in
+    ``_create_params``; LanguageTool's API takes ``username`` and ``apiKey`` fields there.
+    """
+
+    def __init__(self, *args: Any, timeout: float, username: str, api_key: str, **kw: Any):
+        self._TIMEOUT = timeout  # type: ignore[misc]  # shadows the library's 300 s
+        self._login = {"username": username, "apiKey": api_key} if username else {}
+        super().__init__(*args, **kw)
+
+    def _create_params(self, text: str) -> dict[str, str]:
+        return {**super()._create_params(text), **self._login}
+
+
+def _installed_version() -> str | None:
+    """The newest LanguageTool language-tool-python can use without downloading."""
+    if os.environ.get(LTP_JAR_DIR_PATH_ENV_VAR):
+        return LTP_DOWNLOAD_VERSION
+    latest = LocalLanguageTool.get_latest_installed_version()
+    return latest.version_name if latest else None
+
+
+def _download_size(folder: Path) -> int:
+    """Bytes in language-tool-python's temporary download folders (it downloads there)."""
+    total = 0
+    for temp in folder.glob("tmp*"):
+        for part in temp.rglob("*"):
+            try:
+                total += part.stat().st_size
+            except OSError:
+                continue
+    return total
+
+
+def _archive_size(version: str) -> int | None:
+    """Bytes of the archive language-tool-python is about to download, if the host says."""
+    try:
+        url = LocalLanguageTool.from_version_name(version).download_url
+        head = requests.head(url, allow_redirects=True, timeout=10)
+        return int(head.headers["Content-Length"]) if head.ok else None
+    except (requests.RequestException, LanguageToolError, KeyError, ValueError):
+        return None
+
+
+def _reason(error: BaseException) -> str:
+    """What went wrong, in words: language-tool-python wraps the requests error it got."""
+    chain: list[BaseException] = [error]
+    while chain[-1].__cause__ is not None and len(chain) < 5:
+        chain.append(chain[-1].__cause__)
+    for cause in chain:
+        if isinstance(cause, (requests.Timeout, TimeoutError)):
+            return "no answer within the time-out"
+        if isinstance(cause, requests.ConnectionError):
+            return f"no connection ({_short(cause)})"
+    return _short(error)
+
+
+def _short(error: BaseException) -> str:
+    text = " ".join(str(error).split()) or type(error).__name__
+    return text if len(text) <= 240 else text[:237] + "..."
+
+
+class LanguageToolEngine:
+    """Paragraph engine backed by a LanguageTool server; ``check`` is thread-safe."""
+
+    name = NAME
+
+    def __init__(self, settings: LanguageToolSettings, language: str = "en-US") -> None:
+        self.settings = settings
+        self.language = language
+        self._lock = threading.Lock()
+        self._listeners: list[StatusListener] = []
+        self._client: _Client | None = None
+        self._generation = 0
+        self._restarts_left = 1
+        self._version = settings.url if settings.mode == "remote" else LTP_DOWNLOAD_VERSION
+        self._started = threading.Event()
+        self._closed = False
+        if settings.mode == "off":
+            self._status = EngineStatus(NAME, EngineState.OFF, "turned off in the settings")
+            self._started.set()
+        else:
+            self._status = EngineStatus(NAME, EngineState.STARTING, "starting LanguageTool")
+            threading.Thread(target=self._start, name="languagetool-start", daemon=True).start()
+
+    # -- status -------------------------------------------------------------------------
+
+    def status(self) -> EngineStatus:
+        return self._status
+
+    def add_status_listener(self, listener: StatusListener) -> None:
+        self._listeners.append(listener)
+
+    def _set_status(self, state: EngineState, detail: str, progress: float | None = None) -> None:
+        self._status = EngineStatus(NAME, state, detail, progress)
+        for listener in list(self._listeners):
+            listener(self._status)
+
+    def wait_started(self, timeout: float | None = None) -> bool:
+        """Block until the engine is ready, off or unavailable; False on time-out."""
+        return self._started.wait(timeout)
+
+    def cache_key(self) -> str:
+        s = self.settings
+        parts = [
+            self._version,
+            self.language,
+            str(s.picky),
+            ",".join(sorted(s.enabled_rules)),
+            ",".join(sorted(s.disabled_rules)),
+            ",".join(sorted(s.enabled_categories)),
+            ",".join(sorted(s.disabled_categories)),
+        ]
+        return "lt-" + hashlib.sha1("\n".join(parts).encode()).hexdigest()[:16]
+
+    # -- starting -----------------------------------------------------------------------
+
+    def _start(self) -> None:
+        """Background start; a failed first attempt uses the one restart."""
+        try:
+            while True:
+                try:
+                    client = self._connect()
+                except EngineUnavailable as error:
+                    self._set_status(EngineState.UNAVAILABLE, str(error))
+                    return
+                except Exception as error:  # noqa: BLE001 - any failure becomes a status
+                    if self._restarts_left and not self._closed:
+                        self._restarts_left -= 1
+                        self._set_status(EngineState.STARTING, f"retrying: {_reason(error)}")
+                        continue
+                    self._set_status(EngineState.UNAVAILABLE, self._failure_text(error))
+                    return
+                with self._lock:
+                    self._client, self._generation = client, self._generation + 1
+                if self._closed:
+                    self.close()
+                    return
+                self._set_status(EngineState.READY, self._ready_text())
+                return
+        finally:
+            self._started.set()
+
+    def _failure_text(self, error: BaseException) -> str:
+        if self.settings.mode == "remote":
+            return f"LanguageTool server {self.settings.url} unreachable: {_reason(error)}"
+        if isinstance(error, (requests.ConnectionError, requests.Timeout)):
+            return (
+                f"could not download LanguageTool {self._version}: {_reason(error)}. "
+                "Connect to the internet once, or give a LanguageTool server URL, or unpack "
+                "LanguageTool into the folder named by LTP_PATH"
+            )
+        return f"local LanguageTool server failed: {_reason(error)}"
+
+    def _ready_text(self) -> str:
+        if self.settings.mode == "remote":
+            return f"LanguageTool at {self.settings.url}"
+        return f"LanguageTool {self._version} running locally"
+
+    def _connect(self) -> _Client:
+        s = self.settings
+        common = {
+            "timeout": s.timeout,
+            "username": s.username,
+            "api_key": s.api_key,
+        }
+        if s.mode == "remote":
+            client = _Client(self.language, remote_server=s.url, **common)
+        else:
+            client = self._start_local(common)
+        client.picky = s.picky
+        client.enabled_rules = set(s.enabled_rules)
+        client.disabled_rules = set(s.disabled_rules)
+        client.enabled_categories = set(s.enabled_categories)
+        client.disabled_categories = set(s.disabled_categories)
+        return client
+
+    def _start_local(self, common: dict[str, Any]) -> _Client:
+        problem = java_problem()
+        if problem:
+            raise EngineUnavailable(problem)
+        installed = _installed_version()
+        if installed:
+            self._version = installed
+            return _Client(self.language, language_tool_download_version=installed, **common)
+        return self._download_and_start(common)
+
+    def _download_and_start(self, common: dict[str, Any]) -> _Client:
+        """First use: language-tool-python downloads LanguageTool; report how far it got."""
+        folder = get_language_tool_download_path()
+        done = threading.Event()
+
+        def report() -> None:
+            total = _archive_size(self._version)
+            while not done.wait(0.5):
+                size = _download_size(folder)
+                self._set_status(
+                    EngineState.DOWNLOADING,
+                    f"downloading LanguageTool {self._version} to {folder}: {size / 1e6:.0f} MB "
+                    f"of {total / 1e6 if total else 250:.0f} MB (first use only)",
+                    min(1.0, size / total) if total else None,
+                )
+
+        self._set_status(
+            EngineState.DOWNLOADING,
+            f"downloading LanguageTool {self._version} to {folder} (about 250 MB, first use only)",
+        )
+        reporter = threading.Thread(target=report, name="languagetool-download", daemon=True)
+        reporter.start()
+        try:
+            return _Client(self.language, **common)
+        finally:
+            done.set()
+
+    # -- checking -----------------------------------------------------------------------
+
+    def check(self, text: str) -> list[Finding]:
+        if not self._started.wait(self.settings.start_timeout):
+            raise EngineUnavailable(f"LanguageTool did not start in {self.settings.start_timeout:g} s")
+        for _ in range(2):
+            with self._lock:
+                client, generation = self._client, self._generation
+            if client is None or self._status.state is not EngineState.READY:
+                raise EngineUnavailable(self._status.detail)
+            try:
+                matches = client.check(bmp_only(text))
+                return [_finding(m) for m in matches if m.error_length > 0]
+            except (LanguageToolError, requests.RequestException, OSError, KeyError,
+                    TypeError, ValueError) as error:
+                self._recover(generation, error)
+        raise EngineUnavailable(self._status.detail)
+
+    def _recover(self, generation: int, error: BaseException) -> None:
+        """One restart per engine; after that the engine stays unavailable with the reason."""
+        with self._lock:
+            if generation != self._generation:
+                return  # another thread already restarted (or gave up)
+            old, self._client = self._client, None
+            self._generation += 1
+            restart = self._restarts_left > 0 and not self._closed
+            if restart:
+                self._restarts_left -= 1
+        if old is not None:
+            old.close()
+        if not restart:
+            self._set_status(EngineState.UNAVAILABLE, self._failure_text(error))
+            return
+        self._set_status(EngineState.STARTING, f"restarting after: {_reason(error)}")
+        try:
+            client = self._connect()
+        except Exception as second:  # noqa: BLE001 - any failure becomes a status
+            self._set_status(EngineState.UNAVAILABLE, self._failure_text(second))
+            return
+        with self._lock:
+            self._client, self._generation = client, self._generation + 1
+        self._set_status(EngineState.READY, self._ready_text())
+
+    def close(self) -> None:
+        self._closed = True
+        with self._lock:
+            client, self._client = self._client, None
+        if client is not None:
+            client.close()

@@ -1,0 +1,439 @@
+"""The incremental checker: paragraph by paragraph, cached, in worker threads, versioned.
+
+A chapter version is split into paragraphs (story; notes only when asked; metadata
+comments never) and each paragraph's plain text (``core.inline.plain_text``) goes to each
+paragraph engine - unless the cache already holds that engine's findings for that text.
+So an edit costs one paragraph per engine, and findings of unchanged paragraphs are
+re-mapped to wherever their paragraph now stands.
+
+Work runs on two thread pools: fast engines (Harper, fiction rules) on one, LanguageTool
+(a server round trip) on the other, so a slow or starting server never delays the fast
+results. ``submit`` delivers a first result when the fast engines are done and a final one
+when every engine is; only the newest submitted version is delivered, and work that only
+older versions wanted is cancelled before it starts or skipped when it comes up.
+Identical paragraph texts share one engine call, even across versions.
+
+Chapter rules (whole-chapter fiction rules) run on every delivered version. The project
+dictionary and dismissals are applied when a result is assembled, never cached, so adding
+a word or dismissing an issue shows on the next result without re-checking anything.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ficwriter.core.chapter import Chapter, Paragraph
+from ficwriter.core.inline import PlainText, plain_text
+from ficwriter.checks.cache import CheckCache, cache_key, text_digest
+from ficwriter.checks.dictionary import ProjectDictionary, suggested_words
+from ficwriter.checks.dismissals import Dismissals
+from ficwriter.checks.engine import (
+    ChapterRule,
+    Engine,
+    EngineState,
+    EngineStatus,
+    EngineUnavailable,
+)
+from ficwriter.checks.issue import Category, Finding, Issue
+from ficwriter.checks.merge import merge_issues
+from ficwriter.checks.settings import CheckSettings
+
+log = logging.getLogger(__name__)
+
+SLOW_ENGINES = frozenset({"languagetool"})
+ENGINE_ORDER = ("languagetool", "harper", "fiction")  # whose wording wins when merged
+_MEMO_ENTRIES = 20_000
+
+Mapped = tuple[tuple[int, int, Finding], ...]  # findings in the paragraph's source offsets
+
+ResultCallback = Callable[["CheckResult"], None]
+StatusListener = Callable[[EngineStatus], None]
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """Issues for one chapter version; ``final`` on the last delivery for that version."""
+
+    version: int
+    issues: list[Issue]
+    done: frozenset[str]
+    pending: frozenset[str]
+    statuses: Mapping[str, EngineStatus]
+    final: bool
+
+
+@dataclass(frozen=True)
+class _Plain:
+    """A paragraph text's plain form (offsets relative to the paragraph) and its digest."""
+
+    plain: PlainText
+    digest: str
+
+
+@dataclass(frozen=True)
+class _Para:
+    index: int  # into chapter.paragraphs(notes=True)
+    paragraph: Paragraph
+    plain: PlainText  # offsets relative to the paragraph's start
+    digest: str  # of plain.text
+    scene: int | None
+
+
+@dataclass
+class _Job:
+    """One chapter version being checked."""
+
+    version: int
+    chapter: Chapter
+    paras: list[_Para]
+    engines: list[Engine]
+    on_result: ResultCallback
+    wanted: Callable[[], bool]
+    findings: dict[tuple[str, int], list[Finding]] = field(default_factory=dict)
+    keys: dict[tuple[str, int], str] = field(default_factory=dict)  # cache key per (engine, para)
+    waiting: dict[str, list[tuple[str, int]]] = field(default_factory=dict)  # key -> (engine, para)
+    remaining: Counter[str] = field(default_factory=Counter)  # engine -> keys still to come
+    failed: set[str] = field(default_factory=set)
+    chapter_issues: list[Issue] | None = None
+    delivered_final: bool = False
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def slow_left(self) -> int:
+        return sum(n for name, n in self.remaining.items() if name in SLOW_ENGINES)
+
+    def fast_left(self) -> int:
+        return sum(n for name, n in self.remaining.items() if name not in SLOW_ENGINES)
+
+
+@dataclass
+class _Task:
+    """One engine call on one paragraph text, shared by every job that needs it."""
+
+    key: str
+    engine: Engine
+    text: str
+    jobs: list[_Job]
+    future: Future[None] | None = None
+
+
+class Checker:
+    """Checks chapters with paragraph engines and chapter rules; see the module docstring."""
+
+    def __init__(
+        self,
+        engines: Sequence[Engine],
+        chapter_rules: Sequence[ChapterRule] = (),
+        *,
+        dictionary: ProjectDictionary | None = None,
+        dismissals: Dismissals | None = None,
+        cache: CheckCache | None = None,
+        check_notes: bool = False,
+        workers: int = 2,
+        fallback_engines: frozenset[str] = frozenset(),
+    ) -> None:
+        """``fallback_engines`` (e.g. {"harper"}) are shown only while LanguageTool is not ready."""
+        self.engines = list(engines)
+        self.chapter_rules = list(chapter_rules)
+        self.dictionary = dictionary or ProjectDictionary()
+        self.dismissals = dismissals or Dismissals()
+        self.cache = cache or CheckCache()
+        self.check_notes = check_notes
+        self.fallback_engines = fallback_engines
+        self.calls: Counter[str] = Counter()  # engine -> paragraphs sent, since creation
+        self.chars: Counter[str] = Counter()  # engine -> characters sent, since creation
+        self._fast = ThreadPoolExecutor(workers, thread_name_prefix="ficwriter-check")
+        self._slow = ThreadPoolExecutor(workers, thread_name_prefix="ficwriter-languagetool")
+        self._lock = threading.Lock()
+        self._latest: int | None = None
+        self._inflight: dict[str, _Task] = {}
+        self._plain: dict[str, _Plain] = {}
+        self._mapped: dict[tuple[str, str, int], Mapped] = {}
+        self._listeners: list[StatusListener] = []
+        for engine in self.engines:
+            add = getattr(engine, "add_status_listener", None)
+            if add is not None:
+                add(self._status_changed)
+
+    @classmethod
+    def for_project(
+        cls,
+        project_root: Path,
+        settings: CheckSettings | None = None,
+        only: Sequence[str] | None = None,
+    ) -> Checker:
+        """A checker built from the project's settings, dictionary, dismissals and cache."""
+        from ficwriter.checks.build import build_checker  # build imports this module
+
+        return build_checker(project_root, settings, only)
+
+    # -- statuses -----------------------------------------------------------------------
+
+    def add_status_listener(self, listener: StatusListener) -> None:
+        """``listener(status)`` on every engine status change, from whichever thread."""
+        self._listeners.append(listener)
+
+    def _status_changed(self, status: EngineStatus) -> None:
+        for listener in list(self._listeners):
+            listener(status)
+
+    def statuses(self) -> dict[str, EngineStatus]:
+        return {engine.name: engine.status() for engine in self.engines}
+
+    # -- checking -----------------------------------------------------------------------
+
+    def check_chapter(self, chapter: Chapter, timeout: float | None = None) -> CheckResult:
+        """Check ``chapter`` and wait for every engine (the CLI and tests)."""
+        done = threading.Event()
+        final: list[CheckResult] = []
+
+        def keep(result: CheckResult) -> None:
+            if result.final:
+                final.append(result)
+                done.set()
+
+        self._start(chapter, -1, keep, wanted=lambda: True)
+        if not done.wait(timeout):
+            raise TimeoutError(f"checking did not finish in {timeout} s")
+        return final[0]
+
+    def submit(self, chapter: Chapter, version: int, on_result: ResultCallback) -> None:
+        """Check ``chapter`` as ``version`` in the background; never blocks on an engine.
+
+        ``on_result`` runs on a worker thread, once when the fast engines are done and once
+        more (``final=True``) when LanguageTool is; not at all if a newer version was
+        submitted meanwhile.
+        """
+        with self._lock:
+            self._latest = version
+        self._start(chapter, version, on_result, wanted=lambda: self._latest == version)
+        self._cancel_stale()
+
+    def _start(
+        self, chapter: Chapter, version: int, on_result: ResultCallback, wanted: Callable[[], bool]
+    ) -> None:
+        engines = [
+            e for e in self.engines
+            if e.status().state not in (EngineState.OFF, EngineState.UNAVAILABLE)
+        ]
+        job = _Job(version, chapter, self._paragraphs(chapter), engines, on_result, wanted)
+        to_run: list[_Task] = []
+        with self._lock:
+            for engine in engines:
+                engine_key = engine.cache_key()
+                keys = {
+                    para.index: cache_key(engine.name, engine_key, para.digest)
+                    for para in job.paras
+                    if para.plain.text.strip()
+                }
+                cached = self.cache.get_many(set(keys.values()))
+                for para in job.paras:
+                    key = keys.get(para.index)
+                    if key is None:
+                        job.findings[(engine.name, para.index)] = []
+                        continue
+                    job.keys[(engine.name, para.index)] = key
+                    if key in job.waiting:
+                        job.waiting[key].append((engine.name, para.index))
+                        continue
+                    found = cached.get(key)
+                    if found is not None:
+                        job.findings[(engine.name, para.index)] = found
+                        continue
+                    job.waiting[key] = [(engine.name, para.index)]
+                    job.remaining[engine.name] += 1
+                    task = self._inflight.get(key)
+                    if task is None:
+                        task = self._inflight[key] = _Task(key, engine, para.plain.text, [])
+                        to_run.append(task)
+                    task.jobs.append(job)
+            # decided under the lock: no task can report to this job before it is released
+            deliver_now, final_now = job.fast_left() == 0, job.slow_left() == 0
+        for task in to_run:
+            pool = self._slow if task.engine.name in SLOW_ENGINES else self._fast
+            task.future = pool.submit(self._run_task, task)
+        if deliver_now:
+            self._fast.submit(self._deliver, job, final_now)
+
+    def _paragraphs(self, chapter: Chapter) -> list[_Para]:
+        scene_of = {id(p): scene.index for scene in chapter.scenes for p in scene.paragraphs}
+        paras = []
+        for index, paragraph in enumerate(chapter.paragraphs(notes=True)):
+            if paragraph.is_story or self.check_notes:
+                known = self._plain_of(paragraph.text)
+                paras.append(_Para(index, paragraph, known.plain, known.digest,
+                                   scene_of.get(id(paragraph))))
+        return paras
+
+    def _plain_of(self, text: str) -> _Plain:
+        found = self._plain.get(text)
+        if found is None:
+            if len(self._plain) > _MEMO_ENTRIES:
+                self._plain.clear()
+            plain = plain_text(text)
+            found = self._plain[text] = _Plain(plain, text_digest(plain.text))
+        return found
+
+    def _cancel_stale(self) -> None:
+        with self._lock:
+            for key, task in list(self._inflight.items()):
+                if not any(job.wanted() for job in task.jobs) and task.future is not None:
+                    if task.future.cancel():
+                        del self._inflight[key]
+
+    def _run_task(self, task: _Task) -> None:
+        with self._lock:
+            if not any(job.wanted() for job in task.jobs):
+                self._inflight.pop(task.key, None)
+                return  # only stale versions wanted this
+            engine = task.engine
+            self.calls[engine.name] += 1
+            self.chars[engine.name] += len(task.text)
+        findings: list[Finding] | None
+        try:
+            findings = engine.check(task.text)
+        except EngineUnavailable:
+            findings = None
+        except Exception:  # an engine's bug must not stop the others
+            log.exception("%s failed on a paragraph", engine.name)
+            findings = None
+        if findings is not None:
+            self.cache.put(task.key, findings)
+        with self._lock:
+            self._inflight.pop(task.key, None)
+            jobs = list(task.jobs)
+        for job in jobs:
+            self._task_done(job, task, findings)
+
+    def _task_done(self, job: _Job, task: _Task, findings: list[Finding] | None) -> None:
+        name = task.engine.name
+        with job.lock:
+            for engine_name, index in job.waiting.get(task.key, ()):
+                if findings is not None:
+                    job.findings[(engine_name, index)] = findings
+            if findings is None:
+                job.failed.add(name)
+            job.remaining[name] -= 1
+            fast_left, slow_left = job.fast_left(), job.slow_left()
+        if name in SLOW_ENGINES and slow_left == 0 and fast_left == 0:
+            self._deliver(job, final=True)
+        elif name not in SLOW_ENGINES and fast_left == 0:
+            self._deliver(job, final=slow_left == 0)
+
+    # -- results ------------------------------------------------------------------------
+
+    def _deliver(self, job: _Job, final: bool) -> None:
+        with job.lock:  # one delivery at a time per job; a partial never follows the final
+            if job.delivered_final or not job.wanted():
+                return
+            if job.chapter_issues is None:
+                job.chapter_issues = self._run_chapter_rules(job.chapter)
+            pending = frozenset(n for n, left in job.remaining.items() if left > 0)
+            names = {e.name for e in job.engines}
+            result = CheckResult(
+                version=job.version,
+                issues=self._assemble(job),
+                done=frozenset(names - pending - job.failed),
+                pending=pending,
+                statuses=self.statuses(),
+                final=final,
+            )
+            job.delivered_final = final
+            if final:
+                self.cache.flush()  # a final result is also a saved one
+            job.on_result(result)
+
+    def _run_chapter_rules(self, chapter: Chapter) -> list[Issue]:
+        issues: list[Issue] = []
+        for rule in self.chapter_rules:
+            try:
+                issues.extend(rule.check_chapter(chapter))
+            except Exception:  # a rule's bug must not stop the others
+                log.exception("chapter rule %s failed", rule.name)
+        return issues
+
+    def _hidden_engines(self) -> frozenset[str]:
+        ready = {e.name for e in self.engines if e.status().state is EngineState.READY}
+        return self.fallback_engines if "languagetool" in ready else frozenset()
+
+    def _mapped_findings(self, key: str, para: _Para, findings: list[Finding]) -> Mapped:
+        """``findings`` minus dictionary words, in the paragraph's source offsets (memoized).
+
+        The memo is keyed by the paragraph's source text, not its plain text: two sources
+        with the same words ("*a*" and "a") map differently.
+        """
+        memo_key = (key, para.paragraph.text, self.dictionary.generation)
+        found = self._mapped.get(memo_key)
+        if found is None:
+            plain = para.plain
+            mapped = []
+            for f in findings:
+                if not 0 <= f.start <= f.end <= len(plain.text):
+                    continue  # an engine answered for another text
+                if self.dictionary.silences(f.category, plain.text[f.start : f.end]):
+                    continue
+                mapped.append((*plain.source_span(f.start, f.end), f))
+            if len(self._mapped) > _MEMO_ENTRIES:
+                self._mapped.clear()
+            found = self._mapped[memo_key] = tuple(mapped)
+        return found
+
+    def _assemble(self, job: _Job) -> list[Issue]:
+        hidden = self._hidden_engines()
+        names = [e.name for e in job.engines if e.name not in hidden]
+        issues: list[Issue] = []
+        for para in job.paras:
+            base = para.paragraph.span.start
+            for name in names:
+                findings = job.findings.get((name, para.index))
+                if not findings:
+                    continue
+                mapped = self._mapped_findings(job.keys[(name, para.index)], para, findings)
+                for start, end, f in mapped:
+                    issues.append(
+                        Issue(base + start, base + end, f.category, f.rule_id, f.rule_name,
+                              f.message, name, f.suggestions, f.severity, para.index,
+                              para.scene)
+                    )
+        text = job.chapter.text
+        for issue in job.chapter_issues or ():
+            if issue.category is Category.SPELLING and self.dictionary.silences(
+                issue.category, text[issue.start : issue.end]
+            ):
+                continue
+            issues.append(issue)
+        return self.dismissals.filter(merge_issues(issues, ENGINE_ORDER), job.chapter)
+
+    # -- dictionary and dismissals ------------------------------------------------------
+
+    def add_word(self, word: str) -> None:
+        """Add ``word`` to the project dictionary; the next result no longer flags it."""
+        self.dictionary.add(word)
+
+    def suggested_words(self, chapter: Chapter) -> list[str]:
+        return suggested_words(chapter, self.dictionary)
+
+    def dismiss_issue(self, issue: Issue, chapter: Chapter, chapter_name: str = "") -> None:
+        self.dismissals.dismiss_issue(issue, chapter, chapter_name)
+
+    def dismiss_rule(self, rule_id: str) -> None:
+        self.dismissals.dismiss_rule(rule_id)
+
+    def undismiss_rule(self, rule_id: str) -> None:
+        self.dismissals.undismiss_rule(rule_id)
+
+    def close(self, close_engines: bool = True) -> None:
+        """Stop the worker threads (queued work is dropped) and, unless told not to, the engines."""
+        with self._lock:
+            self._latest = None
+        self._fast.shutdown(wait=False, cancel_futures=True)
+        self._slow.shutdown(wait=False, cancel_futures=True)
+        if close_engines:
+            for engine in self.engines:
+                engine.close()
+        self.cache.close()

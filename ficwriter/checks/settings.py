@@ -1,0 +1,187 @@
+"""Check settings: which engines run and how, read from the project's ficwriter.toml.
+
+Core's project model (``core.project``) owns ficwriter.toml and hands us the ``[checks]``
+table as plain values; this module gives them meaning:
+
+    [checks]
+    engines = ["languagetool", "harper", "fiction"]
+    language = "en-GB"            # else the top-level `language`, else en-US
+    check_notes = false
+
+    [checks.languagetool]
+    mode = "remote"               # local | remote | off
+    url = "https://api.languagetoolplus.com"
+    username = "me@example.org"
+    api_key = "..."
+    picky = false
+    enabled_rules = ["EN_QUOTES"]  # also re-enables a rule ficwriter turns off for fiction
+    disabled_rules = ["PASSIVE_VOICE"]
+
+    [checks.harper]
+    mode = "always"               # always | fallback (only while LanguageTool is not ready)
+    disabled_rules = []
+    enabled_rules = []
+
+Defaults are chosen for fiction: rules that complain about a writer's deliberate choices in
+dialogue and narration are off (the lists below say why, rule by rule).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ficwriter.core.project import open_project
+
+ENGINE_NAMES = ("languagetool", "harper", "fiction")
+
+# LanguageTool rules that fight fiction rather than help it.
+LT_FICTION_DISABLED_RULES: Mapping[str, str] = {
+    "EN_QUOTES": "straight quotes are how most writers type dialogue; archives accept both",
+    "EN_UNPAIRED_QUOTES": "dialogue running over several paragraphs leaves the opening "
+    "quote unclosed by convention, and paragraphs are checked one at a time",
+    "EN_UNPAIRED_BRACKETS": "older LanguageTool versions check quotes with this rule too",
+    "ENGLISH_WORD_REPEAT_BEGINNING_RULE": "repeated sentence openings are a fiction rule "
+    "with its own threshold",
+    "STYLE_REPEATED_WORD_RULE_EN": "echo words are a fiction rule with its own window",
+    "SENT_START_CONJUNCTIVE_LINKING_ADVERB_COMMA": "'Instead she ...' without a comma is "
+    "a rhythm choice in narration",
+    "TOO_LONG_SENTENCE": "long sentences in narration are deliberate",
+    "PROFANITY": "characters swear",
+    "DASH_RULE": "dash typography is the export's job, not the draft's",
+    "ELLIPSIS": "'...' or the ellipsis character: the export can convert either",
+}
+LT_FICTION_DISABLED_CATEGORIES: Mapping[str, str] = {
+    "REPETITIONS_STYLE": "echo words are a fiction rule with its own window",
+}
+
+# Harper rules that, on real fiction (the seed chapter), flagged only correct prose.
+HARPER_FICTION_DISABLED_RULES: Mapping[str, str] = {
+    "LongSentences": "long sentences in narration are deliberate",
+    "OxfordComma": "a house-style choice, not an error",
+    "DiscourseMarkers": "'Instead she ...' without a comma is a rhythm choice",
+    "LetsConfusion": "flags every 'let out a breath' / 'let down'",
+    "PronounVerbAgreement": "flags 'she spat', 'she self-consciously rubbed'",
+    "QuiteQuiet": "flags 'for quite a while'",
+    "MassNouns": "flags 'the only one celebrating'",
+    "ThatThan": "flags 'the danger that was flying' and misses the seed's real 'more deaths "
+    "that'; the fiction rules' confused-words list checks that/than in context",
+    "UseEllipsisCharacter": "'...' or the ellipsis character: the export can convert either",
+}
+
+
+def _strings(value: Any, where: str) -> frozenset[str]:
+    if value is None:
+        return frozenset()
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValueError(f"{where} must be a list of strings")
+    return frozenset(value)
+
+
+def _choice(value: Any, choices: tuple[str, ...], where: str) -> str:
+    if value not in choices:
+        raise ValueError(f"{where} must be one of {', '.join(choices)}, not {value!r}")
+    return str(value)
+
+
+@dataclass(frozen=True)
+class LanguageToolSettings:
+    """How to reach LanguageTool and which of its rules to use."""
+
+    mode: str = "local"  # local | remote | off
+    url: str = ""
+    username: str = ""
+    api_key: str = ""
+    picky: bool = False
+    enabled_rules: frozenset[str] = frozenset()
+    disabled_rules: frozenset[str] = frozenset(LT_FICTION_DISABLED_RULES)
+    enabled_categories: frozenset[str] = frozenset()
+    disabled_categories: frozenset[str] = frozenset(LT_FICTION_DISABLED_CATEGORIES)
+    timeout: float = 20.0  # seconds per request
+    start_timeout: float = 120.0  # seconds to wait for a local server (and its download)
+
+    @classmethod
+    def from_table(cls, table: Mapping[str, Any]) -> LanguageToolSettings:
+        where = "[checks.languagetool]"
+        mode = _choice(table.get("mode", "local"), ("local", "remote", "off"), f"{where} mode")
+        url = str(table.get("url", ""))
+        if mode == "remote" and not url:
+            raise ValueError(f"{where} mode = 'remote' needs a url")
+        enabled = _strings(table.get("enabled_rules"), f"{where} enabled_rules")
+        disabled = _strings(table.get("disabled_rules"), f"{where} disabled_rules")
+        enabled_cat = _strings(table.get("enabled_categories"), f"{where} enabled_categories")
+        disabled_cat = _strings(table.get("disabled_categories"), f"{where} disabled_categories")
+        return cls(
+            mode=mode,
+            url=url,
+            username=str(table.get("username", "")),
+            api_key=str(table.get("api_key", "")),
+            picky=bool(table.get("picky", False)),
+            enabled_rules=enabled,
+            disabled_rules=(frozenset(LT_FICTION_DISABLED_RULES) | disabled) - enabled,
+            enabled_categories=enabled_cat,
+            disabled_categories=(frozenset(LT_FICTION_DISABLED_CATEGORIES) | disabled_cat)
+            - enabled_cat,
+            timeout=float(table.get("timeout", cls.timeout)),
+            start_timeout=float(table.get("start_timeout", cls.start_timeout)),
+        )
+
+
+@dataclass(frozen=True)
+class HarperSettings:
+    mode: str = "always"  # always | fallback (only while LanguageTool is not ready)
+    disabled_rules: frozenset[str] = frozenset(HARPER_FICTION_DISABLED_RULES)
+    enabled_rules: frozenset[str] = frozenset()
+
+    @classmethod
+    def from_table(cls, table: Mapping[str, Any]) -> HarperSettings:
+        where = "[checks.harper]"
+        enabled = _strings(table.get("enabled_rules"), f"{where} enabled_rules")
+        disabled = _strings(table.get("disabled_rules"), f"{where} disabled_rules")
+        return cls(
+            mode=_choice(table.get("mode", "always"), ("always", "fallback"), f"{where} mode"),
+            disabled_rules=(frozenset(HARPER_FICTION_DISABLED_RULES) | disabled) - enabled,
+            enabled_rules=enabled,
+        )
+
+
+@dataclass(frozen=True)
+class CheckSettings:
+    """Everything the checker needs to build its engines."""
+
+    language: str = "en-US"
+    engines: tuple[str, ...] = ENGINE_NAMES
+    check_notes: bool = False
+    languagetool: LanguageToolSettings = field(default_factory=LanguageToolSettings)
+    harper: HarperSettings = field(default_factory=HarperSettings)
+    fiction: Mapping[str, Any] = field(default_factory=dict)  # handed to FictionSettings
+
+    @classmethod
+    def from_config(cls, config: Mapping[str, Any]) -> CheckSettings:
+        """Settings from a whole ficwriter.toml as a dict (its ``[checks]`` table)."""
+        table = config.get("checks", {}) or {}
+        if not isinstance(table, Mapping):
+            raise ValueError("[checks] must be a table")
+        engines = table.get("engines", list(ENGINE_NAMES))
+        unknown = set(_strings(engines, "[checks] engines")) - set(ENGINE_NAMES)
+        if unknown:
+            raise ValueError(f"[checks] engines: unknown {', '.join(sorted(unknown))}")
+        return cls(
+            language=str(table.get("language") or config.get("language") or "en-US"),
+            engines=tuple(engines),
+            check_notes=bool(table.get("check_notes", False)),
+            languagetool=LanguageToolSettings.from_table(table.get("languagetool", {})),
+            harper=HarperSettings.from_table(table.get("harper", {})),
+            fiction=dict(table.get("fiction", {})),
+        )
+
+
+def load_check_settings(project_root: Path) -> CheckSettings:
+    """The project's check settings; defaults when it has no ficwriter.toml.
+
+    Raises ``ValueError`` naming the file or the key when the settings are wrong.
+    """
+    project = open_project(project_root)
+    return CheckSettings.from_config({"checks": project.checks, "language": project.language})

@@ -1,0 +1,122 @@
+"""`ficwriter check CHAPTER`: the checker's issues on the command line, as text or JSON.
+
+Mirrors ``ficwriter.checks.scheduler.Checker.check_chapter``: the same engines, settings,
+project dictionary and dismissals the window uses. Exit 0 when the check ran, whatever it
+found (an engine that could not run is reported on stderr); 2 on bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from ficwriter.checks.build import build_checker
+from ficwriter.checks.engine import EngineState
+from ficwriter.checks.issue import Issue
+from ficwriter.checks.settings import ENGINE_NAMES, CheckSettings, load_check_settings
+from ficwriter.commands.chapter import _read_chapter as read_chapter  # same errors as outline
+from ficwriter.commands.errors import CommandError
+from ficwriter.core.project import CONFIG_NAME, project_root_for
+from ficwriter.history.database import database_path
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser(
+        "check",
+        help="check a chapter's spelling, grammar and fiction style",
+        description="Check a chapter with LanguageTool, Harper and ficwriter's fiction rules.",
+    )
+    parser.add_argument("chapter", type=Path, help="the chapter file")
+    parser.add_argument(
+        "--engine",
+        action="append",
+        choices=("auto", *ENGINE_NAMES),
+        help="engine to use (repeatable); auto = the project's settings (default)",
+    )
+    parser.add_argument("--lt-url", metavar="URL", help="use the LanguageTool server at URL")
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.set_defaults(run=run)
+
+
+def _settings(root: Path, args: argparse.Namespace) -> tuple[CheckSettings, list[str] | None]:
+    try:
+        settings = load_check_settings(root)
+    except ValueError as error:
+        raise CommandError(f"bad check settings: {error}") from error
+    if args.lt_url:
+        lt = replace(settings.languagetool, mode="remote", url=args.lt_url)
+        settings = replace(settings, languagetool=lt)
+    engines = args.engine or ["auto"]
+    only = None if "auto" in engines else list(dict.fromkeys(engines))
+    return settings, only
+
+
+def _line_col(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def _as_json(issue: Issue, text: str) -> dict[str, Any]:
+    line, column = _line_col(text, issue.start)
+    return {
+        "line": line,
+        "column": column,
+        "start": issue.start,
+        "end": issue.end,
+        "text": text[issue.start : issue.end],
+        "category": issue.category.value,
+        "severity": issue.severity.value,
+        "rule_id": issue.rule_id,
+        "rule_name": issue.rule_name,
+        "message": issue.message,
+        "suggestions": list(issue.suggestions),
+        "engine": issue.engine,
+        "also_found_by": list(issue.also_found_by),
+        "paragraph": issue.paragraph,
+        "scene": issue.scene,
+    }
+
+
+def _as_text(issue: Issue, text: str, name: str) -> str:
+    line, column = _line_col(text, issue.start)
+    out = f"{name}:{line}:{column}: {issue.category.value} [{issue.rule_id}] {issue.message}"
+    if issue.suggestions:
+        out += f" (suggestions: {', '.join(issue.suggestions)})"
+    return out + f" <{'+'.join(issue.engines)}>"
+
+
+def run(args: argparse.Namespace) -> int:
+    chapter = read_chapter(args.chapter)
+    root = project_root_for(args.chapter)
+    settings, only = _settings(root, args)
+    persist = database_path(root).exists() or (root / CONFIG_NAME).is_file()
+    try:
+        checker = build_checker(root, settings, only, persist=persist)
+    except ValueError as error:
+        raise CommandError(f"bad check settings: {error}") from error
+    try:
+        result = checker.check_chapter(chapter)
+    finally:
+        checker.close()
+    text = chapter.text
+    if args.format == "json":
+        document = {
+            "file": str(args.chapter),
+            "engines": {
+                name: {"state": s.state.value, "detail": s.detail}
+                for name, s in result.statuses.items()
+            },
+            "issues": [_as_json(issue, text) for issue in result.issues],
+        }
+        json.dump(document, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        for issue in result.issues:
+            print(_as_text(issue, text, str(args.chapter)))
+    for name, status in result.statuses.items():
+        if status.state in (EngineState.UNAVAILABLE, EngineState.STARTING):
+            print(f"ficwriter check: {name} {status.state.value}: {status.detail}", file=sys.stderr)
+    return 0

@@ -1,0 +1,139 @@
+"""Saving a chapter so that the file on disk is always either the old text or the new one.
+
+The new bytes go to a temporary file beside the chapter (same folder, so the same file
+system), are flushed and fsynced, and only then replace the chapter with ``os.replace``,
+which is atomic. Any failure on the way (disk full, no permission, the folder gone) removes
+the temporary file and raises ``SaveError``; the chapter itself was never opened for writing.
+Writes go through ``os.write`` on a raw descriptor, so every byte passes one OS call.
+"""
+
+from __future__ import annotations
+
+import errno as errno_codes
+import os
+import shutil
+import uuid
+from pathlib import Path
+
+from ficwriter.core.textfile import DecodedText, UnreadableFile, encode_text, read_text, to_lf
+
+_PLAIN_REASONS = {
+    errno_codes.ENOSPC: "the disk is full",
+    errno_codes.EDQUOT: "the disk quota is used up",
+    errno_codes.EACCES: "permission denied",
+    errno_codes.EPERM: "permission denied",
+    errno_codes.ENOENT: "its folder no longer exists",
+    errno_codes.EROFS: "the disk is read-only",
+    errno_codes.EIO: "the disk reported an error",
+}
+_NEW_FILE = DecodedText(text="", encoding="utf-8", newline="\n")
+_O_BINARY = getattr(os, "O_BINARY", 0)  # Windows would translate newlines otherwise
+
+
+class SaveError(Exception):
+    """A save that did not happen; ``str(error)`` is a sentence to show the user."""
+
+    def __init__(self, path: Path, message: str, errno: int | None = None) -> None:
+        super().__init__(message)
+        self.path = path
+        self.errno = errno
+
+    @classmethod
+    def from_os_error(cls, path: Path, error: OSError) -> SaveError:
+        reason = _PLAIN_REASONS.get(error.errno or 0) or error.strerror or str(error)
+        message = f"Could not save {path.name}: {reason}. The file on disk is unchanged."
+        return cls(path, message, error.errno)
+
+    def with_note(self, note: str) -> SaveError:
+        """The same error with a sentence added (e.g. where the unsaved text went)."""
+        return SaveError(self.path, f"{self} {note}", self.errno)
+
+
+def write_bytes(path: Path, data: bytes) -> None:
+    """Replace ``path``'s content with ``data`` atomically; ``SaveError`` if it cannot.
+
+    A symbolic link is followed: its target is replaced, and the link stays a link.
+    """
+    path = Path(path)
+    if path.is_symlink():
+        path = path.resolve()
+    temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
+    try:
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _O_BINARY, 0o666)
+    except OSError as error:
+        raise SaveError.from_os_error(path, error) from error
+    try:
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        _copy_mode(path, temporary)
+        os.replace(temporary, path)
+    except OSError as error:
+        _remove_quietly(temporary)
+        raise SaveError.from_os_error(path, error) from error
+    _sync_folder(path.parent)
+
+
+def save_text(path: Path, text: str, like: DecodedText | None = None) -> DecodedText:
+    """Save ``text`` to ``path`` in the file's own encoding and newline style.
+
+    ``like`` describes the file (as ``read_text`` returned it); when omitted the file is read
+    to learn it, and a new or unreadable file gets UTF-8 with LF. Text the file's legacy
+    encoding cannot hold (an emoji in a Windows-1252 file) is saved as UTF-8 rather than
+    lost. Returns how the file is now written.
+    """
+    path = Path(path)
+    style = like if like is not None else _style_of(path)
+    text = to_lf(text)  # a stray CR would otherwise become CR CR LF in a CRLF file
+    try:
+        data = style.encode(text)
+        encoding = style.encoding
+    except UnicodeEncodeError:
+        encoding = "utf-8"
+        data = encode_text(text, encoding, style.newline)
+    write_bytes(path, data)
+    return DecodedText(text=text, encoding=encoding, newline=style.newline)
+
+
+def _style_of(path: Path) -> DecodedText:
+    try:
+        return read_text(path)
+    except (OSError, UnreadableFile):
+        return _NEW_FILE
+
+
+def _copy_mode(original: Path, temporary: Path) -> None:
+    """Give the new file the old one's permissions, where the file system allows it.
+
+    Some network and FAT drives refuse chmod; the save must not fail for that.
+    """
+    try:
+        shutil.copymode(original, temporary)
+    except OSError:
+        pass
+
+
+def _remove_quietly(path: Path) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); folders cannot be opened on Windows."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+

@@ -1,0 +1,87 @@
+"""Harper on real text: the seed chapter's known errors, fiction defaults, threads."""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+
+import harper
+
+from ficwriter.checks.harper_engine import HarperEngine, category_for, dialect_for
+from ficwriter.checks.issue import Category
+from ficwriter.checks.settings import HarperSettings
+from ficwriter.core.chapter import parse
+from ficwriter.core.inline import plain_text
+
+
+def flagged(engine: HarperEngine, text: str) -> dict[str, str]:
+    return {text[f.start : f.end]: f.rule_id for f in engine.check(text)}
+
+
+def test_seed_errors_are_flagged(harper_engine: HarperEngine, seed_text: str):
+    chapter = parse(seed_text)
+    texts = [plain_text(p.text).text for p in chapter.paragraphs()]
+    found = {
+        (text[max(0, f.start - 20) : f.start], text[f.start : f.end], f.category)
+        for text in texts
+        for f in harper_engine.check(text)
+    }
+    assert any(
+        b.endswith("Clarke didn't ") and w == "turned" and c is Category.GRAMMAR
+        for b, w, c in found
+    )
+    # Harper misses "more deaths that she could count" (than): the fiction rules' job.
+
+
+def test_fiction_defaults_keep_correct_prose_quiet(harper_engine: HarperEngine):
+    text = (
+        "He had given her a smile as he handed her her food. She let out a long breath, "
+        '"Now," she spat, and for quite a while she said nothing at all.'
+    )
+    assert flagged(harper_engine, text) == {}
+
+
+def test_a_real_double_word_is_still_flagged(harper_engine: HarperEngine):
+    assert "the the" in flagged(harper_engine, "She walked to the the door.")
+
+
+def test_project_words_are_known():
+    plain = HarperEngine(words=[])
+    named = HarperEngine(words=["Tondc", "Skaikru"])
+    text = "They rode from Tondc with the Skaikru scouts."
+    assert {"Tondc", "Skaikru"} <= set(flagged(plain, text))
+    assert not {"Tondc", "Skaikru"} & set(flagged(named, text))
+    assert plain.cache_key() != named.cache_key()
+
+
+def test_enabled_rule_overrides_a_fiction_default():
+    long = "She walked " + "and walked " * 40 + "home."
+    quiet = HarperEngine()
+    loud = HarperEngine(HarperSettings.from_table({"enabled_rules": ["LongSentences"]}))
+    assert "LongSentences" not in flagged(quiet, long).values()
+    assert "LongSentences" in flagged(loud, long).values()
+
+
+def test_checks_from_many_threads_at_once(harper_engine: HarperEngine):
+    texts = [f"Clarke didn't turned around {i} times." for i in range(40)]
+    with ThreadPoolExecutor(6) as pool:
+        results = list(pool.map(lambda t: flagged(harper_engine, t), texts))
+    assert all(r.get("turned") == "DidPast" for r in results)
+
+
+def test_markdown_like_lines_are_plain_text(harper_engine: HarperEngine):
+    """Plain text mode: "# 1." at a line start is words, not a heading to skip."""
+    assert "teh" in flagged(harper_engine, "# teh heading-looking line")
+
+
+def test_dialect_and_categories():
+    assert dialect_for("en-GB") is harper.Dialect.BRITISH
+    assert dialect_for("en") is harper.Dialect.AMERICAN
+    assert category_for("Spelling") is Category.SPELLING
+    assert category_for("Punctuation") is Category.PUNCTUATION
+    assert category_for("SomethingNew") is Category.GRAMMAR
+
+
+def test_british_dialect_accepts_british_spelling():
+    text = "The colour of the harbour."
+    assert "colour" in flagged(HarperEngine(language="en-US"), text)
+    assert "colour" not in flagged(HarperEngine(language="en-GB"), text)

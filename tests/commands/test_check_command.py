@@ -1,0 +1,123 @@
+"""`ficwriter check`: text and JSON output, engines, bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from ficwriter.cli import main
+from tests.checks.lt_server import FakeLanguageTool, start_server
+
+CHAPTER = "Clarke didn't turned around.\n\nShe *recieve* the note 😀 from Lexa.\n"
+
+
+@pytest.fixture
+def lt_server():
+    server = start_server()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def chapter(tmp_path: Path) -> Path:
+    path = tmp_path / "01-chapter.md"
+    path.write_text(CHAPTER, encoding="utf-8")
+    return path
+
+
+def test_text_output_has_line_column_category_rule_message(chapter: Path, capsys):
+    assert main(["check", str(chapter), "--engine", "harper"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert f"{chapter}:1:15: grammar [DidPast]" in out[0]
+    assert "(suggestions: turn)" in out[0] and out[0].endswith("<harper>")
+    assert any(line.startswith(f"{chapter}:3:6: spelling [SpellCheck]") for line in out)
+
+
+def test_json_output_for_tools(chapter: Path, capsys):
+    assert main(["check", str(chapter), "--engine", "harper", "--format", "json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["engines"]["harper"]["state"] == "ready"
+    recieve = [i for i in document["issues"] if i["text"] == "recieve"][0]
+    assert (recieve["line"], recieve["column"], recieve["category"]) == (3, 6, "spelling")
+    assert CHAPTER[recieve["start"] : recieve["end"]] == "recieve"
+    assert recieve["engine"] == "harper" and "receive" in recieve["suggestions"]
+
+
+def test_languagetool_by_url(chapter: Path, lt_server: FakeLanguageTool, capsys):
+    code = main(["check", str(chapter), "--engine", "languagetool", "--engine", "harper",
+                 "--lt-url", lt_server.url, "--format", "json"])
+    assert code == 0
+    issues = json.loads(capsys.readouterr().out)["issues"]
+    recieve = [i for i in issues if i["text"] == "recieve"][0]
+    assert recieve["engine"] == "languagetool" and recieve["also_found_by"] == ["harper"]
+    assert sorted(lt_server.texts) == sorted(["Clarke didn't turned around.",
+                                              "She recieve the note 😀 from Lexa.".replace("😀", "\ufffd")])
+
+
+def test_unreachable_languagetool_still_runs_and_says_why(chapter: Path, capsys):
+    code = main(["check", str(chapter), "--engine", "languagetool", "--engine", "harper",
+                 "--lt-url", "http://127.0.0.1:9"])
+    captured = capsys.readouterr()
+    assert code == 0
+    assert "[DidPast]" in captured.out
+    assert "languagetool unavailable: LanguageTool server http://127.0.0.1:9 unreachable" in captured.err
+
+
+def test_project_dictionary_and_settings_are_used(tmp_path: Path, capsys):
+    (tmp_path / "ficwriter.toml").write_text('[checks]\nengines = ["harper"]\n')
+    (tmp_path / "dictionary.txt").write_text("Lexa\n")
+    (tmp_path / "chapters").mkdir()
+    path = tmp_path / "chapters" / "01.md"
+    path.write_text("Lexa waited by teh river.\n")
+    assert main(["check", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert ":1:16: grammar [The]" in out and "Lexa" not in out
+    assert (tmp_path / ".ficwriter" / "history.sqlite").is_file()  # cache kept for next time
+
+
+def test_loose_file_leaves_no_database_behind(chapter: Path):
+    assert main(["check", str(chapter), "--engine", "harper"]) == 0
+    assert not (chapter.parent / ".ficwriter").exists()
+
+
+@pytest.mark.parametrize(
+    "make, message",
+    [
+        (lambda d: d / "missing.md", "no such file"),
+        (lambda d: d, "no such file"),
+    ],
+)
+def test_bad_input_exits_2_with_one_line(tmp_path: Path, capsys, make, message):
+    assert main(["check", str(make(tmp_path)), "--engine", "harper"]) == 2
+    err = capsys.readouterr().err
+    assert message in err and len(err.strip().splitlines()) == 1
+
+
+def test_bad_settings_exit_2(tmp_path: Path, capsys):
+    (tmp_path / "ficwriter.toml").write_text('[checks.languagetool]\nmode = "cloud"\n')
+    path = tmp_path / "01.md"
+    path.write_text("Text.\n")
+    assert main(["check", str(path)]) == 2
+    assert "mode must be one of" in capsys.readouterr().err
+
+
+def test_binary_file_exits_2(tmp_path: Path, capsys):
+    path = tmp_path / "image.md"
+    path.write_bytes(bytes(range(256)) * 4)
+    assert main(["check", str(path), "--engine", "harper"]) == 2
+    err = capsys.readouterr().err
+    assert str(path) in err and len(err.strip().splitlines()) == 1
+
+
+def test_offline_engines_on_the_seed(seed_text: str, tmp_path: Path, capsys):
+    path = tmp_path / "seed.txt"
+    path.write_text(seed_text, encoding="utf-8")
+    assert main(["check", str(path), "--engine", "harper", "--engine", "fiction",
+                 "--format", "json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert set(document["engines"]) == {"harper", "fiction"}
+    rules = {(i["text"], i["rule_id"]) for i in document["issues"]}
+    assert ("turned", "DidPast") in rules
+    assert ("the blonde", "fiction.epithet") in rules
