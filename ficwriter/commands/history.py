@@ -22,7 +22,7 @@ from pathlib import Path
 from ficwriter.commands.errors import CommandError
 from ficwriter.core.project import project_root_for
 from ficwriter.core.textfile import UnreadableFile
-from ficwriter.history.atomic import SaveError
+from ficwriter.core.atomic import SaveError
 from ficwriter.history.database import DB_DIR, DB_NAME, DamagedDatabase, database_path
 from ficwriter.history.diff import Run, TextDiff
 from ficwriter.history.lock import ProjectLocked

@@ -13,9 +13,7 @@ and by ``import_into_project``, so opening someone's folder never litters it.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -25,6 +23,7 @@ from typing import Any
 import tomlkit
 from tomlkit.toml_document import TOMLDocument
 
+from ficwriter.core.atomic import write_bytes, write_new
 from ficwriter.core.importers import ImportResult, import_chapters
 
 CONFIG_NAME = "ficwriter.toml"
@@ -113,11 +112,11 @@ class Project:
         )
         if existing and not existing.endswith("\n"):
             existing += "\n"
-        write_atomic(self.dictionary_path, (existing + word + "\n").encode("utf-8"))
+        write_bytes(self.dictionary_path, (existing + word + "\n").encode("utf-8"))
 
     def save(self) -> None:
         """Write ``ficwriter.toml`` (atomically; comments and layout kept)."""
-        write_atomic(self.config_path, tomlkit.dumps(self.config).encode("utf-8"))
+        write_bytes(self.config_path, tomlkit.dumps(self.config).encode("utf-8"))
 
 
 def _default_config(title: str) -> TOMLDocument:
@@ -169,52 +168,6 @@ def create_project(root: Path | str, title: str | None = None) -> Project:
         project.config = _default_config(title or folder.resolve().name)
         project.save()
     return project
-
-
-def _temp_copy(path: Path, data: bytes) -> Path:
-    """``data`` written and synced to a temp file beside ``path`` (same file system)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    return Path(temp)
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temp file in the same folder and a replace."""
-    temp = _temp_copy(path, data)
-    try:
-        os.replace(temp, path)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-
-
-def write_new(path: Path, data: bytes) -> bool:
-    """Write ``data`` to ``path`` only if no file is there; False (nothing written) if one is.
-
-    The data goes to a temp file first and is linked into place, which fails rather than
-    overwrite when another writer got there first.
-    """
-    temp = _temp_copy(path, data)
-    try:
-        try:
-            os.link(temp, path)
-        except FileExistsError:
-            return False
-        except OSError:  # file systems without hard links: check, then replace
-            if path.exists():
-                return False
-            os.replace(temp, path)
-        return True
-    finally:
-        temp.unlink(missing_ok=True)
 
 
 def slugify(text: str, fallback: str = "chapter") -> str:

@@ -20,7 +20,7 @@ import sqlite_utils
 
 from ficwriter.core.textfile import DecodedText, UnreadableFile, read_text
 from ficwriter.core.words import count_words
-from ficwriter.history.atomic import SaveError, save_text
+from ficwriter.core.atomic import SaveError, save_text
 from ficwriter.history.database import (
     DamagedDatabase,
     DamageReport,

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import errno
+import os
 from pathlib import Path
 
 import pytest
 
+from ficwriter.core.atomic import SaveError
 from ficwriter.history.pieces import split_pieces
 from ficwriter.history.store import (
     HistoryStore,
@@ -201,3 +204,25 @@ def test_a_restore_over_an_unrecorded_external_edit_keeps_that_edit(store: Histo
     assert first is not None
     store.restore(CH, first.id)
     assert [store.text(r.id) for r in store.revisions(CH)][1] == "Edited elsewhere.\n"
+
+
+def test_a_failed_save_keeps_the_text_in_the_recovery_journal(
+    store: HistoryStore, project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    chapter = project / "chapters" / "01.md"
+    chapter.write_bytes(b"First line.\r\n\r\nSecond paragraph.\r\n")
+
+    def disk_full(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "replace", disk_full)
+    with pytest.raises(SaveError, match="kept in the recovery journal"):
+        store.save("chapters/01.md", "Unsaved work.\n")
+    monkeypatch.undo()
+    assert chapter.read_bytes() == b"First line.\r\n\r\nSecond paragraph.\r\n"
+    entry = store.journal.entry("chapters/01.md")
+    assert entry is not None and entry.text == "Unsaved work.\n"
+    # What was on disk is now in history too; the unsaved text is not (it was never saved).
+    assert [r.source for r in store.revisions("chapters/01.md")] == ["external"]
+    store.save("chapters/01.md", "Unsaved work.\n")
+    assert store.journal.entry("chapters/01.md") is None

@@ -13,7 +13,7 @@ from ficwriter.core.export import ao3, docx, ffn, html, md, txt
 from ficwriter.core.export.clean import clean
 from ficwriter.core.export.options import ExportOptions
 from ficwriter.core.export.target import ExportResult, Target
-from ficwriter.core.project import write_atomic
+from ficwriter.core.atomic import write_bytes
 
 __all__ = ["TARGETS", "ExportOptions", "ExportResult", "Target", "export_chapter", "write_export"]
 
@@ -43,9 +43,10 @@ def export_chapter(
 def write_export(result: ExportResult, out_dir: Path | str) -> list[Path]:
     """Write every file of ``result`` into ``out_dir`` (created if needed), atomically each."""
     folder = Path(out_dir)
+    folder.mkdir(parents=True, exist_ok=True)
     written = []
     for name, data in result.files.items():
         path = folder / name
-        write_atomic(path, data)
+        write_bytes(path, data)
         written.append(path)
     return written

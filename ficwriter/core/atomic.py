@@ -1,4 +1,6 @@
-"""Saving a chapter so that the file on disk is always either the old text or the new one.
+"""Writing files so that what is on disk is always either the old content or the new one.
+
+Chapters, the dictionary, ficwriter.toml, imports and exports all write through here.
 
 The new bytes go to a temporary file beside the chapter (same folder, so the same file
 system), are flushed and fsynced, and only then replace the chapter with ``os.replace``,
@@ -49,14 +51,12 @@ class SaveError(Exception):
         return SaveError(self.path, f"{self} {note}", self.errno)
 
 
-def write_bytes(path: Path, data: bytes) -> None:
-    """Replace ``path``'s content with ``data`` atomically; ``SaveError`` if it cannot.
+def _write_temp(path: Path, data: bytes) -> Path:
+    """``data`` written and fsynced to a new temporary file beside ``path``.
 
-    A symbolic link is followed: its target is replaced, and the link stays a link.
+    Same folder, so the same file system: the rename or link that follows is atomic. On
+    failure nothing is left behind and ``SaveError`` says why in plain words.
     """
-    path = Path(path)
-    if path.is_symlink():
-        path = path.resolve()
     temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
     try:
         fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _O_BINARY, 0o666)
@@ -70,12 +70,53 @@ def write_bytes(path: Path, data: bytes) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
+    except OSError as error:
+        _remove_quietly(temporary)
+        raise SaveError.from_os_error(path, error) from error
+    return temporary
+
+
+def write_bytes(path: Path, data: bytes) -> None:
+    """Replace ``path``'s content with ``data`` atomically; ``SaveError`` if it cannot.
+
+    A symbolic link is followed: its target is replaced, and the link stays a link.
+    """
+    path = Path(path)
+    if path.is_symlink():
+        path = path.resolve()
+    temporary = _write_temp(path, data)
+    try:
         _copy_mode(path, temporary)
         os.replace(temporary, path)
     except OSError as error:
         _remove_quietly(temporary)
         raise SaveError.from_os_error(path, error) from error
     _sync_folder(path.parent)
+
+
+def write_new(path: Path, data: bytes) -> bool:
+    """Create ``path`` with ``data`` only if no file is there; False (nothing written) if one is.
+
+    The temporary file is hard-linked into place, which fails rather than overwrite when
+    another writer got there first; file systems without hard links check, then replace.
+    """
+    path = Path(path)
+    temporary = _write_temp(path, data)
+    try:
+        try:
+            os.link(temporary, path)
+        except FileExistsError:
+            return False
+        except OSError:
+            if path.exists():
+                return False
+            os.replace(temporary, path)
+        _sync_folder(path.parent)
+        return True
+    except OSError as error:
+        raise SaveError.from_os_error(path, error) from error
+    finally:
+        _remove_quietly(temporary)
 
 
 def save_text(path: Path, text: str, like: DecodedText | None = None) -> DecodedText:

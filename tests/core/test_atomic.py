@@ -8,11 +8,17 @@ from pathlib import Path
 
 import pytest
 
+from ficwriter.core.atomic import SaveError, save_text, write_new
 from ficwriter.core.textfile import DecodedText, read_text
-from ficwriter.history.atomic import SaveError, save_text
-from ficwriter.history.store import HistoryStore
 
 ORIGINAL = "First line.\r\n\r\nSecond paragraph.\r\n".encode("utf-8")
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    root = tmp_path / "Story"
+    (root / "chapters").mkdir(parents=True)
+    return root
 
 
 @pytest.fixture
@@ -112,22 +118,6 @@ def test_a_vanished_folder_gives_a_plain_error(project: Path) -> None:
     assert not (project / "chapters" / "gone").exists()
 
 
-def test_a_failed_save_keeps_the_text_in_the_recovery_journal(
-    store: HistoryStore, chapter: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(os, "replace", _fail_with(errno.ENOSPC))
-    with pytest.raises(SaveError, match="kept in the recovery journal"):
-        store.save("chapters/01.md", "Unsaved work.\n")
-    monkeypatch.undo()
-    assert chapter.read_bytes() == ORIGINAL
-    entry = store.journal.entry("chapters/01.md")
-    assert entry is not None and entry.text == "Unsaved work.\n"
-    # What was on disk is now in history too; the unsaved text is not (it was never saved).
-    assert [r.source for r in store.revisions("chapters/01.md")] == ["external"]
-    store.save("chapters/01.md", "Unsaved work.\n")
-    assert store.journal.entry("chapters/01.md") is None
-
-
 def test_a_symlinked_chapter_stays_a_link_and_its_target_gets_the_text(project: Path) -> None:
     elsewhere = project.parent / "Dropbox" / "01.md"
     elsewhere.parent.mkdir()
@@ -145,3 +135,11 @@ def test_a_drive_that_refuses_chmod_still_saves(
     monkeypatch.setattr(os, "chmod", _fail_with(errno.EPERM))
     save_text(chapter, "Saved on a FAT drive.\n")
     assert chapter.read_bytes() == b"Saved on a FAT drive.\r\n"
+
+
+def test_write_new_never_replaces_an_existing_file(project: Path) -> None:
+    target = project / "chapters" / "02.md"
+    assert write_new(target, b"First import.\n") is True
+    assert write_new(target, b"Second import.\n") is False
+    assert target.read_bytes() == b"First import.\n"
+    assert sorted(p.name for p in target.parent.iterdir()) == ["02.md"]
