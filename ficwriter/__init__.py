@@ -4,5 +4,7 @@ from importlib.metadata import PackageNotFoundError, version
 
 try:
     __version__ = version("ficwriter")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0+source"
+except PackageNotFoundError:  # a source checkout that was never installed: ask pyproject.toml
+    from ficwriter.paths import source_version
+
+    __version__ = source_version()

@@ -11,7 +11,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from ficwriter import __version__
+from ficwriter import __version__, selftest
 from ficwriter.commands import COMMAND_MODULES
 from ficwriter.commands.errors import CommandError
 
@@ -23,6 +23,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
         description="Write, check, keep every version of, and export fiction chapters.",
     )
     parser.add_argument("--version", action="version", version=f"ficwriter {__version__}")
+    selftest.add_arguments(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMAND_MODULES:
         module.register(sub)

@@ -1,27 +1,69 @@
-"""Where ficwriter's bundled resources live, installed or in a source checkout."""
+"""Where ficwriter's files live: bundled resources, settings, logs, the source checkout."""
 
 from __future__ import annotations
 
 from importlib import resources
 from pathlib import Path
 
+APP_NAME = "ficwriter"
+APP_ID = "io.github.ficwriter"
+"""Reverse-DNS id shared by the .desktop file, the AppStream metainfo, Flatpak and macOS."""
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
 
 def resources_dir() -> Path:
     """The folder holding icons, styles and the sample project.
 
-    Installed, resources/ is the package ``ficwriter.resources``; in a source checkout (tests,
-    development) it is the top-level ``resources/`` folder beside the package.
+    Installed from a wheel and in the PyInstaller bundle, resources/ sits inside the package as
+    ``ficwriter/resources`` (the bundle has no importable package there, only files, so the
+    folder is looked for first); in a source checkout (tests, development, an editable install)
+    it is the top-level ``resources/`` folder beside the package.
     """
+    beside = _PACKAGE_DIR / "resources"
+    if beside.is_dir():
+        return beside
     try:
-        found = resources.files("ficwriter.resources")
-        path = Path(str(found))
+        path = Path(str(resources.files("ficwriter.resources")))
         if path.is_dir():
             return path
     except ModuleNotFoundError:
         pass
-    return Path(__file__).resolve().parent.parent / "resources"
+    return _PACKAGE_DIR.parent / "resources"
 
 
 def sample_project() -> Path:
     """The sample project the start page offers and the README uses."""
     return resources_dir() / "sample" / "Starfall"
+
+
+def app_icon(size: int | None = None) -> Path:
+    """The app icon: the SVG, or the PNG rendered at ``size`` pixels (16 ... 512)."""
+    icons = resources_dir() / "icons"
+    return icons / (f"{APP_ID}.svg" if size is None else f"{APP_ID}-{size}.png")
+
+
+def settings_dir() -> Path:
+    """Per-user settings folder (``~/.config/ficwriter`` on Linux); not created here."""
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def log_dir() -> Path:
+    """Per-user log folder (``~/.local/state/ficwriter/log`` on Linux); not created here."""
+    import platformdirs
+
+    return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+
+
+def source_version() -> str:
+    """The version written in pyproject.toml of the source checkout this package runs from.
+
+    pyproject.toml is the one source of truth for the version; installed copies and the
+    bundle read it from package metadata, and this covers a checkout that was never installed.
+    """
+    import tomlkit
+
+    pyproject = _PACKAGE_DIR.parent / "pyproject.toml"
+    return str(tomlkit.parse(pyproject.read_text(encoding="utf-8"))["project"]["version"])
