@@ -47,7 +47,11 @@ def _open_window(paths: list[str]) -> int:
     """`ficwriter` and `ficwriter PATH` open the window (Qt is imported only here)."""
     try:
         from ficwriter.gui.app import run
-    except ImportError:
-        print("ficwriter: the window is not built yet; use a subcommand (see --help)")
-        return 0
+    except ImportError as error:
+        print(
+            f"ficwriter: cannot open the window ({error}); "
+            "`ficwriter --self-test` says what is missing",
+            file=sys.stderr,
+        )
+        return 1
     return run(paths)

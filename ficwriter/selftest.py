@@ -29,6 +29,7 @@ from pathlib import Path
 
 import ficwriter
 from ficwriter import paths
+from ficwriter.logs import log_file
 
 JAVA_MINIMUM = 17
 LT_URL_VARIABLE = "FICWRITER_LT_URL"
@@ -353,7 +354,7 @@ def format_report(results: Sequence[CheckResult]) -> str:
     lines += [f"  {r.status.value:<4}  {r.name:<{width}}  {r.detail}" for r in results]
     lines += [
         f"  Settings are kept in {paths.settings_dir()}",
-        f"  Log folder: {paths.log_dir()}",
+        f"  The window logs to {log_file()}",
     ]
     failed = [r.name for r in results if r.status is Status.FAIL]
     notes = sum(r.status is Status.NOTE for r in results)

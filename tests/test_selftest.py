@@ -51,7 +51,7 @@ def test_self_test_from_source_passes_and_names_every_check(tmp_path: Path) -> N
     for name in ("Qt", "SQLite", "History", "Resources", "Harper"):
         assert status_of(done.stdout, name) == "ok"
     assert f"Settings are kept in {tmp_path}" in done.stdout
-    assert "Log folder: " in done.stdout
+    assert f"The window logs to {tmp_path}" in done.stdout
     assert done.stdout.rstrip().splitlines()[-1].startswith("ficwriter can run.")
 
 

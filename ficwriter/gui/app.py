@@ -11,26 +11,45 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+import ficwriter
+from ficwriter import paths
 from ficwriter.gui.app_settings import AppSettings
 from ficwriter.gui.gc_guard import collect_on_gui_thread
 from ficwriter.gui.main_window import MainWindow
 from ficwriter.gui.theme import apply_theme, theme_named
+from ficwriter.logs import start_log_file
 
 QUIT_WHEN_SHOWN = "FICWRITER_QUIT_WHEN_SHOWN"
 
 
 def application() -> QApplication:
-    """The running QApplication, created with ficwriter's names if there is none yet."""
+    """The running QApplication, created with ficwriter's names and icon if there is none yet.
+
+    The desktop file name lets Wayland compositors match the window to the installed
+    ``.desktop`` entry and its icon; the window icon covers X11, Windows and the bundle.
+    """
     app = QApplication.instance()
     if app is None:
         app = QApplication(sys.argv[:1])
     app.setOrganizationName("ficwriter")
     app.setApplicationName("ficwriter")
     app.setApplicationDisplayName("ficwriter")
+    app.setApplicationVersion(ficwriter.__version__)
+    app.setDesktopFileName(paths.APP_ID)
+    app.setWindowIcon(app_icon())
     collect_on_gui_thread(app)
     return app
+
+
+def app_icon() -> QIcon:
+    """The icon from its rendered PNG sizes: PNG needs no image plugin, so it shows anywhere."""
+    icon = QIcon()
+    for png in sorted((paths.resources_dir() / "icons").glob(f"{paths.APP_ID}-*.png")):
+        icon.addFile(str(png))
+    return icon
 
 
 def _announce_and_quit(app: QApplication) -> None:
@@ -38,14 +57,15 @@ def _announce_and_quit(app: QApplication) -> None:
     QTimer.singleShot(0, app.quit)
 
 
-def run(paths: list[str]) -> int:
+def run(arguments: list[str]) -> int:
+    start_log_file()
     app = application()
     settings = AppSettings()
     apply_theme(app, theme_named(settings.theme))
     window = MainWindow(settings)
     window.restore_layout()
-    if paths:
-        window.open_path(Path(paths[0]))
+    if arguments:
+        window.open_path(Path(arguments[0]))
     if os.environ.get(QUIT_WHEN_SHOWN):
         window.shown.connect(lambda: _announce_and_quit(app))
     window.show()

@@ -31,6 +31,7 @@ from ficwriter.core.project import open_project, project_root_for
 from ficwriter.core.textfile import UnreadableFile, read_text
 from ficwriter.core.words import count_words
 from ficwriter.gui import relay
+from ficwriter.gui.about import show_about
 from ficwriter.gui.app_settings import AppSettings
 from ficwriter.gui.editor import ChapterEditor
 from ficwriter.gui.find_bar import FindBar
@@ -174,6 +175,8 @@ class MainWindow(QMainWindow):
         self.act_scene_break = a("Add Scene &Break", self.add_scene_break, "Ctrl+Shift+Return")
         self.act_next_issue = a("&Next Issue", self.next_issue, "F7")
         self.act_previous_issue = a("&Previous Issue", self.previous_issue, "Shift+F7")
+        self.act_about = a("&About ficwriter", lambda: show_about(self))
+        self.act_about.setMenuRole(QAction.MenuRole.AboutRole)
         for action in (self.act_undo, self.act_redo, self.act_cut, self.act_copy, self.act_paste,
                        self.act_select_all):
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -212,6 +215,8 @@ class MainWindow(QMainWindow):
         self.menu_check = bar.addMenu("&Check")
         self.menu_check.addAction(self.act_next_issue)
         self.menu_check.addAction(self.act_previous_issue)
+        self.menu_help = bar.addMenu("&Help")
+        self.menu_help.addAction(self.act_about)
 
     def _connect_start_page(self) -> None:
         page = self.start_page
