@@ -79,13 +79,14 @@ def main() -> int:
 
         window.open_path(project)
         settle(app, 15, until=lambda: "unavailable" in window.status.checker.text()
+               and "Harper ready" in window.checks.status_text()[1]
                and len(window.issue_layer) > 10)
         window.history.hide()
         text = window.editor.text()
         cursor = window.editor.textCursor()
-        cursor.setPosition(text.index("Wren had recieved"))
+        cursor.setPosition(text.index("Wren Halloway"))  # the top: the note, then the story
         window.editor.setTextCursor(cursor)
-        window.editor.centerCursor()
+        window.editor.verticalScrollBar().setValue(0)
         settle(app, 0.5)
         save(window, args.out, "editor")
 
