@@ -48,8 +48,19 @@ def analysed(paragraph_text: str) -> tuple[PlainText, ParagraphText]:
     return plain, ParagraphText(plain.text)
 
 
+_last_placed: tuple[Chapter, list[list[PlacedParagraph]]] | None = None
+
+
 def scenes_of(chapter: Chapter) -> list[list[PlacedParagraph]]:
-    """Each scene's story paragraphs, in order (notes are not story and are left out)."""
+    """Each scene's story paragraphs, in order (notes are not story and are left out).
+
+    Every chapter rule asks for the same chapter in turn, so the last answer is kept: on a
+    100,000-word chapter placing the paragraphs costs about as much as a rule itself.
+    """
+    global _last_placed
+    last = _last_placed
+    if last is not None and last[0] is chapter:
+        return last[1]
     index = {p.span.start: k for k, p in enumerate(chapter.paragraphs(notes=True))}
     out = []
     for scene in chapter.scenes:
@@ -59,4 +70,5 @@ def scenes_of(chapter: Chapter) -> list[list[PlacedParagraph]]:
             start = paragraph.span.start
             placed.append(PlacedParagraph(index[start], scene.index, start, plain, text))
         out.append(placed)
+    _last_placed = (chapter, out)
     return out

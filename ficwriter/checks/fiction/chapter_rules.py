@@ -223,9 +223,8 @@ class RepeatedOpeningRule:
         for scene in scenes_of(chapter):
             word, run = "", 0
             for placed in scene:
-                for sentence in placed.text.sentences:
-                    first = placed.text.first_token(sentence)
-                    if sentence.in_dialogue or first is None:
+                for first in placed.text.narration_openings:
+                    if first is None:
                         word, run = "", 0
                         continue
                     key = first.text.casefold()

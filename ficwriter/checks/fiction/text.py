@@ -144,6 +144,14 @@ class ParagraphText:
             out.append((sentence, position))
         return out
 
+    @cached_property
+    def narration_openings(self) -> list[Token | None]:
+        """Per sentence, the word a narration sentence opens with; None for dialogue."""
+        return [
+            None if sentence.in_dialogue else self.first_token(sentence)
+            for sentence in self.sentences
+        ]
+
     def first_token(self, sentence: Sentence) -> Token | None:
         k = bisect_left(self._token_starts, sentence.start)
         if k < len(self.tokens) and self.tokens[k].start < sentence.end:
