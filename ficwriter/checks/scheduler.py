@@ -13,6 +13,11 @@ when every engine is; only the newest submitted version is delivered, and work t
 older versions wanted is cancelled before it starts or skipped when it comes up.
 Identical paragraph texts share one engine call, even across versions.
 
+A long first check can be watched and stopped: ``progress`` says how many of the newest
+version's engine calls are done, and ``cancel`` drops the calls not yet started and
+delivers what was found so far as that version's final result (``stopped=True``). What the
+engines already answered stays cached, so the next submit only pays for the rest.
+
 Chapter rules (whole-chapter fiction rules) run on every delivered version. The project
 dictionary and dismissals are applied when a result is assembled, never cached, so adding
 a word or dismissing an issue shows on the next result without re-checking anything.
@@ -66,6 +71,17 @@ class CheckResult:
     pending: frozenset[str]
     statuses: Mapping[str, EngineStatus]
     final: bool
+    stopped: bool = False  # ``cancel`` ended this version's check before ``pending`` answered
+
+
+@dataclass(frozen=True)
+class Progress:
+    """How far the newest submitted version is: engine calls (one paragraph text each) done
+    of those it needed when submitted; cached paragraphs are not counted."""
+
+    version: int
+    done: int
+    total: int
 
 
 @dataclass(frozen=True)
@@ -85,7 +101,7 @@ class _Para:
     scene: int | None
 
 
-@dataclass
+@dataclass(eq=False)  # compared and hashed by identity
 class _Job:
     """One chapter version being checked."""
 
@@ -102,7 +118,14 @@ class _Job:
     failed: set[str] = field(default_factory=set)
     chapter_issues: list[Issue] | None = None
     delivered_final: bool = False
+    stopped: bool = False  # by ``Checker.cancel``
+    total: int = 0  # engine calls this version waits for, fixed before anyone sees the job
+    calls_done: int = 0  # of those, answered (or failed)
     lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def live(self) -> bool:
+        """Its results are still wanted: the newest version and not stopped."""
+        return not self.stopped and self.wanted()
 
     def slow_left(self) -> int:
         return sum(n for name, n in self.remaining.items() if name in SLOW_ENGINES)
@@ -151,6 +174,7 @@ class Checker:
         self._slow = ThreadPoolExecutor(workers, thread_name_prefix="ficwriter-languagetool")
         self._lock = threading.Lock()
         self._latest: int | None = None
+        self._current: _Job | None = None  # the newest submitted version's job
         self._inflight: dict[str, _Task] = {}
         self._plain: dict[str, _Plain] = {}
         self._mapped: dict[tuple[str, str, int], Mapped] = {}
@@ -211,12 +235,42 @@ class Checker:
         """
         with self._lock:
             self._latest = version
-        self._start(chapter, version, on_result, wanted=lambda: self._latest == version)
-        self._cancel_stale()
+        job = self._start(chapter, version, on_result, wanted=lambda: self._latest == version)
+        with self._lock:
+            if self._latest == version:
+                self._current = job
+        self._drop_unwanted()
+
+    def progress(self) -> Progress | None:
+        """How far the newest submitted version's engine calls are; None when it is done,
+        stopped or superseded (or nothing was submitted).
+
+        Reads without taking a lock: the GUI thread asks this a few times a second and must
+        never wait for a worker (a job's lock is held while its result is assembled).
+        """
+        job = self._current
+        if job is None or job.delivered_final or not job.live():
+            return None
+        return Progress(job.version, job.calls_done, job.total)
+
+    def cancel(self) -> None:
+        """Stop checking: engine calls not yet started are dropped, calls under way finish
+        into the cache, and each version being checked gets its issues so far as its final
+        result (``stopped=True`` when an engine had not answered for every paragraph).
+        The next ``submit`` checks again, paying only for paragraphs not cached."""
+        with self._lock:
+            jobs = {job for task in self._inflight.values() for job in task.jobs if job.live()}
+            if self._current is not None and self._current.live():
+                jobs.add(self._current)
+            for job in jobs:
+                job.stopped = True
+        self._drop_unwanted()
+        for job in jobs:  # assembling a long chapter's result takes a moment: not here
+            self._fast.submit(self._deliver, job, True)
 
     def _start(
         self, chapter: Chapter, version: int, on_result: ResultCallback, wanted: Callable[[], bool]
-    ) -> None:
+    ) -> _Job:
         engines = [
             e for e in self.engines
             if e.status().state not in (EngineState.OFF, EngineState.UNAVAILABLE)
@@ -254,11 +308,13 @@ class Checker:
                     task.jobs.append(job)
             # decided under the lock: no task can report to this job before it is released
             deliver_now, final_now = job.fast_left() == 0, job.slow_left() == 0
+            job.total = sum(job.remaining.values())
         for task in to_run:
             pool = self._slow if task.engine.name in SLOW_ENGINES else self._fast
             task.future = pool.submit(self._run_task, task)
         if deliver_now:
             self._fast.submit(self._deliver, job, final_now)
+        return job
 
     def _paragraphs(self, chapter: Chapter) -> list[_Para]:
         scene_of = {id(p): scene.index for scene in chapter.scenes for p in scene.paragraphs}
@@ -279,18 +335,19 @@ class Checker:
             found = self._plain[text] = _Plain(plain, text_digest(plain.text))
         return found
 
-    def _cancel_stale(self) -> None:
+    def _drop_unwanted(self) -> None:
+        """Cancel engine calls that only superseded or stopped versions wait for."""
         with self._lock:
             for key, task in list(self._inflight.items()):
-                if not any(job.wanted() for job in task.jobs) and task.future is not None:
+                if not any(job.live() for job in task.jobs) and task.future is not None:
                     if task.future.cancel():
                         del self._inflight[key]
 
     def _run_task(self, task: _Task) -> None:
         with self._lock:
-            if not any(job.wanted() for job in task.jobs):
+            if not any(job.live() for job in task.jobs):
                 self._inflight.pop(task.key, None)
-                return  # only stale versions wanted this
+                return  # only stale or stopped versions wanted this
             engine = task.engine
             self.calls[engine.name] += 1
             self.chars[engine.name] += len(task.text)
@@ -319,6 +376,7 @@ class Checker:
             if findings is None:
                 job.failed.add(name)
             job.remaining[name] -= 1
+            job.calls_done += 1
             fast_left, slow_left = job.fast_left(), job.slow_left()
         if name in SLOW_ENGINES and slow_left == 0 and fast_left == 0:
             self._deliver(job, final=True)
@@ -342,6 +400,7 @@ class Checker:
                 pending=pending,
                 statuses=self.statuses(),
                 final=final,
+                stopped=final and job.stopped and bool(pending),
             )
             job.delivered_final = final
             if final:

@@ -2,19 +2,24 @@
 
 The chapter is handed to ``Checker.submit`` from a thread of its own (preparing a long
 chapter takes a moment), and the checker calls back from its threads; the callback only
-passes the result to the GUI thread (``relay``). There the issues are placed in the editor: a result for an older version of the text is carried through the
-edits made since (an issue whose characters were edited is dropped), and Python offsets
-become Qt positions.
+passes the result to the GUI thread (``relay``). There the issues are placed in the
+editor: a result for an older version of the text is carried through the edits made since
+(an issue whose characters were edited is dropped), and Python offsets become Qt positions.
+
+A long check (the first one of a big chapter) says how far it is - a timer asks the checker
+a few times a second, never per paragraph - and can be stopped: the issues found so far
+stay, and the next edit or *Check Again* checks the rest.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from ficwriter.checks.engine import EngineState, EngineStatus
 from ficwriter.checks.issue import Issue
+from ficwriter.checks.scheduler import Progress
 from ficwriter.core.chapter import Chapter
 from ficwriter.gui.background import LatestOnly
 from ficwriter.gui.issue_layer import IssueLayer
@@ -23,6 +28,8 @@ from ficwriter.gui.relay import on_gui_thread
 from ficwriter.gui.session import ChapterSession
 
 _KEEP_VERSIONS = 8
+PROGRESS_INTERVAL_MS = 250  # how often a running check's percentage is brought up to date
+PROGRESS_MIN_CALLS = 50  # a check needing fewer engine calls is over before a percentage helps
 
 _STATE_WORDS = {
     EngineState.STARTING: "starting",
@@ -64,6 +71,7 @@ class CheckController(QObject):
     statusArrived = Signal(object)  # EngineStatus, on the GUI thread
     issuesChanged = Signal()  # what the editor shows changed
     statusChanged = Signal(str, str)  # short text for the status bar, full text for its tooltip
+    checkingChanged = Signal(bool)  # a check of the newest text started / ended (or was stopped)
 
     def __init__(self, checker, layer: IssueLayer, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -76,6 +84,11 @@ class CheckController(QObject):
         self._last_submitted = -1
         self._last_final = -2
         self._last_pending: tuple[str, ...] = ()
+        self._progress: Progress | None = None  # shown while a long check runs
+        self._stopped = False  # the newest text's check was stopped before it was done
+        self._checking = False
+        self._progress_timer = QTimer(self, interval=PROGRESS_INTERVAL_MS)
+        self._progress_timer.timeout.connect(self._poll_progress)
         self._handoff = LatestOnly("ficwriter-submit")
         self._closed = False
         self.statusArrived.connect(self._on_status)
@@ -100,6 +113,8 @@ class CheckController(QObject):
         self.session = None
         self._submitted.clear()
         self._last_submitted, self._last_final = -1, -2
+        self._stopped = False
+        self._update_checking()
 
     def close(self) -> None:
         """Detach and stop handing chapters to the checker; later results are ignored."""
@@ -114,6 +129,10 @@ class CheckController(QObject):
         if version == self._last_submitted:
             return  # this text is with the checker already (parsed twice: a pause, then a jump)
         self._last_submitted = version
+        if self._stopped:  # checking again: the status no longer says it was stopped
+            self._stopped = False
+            self._announce()
+        self._update_checking()
         self._submitted[version] = QtPositions(chapter.text)
         while len(self._submitted) > _KEEP_VERSIONS:
             self._submitted.popitem(last=False)
@@ -130,10 +149,41 @@ class CheckController(QObject):
         on_gui_thread(lambda: self._closed or self.statusArrived.emit(status))
 
     def recheck(self) -> None:
-        """Submit the current text again (after a dismissal or a dictionary word)."""
+        """Submit the current text again (after a dismissal or a dictionary word, or to
+        finish a stopped check: paragraphs already checked cost nothing)."""
         if self.session is not None:
             self._last_submitted = -1
             self.submit(self.session.current_chapter())
+
+    def stop(self) -> None:
+        """Stop the running check; its issues so far arrive as the final result."""
+        if self._checking:
+            self.checker.cancel()
+
+    # -- progress -------------------------------------------------------------------------------
+    def checking(self) -> bool:
+        """The newest text handed to the checker is still being checked."""
+        return self.session is not None and not self.idle()
+
+    def _update_checking(self) -> None:
+        checking = self.checking()
+        if checking:
+            self._progress_timer.start()
+        else:
+            self._progress_timer.stop()
+            self._progress = None
+        if checking != self._checking:
+            self._checking = checking
+            self.checkingChanged.emit(checking)
+
+    def _poll_progress(self) -> None:
+        progress = self.checker.progress()
+        if (progress is None or progress.version != self._last_submitted
+                or progress.total < PROGRESS_MIN_CALLS):
+            return
+        if self._progress is None or _percent(progress) != _percent(self._progress):
+            self._progress = progress
+            self._announce()
 
     # -- results --------------------------------------------------------------------------------
     def _on_result(self, result) -> None:
@@ -153,6 +203,8 @@ class CheckController(QObject):
         self.layer.set_issues(placed)
         if result.final:
             self._last_final = result.version
+            self._stopped = result.stopped
+            self._update_checking()
         self._last_done = tuple(result.done)
         self._last_pending = tuple(result.pending)
         for status in result.statuses.values() if isinstance(result.statuses, dict) else result.statuses:
@@ -169,13 +221,27 @@ class CheckController(QObject):
 
     def status_text(self) -> tuple[str, str]:
         """A short line for the status bar and the full picture for its tooltip."""
-        lines = [describe_status(s) for s in self._statuses.values()]
+        lines = []  # what this check is doing first, then each engine's state
+        if self._progress is not None:
+            lines.append(f"Checking: {_percent(self._progress)}% "
+                         f"({self._progress.done:,} of {self._progress.total:,} paragraph checks)")
+        if self._stopped:
+            lines.append("Check stopped: the issues found so far are shown. Edit the chapter "
+                         "or press F5 (Check \u2192 Check Again) to check the rest.")
+        lines += [describe_status(s) for s in self._statuses.values()]
         if self._last_done:
             lines.append("Checked by: " + ", ".join(engine_label(e) for e in self._last_done))
         if self._last_pending:
-            lines.append("Still working: " + ", ".join(engine_label(e) for e in self._last_pending))
+            lines.append(("Stopped before the end: " if self._stopped else "Still working: ")
+                         + ", ".join(engine_label(e) for e in self._last_pending))
         lt = self._statuses.get("languagetool")
-        if lt is not None and lt.state is not EngineState.READY:
+        if self._stopped:  # the answer to the writer's Stop comes first
+            short = "Check stopped \u2014 F5 checks the rest"
+        elif self.languagetool_busy():
+            short = describe_status(lt, reason=False)
+        elif self._progress is not None:
+            short = f"Checking\u2026 {_percent(self._progress)}%"
+        elif lt is not None and lt.state is not EngineState.READY:
             short = describe_status(lt, reason=False)
         elif self._last_pending:
             short = "Checking…"
@@ -213,3 +279,6 @@ class CheckController(QObject):
         self.layer.remove_spelling_of(word)
         self.recheck()
 
+
+def _percent(progress: Progress) -> int:
+    return progress.done * 100 // max(progress.total, 1)

@@ -175,6 +175,9 @@ class MainWindow(QMainWindow):
         self.act_scene_break = a("Add Scene &Break", self.add_scene_break, "Ctrl+Shift+Return")
         self.act_next_issue = a("&Next Issue", self.next_issue, "F7")
         self.act_previous_issue = a("&Previous Issue", self.previous_issue, "Shift+F7")
+        self.act_check_again = a("Check &Again", self.check_again, "F5")
+        self.act_stop_checking = a("&Stop Checking", self.stop_checking, "Shift+F5")
+        self.act_stop_checking.setEnabled(False)  # while a check runs (CheckController.checkingChanged)
         self.act_about = a("&About ficwriter", lambda: show_about(self))
         self.act_about.setMenuRole(QAction.MenuRole.AboutRole)
         for action in (self.act_undo, self.act_redo, self.act_cut, self.act_copy, self.act_paste,
@@ -215,6 +218,9 @@ class MainWindow(QMainWindow):
         self.menu_check = bar.addMenu("&Check")
         self.menu_check.addAction(self.act_next_issue)
         self.menu_check.addAction(self.act_previous_issue)
+        self.menu_check.addSeparator()
+        self.menu_check.addAction(self.act_check_again)
+        self.menu_check.addAction(self.act_stop_checking)
         self.menu_help = bar.addMenu("&Help")
         self.menu_help.addAction(self.act_about)
 
@@ -288,7 +294,7 @@ class MainWindow(QMainWindow):
     def _set_editing_enabled(self, enabled: bool) -> None:
         for action in (self.act_save, self.act_close, self.act_find, self.act_replace,
                        self.act_go_to_scene, self.act_next_issue, self.act_previous_issue,
-                       self.act_scene_break, self.act_export):
+                       self.act_scene_break, self.act_export, self.act_check_again):
             action.setEnabled(enabled)
 
     # -- opening ----------------------------------------------------------------------------
@@ -482,6 +488,7 @@ class MainWindow(QMainWindow):
             self.checks.deleteLater()
         self.checks = CheckController(self.workspace.checker, self.issue_layer, self)
         self.checks.statusChanged.connect(self._checker_status)
+        self.checks.checkingChanged.connect(self.act_stop_checking.setEnabled)
         self._checker_status(*self.checks.status_text())
         if recheck and self.session is not None:
             self.checks.attach(self.session)
@@ -510,6 +517,15 @@ class MainWindow(QMainWindow):
         others = [name for name in self.checks.engines() if name != "languagetool"]
         self.workspace.reload_checker(only=others)
         self._start_checks(recheck=True)
+
+    def check_again(self) -> None:
+        """Check the open chapter now (after Stop Checking: only what is left costs time)."""
+        if self.checks is not None:
+            self.checks.recheck()
+
+    def stop_checking(self) -> None:
+        if self.checks is not None:
+            self.checks.stop()
 
     def _fill_outline(self, current: Path) -> None:
         assert self.project_root is not None

@@ -14,10 +14,12 @@ from ficwriter.checks.dismissals import Dismissals
 from ficwriter.checks.engine import EngineState
 from ficwriter.checks.harper_engine import HarperEngine
 from ficwriter.checks.languagetool import LanguageToolEngine
-from ficwriter.checks.scheduler import Checker, CheckResult
+from ficwriter.checks.scheduler import Checker, CheckResult, Progress
 from ficwriter.core.chapter import parse
 from tests.checks.conftest import remote_settings
 from tests.checks.lt_server import FakeLanguageTool
+from tests.gate import EngineGate
+from tests.history.support import wait_for
 
 CHAPTER = (
     "::: note\nThanks for reading teh story!\n:::\n\n"
@@ -297,3 +299,79 @@ def test_harper_fallback_is_hidden_while_languagetool_is_ready(lt_server, harper
         assert "harper" in {i.engine for i in down.issues}
     finally:
         checker.close()
+
+
+def _numbered_chapter(paragraphs: int) -> str:
+    """A chapter of distinct paragraphs (identical ones would share one engine call)."""
+    return "\n\n".join(f"She recieved letter number {n} at dawn." for n in range(paragraphs)) + "\n"
+
+
+def _flagged_paragraphs(result: CheckResult, text: str) -> set[int]:
+    return {i.paragraph for i in result.issues if text[i.start : i.end] == "recieved"}
+
+
+class _Finals:
+    """Collects ``submit``'s deliveries; ``of(version)`` waits for that version's final one."""
+
+    def __init__(self) -> None:
+        self.results: list[CheckResult] = []
+
+    def __call__(self, result: CheckResult) -> None:
+        self.results.append(result)
+
+    def of(self, version: int) -> CheckResult:
+        wait_for(lambda: any(r.final and r.version == version for r in self.results), 10)
+        return next(r for r in self.results if r.final and r.version == version)
+
+
+@pytest.fixture
+def gate(harper_engine: HarperEngine, monkeypatch: pytest.MonkeyPatch):
+    """Harper's calls wait at a gate the test opens a few at a time."""
+    gate = EngineGate()
+    monkeypatch.setattr(harper_engine, "check", gate.wrap(harper_engine.check))
+    yield gate
+    gate.open()
+
+
+def test_progress_counts_the_newest_versions_engine_calls(harper_checker: Checker, gate: EngineGate):
+    text = _numbered_chapter(40)
+    finals = _Finals()
+    assert harper_checker.progress() is None
+    harper_checker.submit(parse(text), 1, finals)
+    assert harper_checker.progress() == Progress(1, 0, 40)
+    gate.allow(15)
+    wait_for(lambda: harper_checker.progress() == Progress(1, 15, 40))
+    gate.allow(25)
+    assert not finals.of(1).stopped
+    assert harper_checker.progress() is None  # nothing left to do
+    # an edit of one paragraph costs one call, and that is all its progress counts
+    harper_checker.submit(parse(text.replace("number 7 ", "number 7, late, ")), 2, finals)
+    assert harper_checker.progress() == Progress(2, 0, 1)
+    gate.allow(1)
+    assert not finals.of(2).stopped
+
+
+def test_cancel_keeps_what_was_found_and_a_later_submit_checks_only_the_rest(
+    harper_checker: Checker, gate: EngineGate
+):
+    text = _numbered_chapter(40)
+    chapter = parse(text)
+    finals = _Finals()
+    harper_checker.submit(chapter, 1, finals)
+    gate.allow(10)
+    wait_for(lambda: harper_checker.progress() == Progress(1, 10, 40))
+    harper_checker.cancel()
+    assert harper_checker.progress() is None
+    gate.open()  # the two calls already under way finish; nothing else starts
+    stopped = finals.of(1)
+    assert stopped.stopped and stopped.pending == {"harper"}
+    found = _flagged_paragraphs(stopped, text)
+    assert 10 <= len(found) <= 12 and found <= set(range(12))
+    assert harper_checker.calls["harper"] <= 12  # the queued paragraphs were dropped
+    # the next submit checks the rest, and only the rest
+    harper_checker.submit(chapter, 1, finals)
+    wait_for(lambda: finals.results[-1].final and not finals.results[-1].stopped, 10)
+    done = finals.results[-1]
+    assert done.done == {"harper"} and not done.pending
+    assert _flagged_paragraphs(done, text) == set(range(40))
+    assert harper_checker.calls["harper"] == 40  # every paragraph once, across both checks

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QMenu
 
+from ficwriter import paths
+from ficwriter.checks.harper_engine import HarperEngine
+from tests.gate import EngineGate
 from tests.gui.conftest import shown_on, underlined
 
 
@@ -163,3 +168,55 @@ def test_not_waiting_for_languagetool_keeps_the_other_engines(opened, qtbot) -> 
     assert "languagetool" not in window.workspace.checker.statuses()
     qtbot.waitUntil(lambda: "recieved" in underlined(window), timeout=10000)
     assert not window.issues.stop_lt_button.isVisibleTo(window.issues)
+
+
+@pytest.fixture
+def long_chapter(tmp_path: Path) -> Path:
+    """The sample's first chapter ten times over in one file (16,000 words, 480 story
+    paragraphs). Each copy's paragraphs start with their own words: identical paragraphs
+    would share one check."""
+    sample = (paths.sample_project() / "chapters" / "01-the-long-walk.md").read_text(encoding="utf-8")
+    blocks = sample.strip().split("\n\n")
+    copies = ["\n\n".join(f"Day {day}. {b}" if b[:1].isalpha() else b for b in blocks)
+              for day in range(1, 11)]
+    path = tmp_path / "long" / "chapter.md"
+    path.parent.mkdir()
+    path.write_text("\n\n* * *\n\n".join(copies) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def paced_harper(monkeypatch: pytest.MonkeyPatch):
+    """Harper's paragraph checks wait at a gate the test opens: the check is as far as the
+    test says, however fast the machine."""
+    gate = EngineGate()
+    monkeypatch.setattr(HarperEngine, "check", gate.wrap(HarperEngine.check))
+    yield gate
+    gate.open()
+
+
+def test_long_check_shows_its_progress_and_stop_keeps_what_was_found(
+    window, long_chapter: Path, paced_harper: EngineGate, qtbot
+) -> None:
+    status = window.status.checker
+    assert not window.act_stop_checking.isEnabled()
+    window.open_path(long_chapter)
+    paced_harper.allow(40)  # the first copy's paragraph with "recieved" is among them
+    qtbot.waitUntil(lambda: paced_harper.passed == 40, timeout=15000)
+    qtbot.waitUntil(lambda: re.fullmatch(r"Checking… \d+%", status.text()) is not None, timeout=15000)
+    assert "paragraph checks" in status.toolTip()
+    assert window.act_stop_checking.isEnabled()
+    assert not underlined(window)  # nothing is shown before the fast engines are through
+
+    window.act_stop_checking.trigger()
+    paced_harper.open()  # only the calls already under way go on
+    qtbot.waitUntil(lambda: status.text().startswith("Check stopped"), timeout=15000)
+    assert "F5" in status.text() and "Check Again" in status.toolTip()
+    assert "Check stopped" in window.issues.status.text()
+    assert not window.act_stop_checking.isEnabled()
+    assert underlined(window).count("recieved") == 1  # found before the stop, still shown
+
+    window.act_check_again.trigger()  # F5: the rest of the chapter
+    qtbot.waitUntil(lambda: underlined(window).count("recieved") == 10, timeout=30000)
+    qtbot.waitUntil(window.checks.idle, timeout=15000)
+    assert not status.text().startswith(("Check stopped", "Checking"))
