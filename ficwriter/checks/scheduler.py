@@ -9,8 +9,10 @@ re-mapped to wherever their paragraph now stands.
 Work runs on two thread pools: fast engines (Harper, fiction rules) on one, LanguageTool
 (a server round trip) on the other, so a slow or starting server never delays the fast
 results. ``submit`` delivers a first result when the fast engines are done and a final one
-when every engine is; only the newest submitted version is delivered, and work that only
-older versions wanted is cancelled before it starts or skipped when it comes up.
+when every engine is; a long check also delivers what it has every ``PARTIAL_EVERY``
+seconds, so the start of a big chapter is underlined while the rest is checked. Only
+the newest submitted version is delivered, and work that only older versions wanted is
+cancelled before it starts or skipped when it comes up.
 Identical paragraph texts share one engine call, even across versions.
 
 A long first check can be watched and stopped: ``progress`` says how many of the newest
@@ -27,6 +29,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -54,6 +57,7 @@ log = logging.getLogger(__name__)
 SLOW_ENGINES = frozenset({"languagetool"})
 ENGINE_ORDER = ("languagetool", "harper", "fiction")  # whose wording wins when merged
 _MEMO_ENTRIES = 20_000
+PARTIAL_EVERY = 0.5  # seconds between part-way deliveries of a long check
 
 Mapped = tuple[tuple[int, int, Finding], ...]  # findings in the paragraph's source offsets
 
@@ -121,6 +125,7 @@ class _Job:
     stopped: bool = False  # by ``Checker.cancel``
     total: int = 0  # engine calls this version waits for, fixed before anyone sees the job
     calls_done: int = 0  # of those, answered (or failed)
+    last_delivery: float = field(default_factory=time.monotonic)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def live(self) -> bool:
@@ -378,10 +383,16 @@ class Checker:
             job.remaining[name] -= 1
             job.calls_done += 1
             fast_left, slow_left = job.fast_left(), job.slow_left()
+            now = time.monotonic()
+            part_way = fast_left > 0 and now - job.last_delivery >= PARTIAL_EVERY
+            if part_way:
+                job.last_delivery = now
         if name in SLOW_ENGINES and slow_left == 0 and fast_left == 0:
             self._deliver(job, final=True)
         elif name not in SLOW_ENGINES and fast_left == 0:
             self._deliver(job, final=slow_left == 0)
+        elif part_way and job.live():
+            self._deliver(job, final=False)
 
     # -- results ------------------------------------------------------------------------
 

@@ -375,3 +375,19 @@ def test_cancel_keeps_what_was_found_and_a_later_submit_checks_only_the_rest(
     assert done.done == {"harper"} and not done.pending
     assert _flagged_paragraphs(done, text) == set(range(40))
     assert harper_checker.calls["harper"] == 40  # every paragraph once, across both checks
+
+
+def test_a_long_check_delivers_what_it_has_found_part_way(
+    harper_checker: Checker, gate: EngineGate, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setattr("ficwriter.checks.scheduler.PARTIAL_EVERY", 0.0)  # after every call
+    text = _numbered_chapter(40)
+    finals = _Finals()
+    harper_checker.submit(parse(text), 1, finals)
+    gate.allow(10)
+    wait_for(lambda: any(_flagged_paragraphs(r, text) for r in finals.results))
+    early = finals.results[-1]
+    assert not early.final and early.pending == {"harper"}
+    assert _flagged_paragraphs(early, text) <= set(range(10))  # only what was checked
+    gate.open()
+    assert _flagged_paragraphs(finals.of(1), text) == set(range(40))
