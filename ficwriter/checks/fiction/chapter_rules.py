@@ -209,8 +209,9 @@ def _one_edit(a: str, b: str) -> bool:
 class RepeatedOpeningRule:
     """Consecutive narration sentences of a scene opening with the same word.
 
-    The run may cross paragraphs; a line of dialogue breaks it. Every sentence from the
-    ``opening_run``-th on is flagged at its first word.
+    The run may cross paragraphs; a line of dialogue breaks it. A run of ``opening_run``
+    or more is flagged once, at the first word of the sentence that reached the limit, with
+    the run's full length: one problem, one row in the issues panel, one dismissal.
     """
 
     name = "fiction.repeated-opening"
@@ -230,11 +231,16 @@ class RepeatedOpeningRule:
                     key = first.text.casefold()
                     run = run + 1 if key == word else 1
                     word = key
-                    if run >= self._run:
+                    if run == self._run:
+                        at = (placed, first)
+                    if run >= self._run:  # the run's one issue, counting it so far
+                        where, token = at
                         found = finding(
-                            self.name, first.start, first.end, text=first.text, count=run
+                            self.name, token.start, token.end, text=token.text, count=run
                         )
-                        issues.append(placed.issue(found))
+                        if run > self._run:
+                            issues.pop()
+                        issues.append(where.issue(found))
         return issues
 
 

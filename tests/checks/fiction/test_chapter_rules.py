@@ -117,9 +117,18 @@ def test_repeated_openings_cross_paragraphs_within_a_scene() -> None:
         "She woke. Lexa was gone. She ate.\n"
     )
     issues = chapter_flags(chapter, OPENING)
-    assert [(chapter[i.start : i.end], i.paragraph) for i in issues] == [("She", 1), ("She", 1)]
-    assert "opens 3 sentences in a row" in issues[0].message
-    assert "opens 4 sentences in a row" in issues[1].message
+    # one run, one issue: where it reached three sentences, counting all four
+    assert [(chapter[i.start : i.end], i.paragraph) for i in issues] == [("She", 1)]
+    assert issues[0].start == chapter.index("She found")
+    assert "opens 4 sentences in a row" in issues[0].message
+
+
+def test_each_run_of_repeated_openings_is_one_issue() -> None:
+    chapter = "She ran. She hid. She wept. He came. He looked. He left. He sighed.\n"
+    issues = chapter_flags(chapter, OPENING)
+    assert texts(chapter, issues) == ["She", "He"]
+    assert [i.start for i in issues] == [chapter.index("She wept"), chapter.index("He left")]
+    assert "opens 3 sentences" in issues[0].message and "opens 4 sentences" in issues[1].message
 
 
 def test_repeated_openings_are_broken_by_dialogue_and_other_words() -> None:
