@@ -1,4 +1,4 @@
-"""The window's own settings (theme, font, autosave, recent projects), kept in QSettings.
+"""The window's own settings (theme, font, autosave, issues scope, recent projects): QSettings.
 
 Project settings (language, checks, export defaults) live in the project's ficwriter.toml
 and go through ``ficwriter.core.project``; these here belong to the person, not the story.
@@ -39,6 +39,8 @@ class AppSettings:
     font_size = _Setting("appearance/font_size", 13.0, float)
     #: seconds between autosaves while there are unsaved edits; 0 turns autosave off
     autosave_seconds = _Setting("editor/autosave_seconds", DEFAULT_AUTOSAVE_SECONDS, int)
+    #: the issues panel shows the open chapter's issues ("chapter") or the project's ("project")
+    issues_scope = _Setting("issues/scope", "chapter", str)
 
     def __init__(self, settings: QSettings | None = None) -> None:
         self.qsettings = settings or QSettings("ficwriter", "ficwriter")

@@ -1,14 +1,19 @@
-"""The issues panel: every open issue of the chapter in a table, to walk through fast.
+"""The issues panel: every open issue of the chapter, or of the project, in a table.
 
-Rows are the issues the editor underlines (``IssueLayer``), so the panel and the text never
-disagree. Each action is one key on the selected row: Enter jumps, A applies the first
-suggestion, D dismisses, R dismisses the rule, W adds the word to the dictionary; after an
-action the next row is selected. The table refreshes on a short timer, never per keystroke.
+Rows of the open chapter are the issues the editor underlines (``IssueLayer``), so the panel
+and the text never disagree. In the "Whole project" scope the other chapters' issues join
+them (``ProjectIssues`` checks those chapters in the background) with a Chapter column.
+Each action is one key on the selected row: Enter jumps (opening another chapter first),
+A applies the first suggestion (open chapter only: a suggestion is applied in the editor,
+where it can be undone), D dismisses, R dismisses the rule, W adds the word to the
+dictionary; after an action the next row is selected. The table refreshes on a short
+timer, never per keystroke.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -36,21 +41,24 @@ from PySide6.QtWidgets import (
 )
 
 from ficwriter.checks.issue import Category
+from ficwriter.gui.app_settings import AppSettings
 from ficwriter.gui.checking import engine_label
 from ficwriter.gui.issue_layer import IssueLayer, ShownIssue
+from ficwriter.gui.outline import chapter_title
+from ficwriter.gui.project_issues import ChapterIssue, ProjectIssues
 from ficwriter.gui.theme import LIGHT, Theme
 
-COLUMNS = ("Category", "Message", "Text", "Engine", "Scene")
+COLUMNS = ("Category", "Message", "Text", "Engine", "Chapter", "Scene")
+CHAPTER_COLUMN = 4
+SCOPES = (("chapter", "This chapter"), ("project", "Whole project"))
 _CONTEXT = 28
 _ANY = ""
 
+Row = ShownIssue | ChapterIssue  # the open chapter's (live) or another chapter's issue
 
-def context_of(shown: ShownIssue) -> str:
-    """The flagged words with a little of their line around them: ``…gate [recieved] the…``."""
-    block = shown.cursor.document().findBlock(shown.start)
-    line = block.text()
-    start = shown.start - block.position()
-    end = min(len(line), shown.end - block.position())
+
+def _around(line: str, start: int, end: int) -> str:
+    end = min(len(line), end)
     before = line[max(0, start - _CONTEXT) : start]
     after = line[end : end + _CONTEXT]
     lead = "…" if start > _CONTEXT else ""
@@ -58,21 +66,33 @@ def context_of(shown: ShownIssue) -> str:
     return f"{lead}{before}[{line[start:end]}]{after}{tail}"
 
 
-_SORT_KEYS = {
-    0: lambda s: (s.issue.category.value, s.start),
-    1: lambda s: (s.issue.message, s.start),
-    2: lambda s: s.start,
-    3: lambda s: (s.issue.engine, s.start),
-    4: lambda s: (-1 if s.issue.scene is None else s.issue.scene, s.start),
-}
+def context_of(row: Row) -> str:
+    """The flagged words with a little of their line around them: ``…gate [recieved] the…``."""
+    if isinstance(row, ChapterIssue):
+        text = row.chapter.text
+        first = text.rfind("\n", 0, row.start) + 1
+        last = text.find("\n", row.start)
+        line = text[first : last if last >= 0 else len(text)]
+        return _around(line, row.start - first, row.end - first)
+    block = row.cursor.document().findBlock(row.start)
+    return _around(block.text(), row.start - block.position(), row.end - block.position())
+
+
+def flagged_text(row: Row) -> str:
+    return row.text if isinstance(row, ChapterIssue) else row.cursor.selectedText()
 
 
 class IssuesModel(QAbstractTableModel):
-    """Rows of shown issues, sorted here (a Python key sort, not a comparison per call)."""
+    """Rows of issues, sorted here (a Python key sort, not a comparison per call).
 
-    def __init__(self, theme: Theme = LIGHT) -> None:
+    Rows of several chapters sort in reading order first (``ProjectIssues.order``), so
+    sorting by position or by chapter walks the project from its first chapter.
+    """
+
+    def __init__(self, project: ProjectIssues, theme: Theme = LIGHT) -> None:
         super().__init__()
-        self._rows: list[ShownIssue] = []
+        self.project = project
+        self._rows: list[Row] = []
         self._contexts: dict[int, str] = {}  # row -> context, computed when first shown
         self._theme = theme
         self._sort = (2, Qt.SortOrder.AscendingOrder)
@@ -82,7 +102,7 @@ class IssuesModel(QAbstractTableModel):
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0))
 
-    def set_rows(self, rows: list[ShownIssue]) -> bool:
+    def set_rows(self, rows: list[Row]) -> bool:
         """Show ``rows``; False (and nothing redrawn) when they are the rows shown already."""
         rows = self._sorted(rows)
         if len(rows) == len(self._rows) and all(a is b for a, b in zip(rows, self._rows)):
@@ -93,12 +113,30 @@ class IssuesModel(QAbstractTableModel):
         self.endResetModel()
         return True
 
-    def _sorted(self, rows: list[ShownIssue]) -> list[ShownIssue]:
+    def path_of(self, row: Row) -> Path | None:
+        return row.path if isinstance(row, ChapterIssue) else self.project.current
+
+    def _place(self, row: Row) -> tuple[int, int]:
+        return self.project.order(self.path_of(row)), row.start
+
+    def _sort_key(self, column: int):
+        place = self._place
+        keys = {
+            0: lambda r: (r.issue.category.value, place(r)),
+            1: lambda r: (r.issue.message, place(r)),
+            2: place,
+            3: lambda r: (r.issue.engine, place(r)),
+            4: place,
+            5: lambda r: (-1 if r.issue.scene is None else r.issue.scene, place(r)),
+        }
+        return keys[column]
+
+    def _sorted(self, rows: list[Row]) -> list[Row]:
         column, order = self._sort
-        return sorted(rows, key=_SORT_KEYS[column], reverse=order == Qt.SortOrder.DescendingOrder)
+        return sorted(rows, key=self._sort_key(column), reverse=order == Qt.SortOrder.DescendingOrder)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if column not in _SORT_KEYS:
+        if not 0 <= column < len(COLUMNS):
             return
         self._sort = (column, order)
         self.layoutAboutToBeChanged.emit()
@@ -106,8 +144,12 @@ class IssuesModel(QAbstractTableModel):
         self._contexts = {}
         self.layoutChanged.emit()
 
-    def shown(self, row: int) -> ShownIssue:
+    def shown(self, row: int) -> Row:
         return self._rows[row]
+
+    def row_of(self, item: Row) -> int:
+        """The row showing ``item``, -1 if none does."""
+        return next((k for k, row in enumerate(self._rows) if row is item), -1)
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._rows)
@@ -139,6 +181,9 @@ class IssuesModel(QAbstractTableModel):
             if column == 3:
                 return ", ".join(engine_label(e) for e in issue.engines)
             if column == 4:
+                path = self.path_of(shown)
+                return chapter_title(path) if path is not None else ""
+            if column == 5:
                 return "" if issue.scene is None else str(issue.scene + 1)
         if role == Qt.ItemDataRole.ForegroundRole and column == 0:
             return QColor(self._theme.category_color(issue.category))
@@ -153,28 +198,33 @@ class IssuesFilter(QSortFilterProxyModel):
         self.category = _ANY
         self.engine = _ANY
         self.rule = _ANY
+        self.chapter = _ANY  # a chapter's path as text (project scope)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.sourceModel().sort(column, order)
 
     def set_filter(self, *, category: str | None = None, engine: str | None = None,
-                   rule: str | None = None) -> None:
+                   rule: str | None = None, chapter: str | None = None) -> None:
         if category is not None:
             self.category = category
         if engine is not None:
             self.engine = engine
         if rule is not None:
             self.rule = rule
+        if chapter is not None:
+            self.chapter = chapter
         self.invalidateRowsFilter()
 
     def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
         model = self.sourceModel()
         assert isinstance(model, IssuesModel)
-        issue = model.shown(row).issue
+        shown = model.shown(row)
+        issue = shown.issue
         return (
             (not self.category or issue.category.value == self.category)
             and (not self.engine or self.engine in issue.engines)
             and (not self.rule or issue.rule_id == self.rule)
+            and (not self.chapter or str(model.path_of(shown)) == self.chapter)
         )
 
 
@@ -217,17 +267,22 @@ class RulesModel(QAbstractTableModel):
 
 class IssuesDock(QDockWidget):
     jumpRequested = Signal(object)  # ShownIssue
+    openIssueRequested = Signal(object)  # ChapterIssue: open its chapter, then jump
     stopLanguageToolRequested = Signal()
     applyRequested = Signal(object, str)  # ShownIssue, suggestion
-    dismissRequested = Signal(object)
-    dismissRuleRequested = Signal(object)
+    dismissRequested = Signal(object)  # ShownIssue (another chapter's: dismissed here)
+    dismissRuleRequested = Signal(object)  # Row
     addWordRequested = Signal(str)
 
-    def __init__(self, layer: IssueLayer, parent: QWidget | None = None) -> None:
+    def __init__(self, layer: IssueLayer, parent: QWidget | None = None,
+                 settings: AppSettings | None = None) -> None:
         super().__init__("Issues", parent)
         self.setObjectName("issues")
         self.layer = layer
-        self.model = IssuesModel()
+        self.settings = settings
+        self.scope = "chapter"
+        self.project = ProjectIssues(self)
+        self.model = IssuesModel(self.project)
         self.proxy = IssuesFilter()
         self.proxy.setSourceModel(self.model)
         self.rules = RulesModel()
@@ -236,14 +291,22 @@ class IssuesDock(QDockWidget):
         column = QVBoxLayout(body)
         column.setContentsMargins(8, 4, 8, 8)
         filters = QHBoxLayout()
+        self.scope_box = QComboBox()
+        for value, label in SCOPES:
+            self.scope_box.addItem(label, value)
+        self.scope_box.setToolTip("Issues of the open chapter, of every chapter in the project, "
+                                  "or of one chapter")
         self.category_box = QComboBox()
         self.engine_box = QComboBox()
-        for box in (self.category_box, self.engine_box):
+        for box in (self.scope_box, self.category_box, self.engine_box):
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # chapter titles can be long: the closed box elides them, its list shows them whole
+        self.scope_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.scope_box.setMinimumContentsLength(16)
         self.group_box = QCheckBox("Group by rule")
-        filters.addWidget(self.category_box)
-        filters.addWidget(self.engine_box)
-        filters.addWidget(self.group_box)
+        for widget in (self.scope_box, self.category_box, self.engine_box, self.group_box):
+            filters.addWidget(widget)
         filters.addStretch(1)
         column.addLayout(filters)
         self.apply_button = QPushButton("Apply (A)")
@@ -279,7 +342,8 @@ class IssuesDock(QDockWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(0, 100)
         header.resizeSection(3, 110)
-        header.resizeSection(4, 60)
+        header.resizeSection(CHAPTER_COLUMN, 150)
+        header.resizeSection(5, 60)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.rules_view)
         splitter.addWidget(self.table)
@@ -287,6 +351,7 @@ class IssuesDock(QDockWidget):
         splitter.setSizes([300, 900])
         column.addWidget(splitter, 1)
 
+        self.progress = QLabel("")
         self.status = QLabel("")
         self.status.setObjectName("muted")
         self.status.setWordWrap(True)
@@ -295,6 +360,7 @@ class IssuesDock(QDockWidget):
         self.stop_lt_button.hide()
         self.stop_lt_button.clicked.connect(self.stopLanguageToolRequested)
         status_row = QHBoxLayout()
+        status_row.addWidget(self.progress)
         status_row.addWidget(self.status, 1)
         status_row.addWidget(self.stop_lt_button)
         column.addLayout(status_row)
@@ -303,6 +369,8 @@ class IssuesDock(QDockWidget):
         self._refresh_timer = QTimer(self, singleShot=True, interval=150)
         self._refresh_timer.timeout.connect(self.refresh)
         layer.changed.connect(self._refresh_timer.start)
+        self.project.changed.connect(self._refresh_timer.start)
+        self.scope_box.activated.connect(self._scope_chosen)
         self.category_box.activated.connect(self._filters_changed)
         self.engine_box.activated.connect(self._filters_changed)
         self.group_box.toggled.connect(self._group_toggled)
@@ -318,34 +386,109 @@ class IssuesDock(QDockWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(lambda w=what: self.act(w))
         self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
-        self.refresh()
+        self.set_scope(settings.issues_scope if settings is not None else "chapter")
 
     def set_theme(self, theme: Theme) -> None:
         self.model.set_theme(theme)
 
+    # -- scope ----------------------------------------------------------------------------------
+    def set_scope(self, scope: str) -> None:
+        """Show the open chapter's issues (``"chapter"``) or every chapter's (``"project"``);
+        the choice is remembered in the app settings."""
+        self.scope = scope if scope in dict(SCOPES) else "chapter"
+        project = self.scope == "project"
+        self.table.setColumnHidden(CHAPTER_COLUMN, not project)
+        if not project:
+            self.proxy.set_filter(chapter=_ANY)
+        if self.settings is not None:
+            self.settings.issues_scope = self.scope
+        self.project.set_active(project)
+        self._fill_scope_box()
+        self.refresh()
+
+    def _scope_chosen(self) -> None:
+        """The scope box also lists the project's chapters: choosing one shows the project
+        scope filtered to that chapter."""
+        value = self.scope_box.currentData()
+        chapter = _ANY if value in dict(SCOPES) else value
+        self.proxy.set_filter(chapter=chapter)
+        self.set_scope("project" if chapter else value)
+        if self.proxy.rowCount():
+            self.table.selectRow(0)
+
     # -- content --------------------------------------------------------------------------------
+    def rows(self) -> list[Row]:
+        """The open chapter's issues, and in project scope every other chapter's."""
+        rows: list[Row] = list(self.layer.shown)
+        if self.scope == "project":
+            rows.extend(self.project.rows())
+        return rows
+
     def refresh(self) -> None:
-        """Rebuild rows from the editor's issues, keeping the selected row where it was."""
+        """Rebuild rows, keeping the selected issue selected (else the row where it was)."""
+        self._show_progress()
+        selected = self.selected()
         current = self.table.currentIndex().row()
-        rows = self.layer.shown
+        rows = self.rows()
         if not self.model.set_rows(rows):
             return
         self.rules.set_counts(Counter((s.issue.rule_id, s.issue.rule_name) for s in rows))
         self._fill_filter_boxes(rows)
         if self.proxy.rowCount():
-            row = min(max(current, 0), self.proxy.rowCount() - 1)
-            self.table.selectRow(row)
-        self.setWindowTitle(f"Issues ({len(rows)})" if rows else "Issues")
+            kept = self.model.row_of(selected) if selected is not None else -1
+            row = self.proxy.mapFromSource(self.model.index(kept, 0)).row() if kept >= 0 else -1
+            self.table.selectRow(row if row >= 0 else min(max(current, 0), self.proxy.rowCount() - 1))
+        where = " in the project" if self.scope == "project" else ""
+        self.setWindowTitle(f"Issues ({len(rows)}{where})" if rows else "Issues")
         self._update_buttons()
 
-    def _fill_filter_boxes(self, rows: list[ShownIssue]) -> None:
+    def _show_progress(self) -> None:
+        progress = self.project.progress() if self.scope == "project" else None
+        if progress is None:
+            self.progress.setText("")
+        else:
+            k, n, path = progress
+            what = f"{k} of {n} chapters" if n > 1 else chapter_title(path)
+            self.progress.setText(f"Checking {what}\u2026")
+        self.progress.setVisible(progress is not None)
+
+    def _fill_filter_boxes(self, rows: list[Row]) -> None:
         categories = Counter(s.issue.category.value for s in rows)
         engines = Counter(e for s in rows for e in s.issue.engines)
+        self._fill_scope_box(rows)
         self._fill_box(self.category_box, "All categories", self.proxy.category,
                        [(c.value, f"{c.value.capitalize()} ({categories[c.value]})")
                         for c in Category if categories[c.value] or c.value == self.proxy.category])
         self._fill_box(self.engine_box, "All engines", self.proxy.engine,
                        [(e, f"{engine_label(e)} ({n})") for e, n in sorted(engines.items())])
+
+    def _fill_scope_box(self, rows: list[Row] | None = None) -> None:
+        """This chapter / Whole project, with counts; in project scope each chapter with issues."""
+        rows = self.rows() if rows is None else rows
+        here = sum(1 for row in rows if not isinstance(row, ChapterIssue))
+        items: list[tuple[str, str] | None] = [("chapter", f"This chapter ({here})")]
+        if self.scope == "project":
+            chapters = Counter(self.model.path_of(row) for row in rows)
+            if self.proxy.chapter:
+                chapters[Path(self.proxy.chapter)] += 0  # the chosen one, even once it is clean
+            items.append(("project", f"Whole project ({len(rows)})"))
+            items.append(None)
+            items += [(str(path), f"{chapter_title(path)} ({n})")
+                      for path, n in sorted(chapters.items(), key=lambda i: self.project.order(i[0]))
+                      if path is not None]
+        else:
+            items.append(("project", "Whole project"))
+        box = self.scope_box
+        box.blockSignals(True)
+        box.clear()
+        for item in items:
+            if item is None:
+                box.insertSeparator(box.count())
+            else:
+                box.addItem(item[1], item[0])
+        box.setCurrentIndex(max(box.findData(self.proxy.chapter or self.scope), 0))
+        box.view().setMinimumWidth(box.view().sizeHintForColumn(0) + 24)
+        box.blockSignals(False)
 
     @staticmethod
     def _fill_box(box: QComboBox, everything: str, current: str, items: list[tuple[str, str]]) -> None:
@@ -383,7 +526,7 @@ class IssuesDock(QDockWidget):
         self.stop_lt_button.setVisible(languagetool_busy)
 
     # -- actions --------------------------------------------------------------------------------
-    def selected(self) -> ShownIssue | None:
+    def selected(self) -> Row | None:
         index = self.table.currentIndex()
         if not index.isValid():
             return None
@@ -391,31 +534,40 @@ class IssuesDock(QDockWidget):
 
     def _update_buttons(self, *_args) -> None:
         shown = self.selected()
-        self.apply_button.setEnabled(bool(shown and shown.issue.suggestions))
+        elsewhere = isinstance(shown, ChapterIssue)
+        suggestion = shown.issue.suggestions[0] if shown and shown.issue.suggestions else None
+        self.apply_button.setEnabled(suggestion is not None and not elsewhere)
         self.dismiss_button.setEnabled(shown is not None)
         self.rule_button.setEnabled(shown is not None)
         self.word_button.setEnabled(bool(shown and shown.issue.category is Category.SPELLING))
-        if shown and shown.issue.suggestions:
-            self.apply_button.setText(f"Apply \u201c{shown.issue.suggestions[0]}\u201d (A)")
+        if suggestion is not None and elsewhere:
+            self.apply_button.setText("Apply: open chapter first")
+            self.apply_button.setToolTip("Suggestions are applied in the editor, where Undo can "
+                                         "take them back: Enter or a double-click opens the chapter")
         else:
-            self.apply_button.setText("Apply (A)")
+            self.apply_button.setText(f"Apply \u201c{suggestion}\u201d (A)" if suggestion
+                                      else "Apply (A)")
+            self.apply_button.setToolTip("")
 
     def act(self, what: str) -> None:
         """Do ``what`` (jump/apply/dismiss/rule/word) to the selected issue."""
         shown = self.selected()
         if shown is None:
             return
+        elsewhere = isinstance(shown, ChapterIssue)
         if what == "jump":
-            self.jumpRequested.emit(shown)
+            (self.openIssueRequested if elsewhere else self.jumpRequested).emit(shown)
             return
-        if what == "apply" and shown.issue.suggestions:
+        if what == "apply" and shown.issue.suggestions and not elsewhere:
             self.applyRequested.emit(shown, shown.issue.suggestions[0])
+        elif what == "dismiss" and elsewhere:
+            self.project.dismiss(shown)
         elif what == "dismiss":
             self.dismissRequested.emit(shown)
         elif what == "rule":
             self.dismissRuleRequested.emit(shown)
         elif what == "word" and shown.issue.category is Category.SPELLING:
-            self.addWordRequested.emit(shown.cursor.selectedText())
+            self.addWordRequested.emit(flagged_text(shown))
         else:
             return
         self.refresh()

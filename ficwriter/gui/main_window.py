@@ -42,6 +42,7 @@ from ficwriter.gui.issue_layer import ShownIssue
 from ficwriter.gui.issues_dock import IssuesDock
 from ficwriter.gui.message_bar import MessageBar
 from ficwriter.gui.outline import OutlineDock
+from ficwriter.gui.project_issues import ChapterIssue, locate
 from ficwriter.gui.scene_edits import Replacement, move_scene, scene_break_at, scene_start, set_scene_field
 from ficwriter.gui.session import ChapterSession
 from ficwriter.gui.start_page import StartPage
@@ -98,7 +99,7 @@ class MainWindow(QMainWindow):
 
         self.outline = OutlineDock(self)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.outline)
-        self.issues = IssuesDock(self.issue_layer, self)
+        self.issues = IssuesDock(self.issue_layer, self, self.settings)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.issues)
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.BottomDockWidgetArea)
@@ -246,6 +247,8 @@ class MainWindow(QMainWindow):
             source.dismissRuleRequested.connect(self.dismiss_rule)
             source.addWordRequested.connect(self.add_word)
         self.issues.jumpRequested.connect(self.jump_to_issue)
+        self.issues.openIssueRequested.connect(self.open_issue)
+        self.chapterOpened.connect(lambda path: self.issues.project.follow(self.workspace, path))
         self.issues.stopLanguageToolRequested.connect(self.stop_languagetool)
 
     def _connect_history(self) -> None:
@@ -493,8 +496,10 @@ class MainWindow(QMainWindow):
         if recheck and self.session is not None:
             self.checks.attach(self.session)
             self.session.reparse()
+            self.issues.project.recheck()
 
     def _close_workspace(self) -> None:
+        self.issues.project.follow(None, None)
         if self.checks is not None:
             self.checks.close()
             self.checks.deleteLater()
@@ -746,6 +751,16 @@ class MainWindow(QMainWindow):
         self.editor.select_range(shown.start, shown.end)
         self.editor.setFocus()
 
+    def open_issue(self, row: ChapterIssue) -> None:
+        """Another chapter's issue: open that chapter (as any switch: saved first), then
+        select the issue's words where they are now."""
+        if not self.open_chapter(row.path, self.project_root):
+            return
+        found = locate(row, self.editor.text())
+        if found is not None:
+            positions = self.editor.positions()
+            self.editor.select_range(positions.to_qt(found[0]), positions.to_qt(found[1]))
+
     def apply_suggestion(self, shown: ShownIssue, suggestion: str) -> None:
         """Replace the issue's characters by ``suggestion``: one undo step, re-checked after."""
         if shown.start < shown.end:
@@ -755,13 +770,15 @@ class MainWindow(QMainWindow):
         if self.checks is not None:
             self.checks.dismiss(shown.issue)
 
-    def dismiss_rule(self, shown: ShownIssue) -> None:
+    def dismiss_rule(self, shown: ShownIssue | ChapterIssue) -> None:
         if self.checks is not None:
             self.checks.dismiss_rule(shown.issue.rule_id)
+        self.issues.project.forget_rule(shown.issue.rule_id)
 
     def add_word(self, word: str) -> None:
         if self.checks is not None:
             self.checks.add_word(word)
+        self.issues.project.forget_word(word)
 
     def next_issue(self) -> None:
         shown = self.issue_layer.next_after(self.editor.textCursor().selectionStart())
