@@ -23,6 +23,7 @@ class EngineGate:
         self._turn = threading.Condition()
         self._allowed: float = 0
         self.passed = 0  # calls that went through and returned
+        self.waiting = 0  # calls held at the gate now
 
     def allow(self, calls: int) -> None:
         with self._turn:
@@ -38,7 +39,9 @@ class EngineGate:
     def wrap(self, check: Check) -> Check:
         def gated(*args: object) -> list[Finding]:
             with self._turn:
+                self.waiting += 1
                 self._turn.wait_for(lambda: self._allowed > 0)
+                self.waiting -= 1
                 self._allowed -= 1
             try:
                 return check(*args)

@@ -78,6 +78,11 @@ class CheckResult:
     stopped: bool = False  # ``cancel`` ended this version's check before ``pending`` answered
 
 
+class CheckerClosed(RuntimeError):
+    """``check_chapter`` was waiting when the checker was closed (settings changed, the
+    window let go of the project): no result will come."""
+
+
 @dataclass(frozen=True)
 class Progress:
     """How far the newest submitted version is: engine calls (one paragraph text each) done
@@ -180,6 +185,8 @@ class Checker:
         self._lock = threading.Lock()
         self._latest: int | None = None
         self._current: _Job | None = None  # the newest submitted version's job
+        self._waiters: set[threading.Event] = set()  # check_chapter calls waiting
+        self._closed = False
         self._inflight: dict[str, _Task] = {}
         self._plain: dict[str, _Plain] = {}
         self._mapped: dict[tuple[str, str, int], Mapped] = {}
@@ -217,7 +224,8 @@ class Checker:
     # -- checking -----------------------------------------------------------------------
 
     def check_chapter(self, chapter: Chapter, timeout: float | None = None) -> CheckResult:
-        """Check ``chapter`` and wait for every engine (the CLI and tests)."""
+        """Check ``chapter`` and wait for every engine (the CLI, the project's other
+        chapters, tests); ``CheckerClosed`` if the checker is closed before it is done."""
         done = threading.Event()
         final: list[CheckResult] = []
 
@@ -226,9 +234,24 @@ class Checker:
                 final.append(result)
                 done.set()
 
-        self._start(chapter, -1, keep, wanted=lambda: True)
-        if not done.wait(timeout):
-            raise TimeoutError(f"checking did not finish in {timeout} s")
+        with self._lock:
+            if self._closed:
+                raise CheckerClosed("the checker is closed")
+            self._waiters.add(done)
+        try:
+            try:
+                self._start(chapter, -1, keep, wanted=lambda: True)
+            except RuntimeError:  # the thread pools shut down under it
+                if self._closed:
+                    raise CheckerClosed("the checker was closed") from None
+                raise
+            if not done.wait(timeout):
+                raise TimeoutError(f"checking did not finish in {timeout} s")
+        finally:
+            with self._lock:
+                self._waiters.discard(done)
+        if not final:
+            raise CheckerClosed("the checker was closed before the chapter was checked")
         return final[0]
 
     def submit(self, chapter: Chapter, version: int, on_result: ResultCallback) -> None:
@@ -498,9 +521,13 @@ class Checker:
         self.dismissals.undismiss_rule(rule_id)
 
     def close(self, close_engines: bool = True) -> None:
-        """Stop the worker threads (queued work is dropped) and, unless told not to, the engines."""
+        """Stop the worker threads (queued work is dropped) and, unless told not to, the
+        engines; a ``check_chapter`` still waiting raises ``CheckerClosed``."""
         with self._lock:
             self._latest = None
+            self._closed = True
+            for waiter in self._waiters:
+                waiter.set()
         self._fast.shutdown(wait=False, cancel_futures=True)
         self._slow.shutdown(wait=False, cancel_futures=True)
         if close_engines:

@@ -205,6 +205,7 @@ class IssuesFilter(QSortFilterProxyModel):
 
     def set_filter(self, *, category: str | None = None, engine: str | None = None,
                    rule: str | None = None, chapter: str | None = None) -> None:
+        self._begin_filter_change()
         if category is not None:
             self.category = category
         if engine is not None:
@@ -213,7 +214,19 @@ class IssuesFilter(QSortFilterProxyModel):
             self.rule = rule
         if chapter is not None:
             self.chapter = chapter
-        self.invalidateRowsFilter()
+        self._end_filter_change()
+
+    # Qt 6.10 replaced invalidateRowsFilter() with a begin/end pair; the project still
+    # runs on 6.6, where only the former exists.
+    def _begin_filter_change(self) -> None:
+        if hasattr(self, "beginFilterChange"):
+            self.beginFilterChange()
+
+    def _end_filter_change(self) -> None:
+        if hasattr(self, "endFilterChange"):
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.invalidateRowsFilter()
 
     def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
         model = self.sourceModel()
@@ -298,6 +311,7 @@ class IssuesDock(QDockWidget):
                                   "or of one chapter")
         self.category_box = QComboBox()
         self.engine_box = QComboBox()
+        self._fill_filter_boxes([])  # "All categories" / "All engines" before any result
         for box in (self.scope_box, self.category_box, self.engine_box):
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         # chapter titles can be long: the closed box elides them, its list shows them whole

@@ -7,9 +7,9 @@ to the GUI thread through ``relay.on_gui_thread``. A chapter is checked again wh
 changes on disk, when it stops being the open one (it was just saved), and when the
 checker is rebuilt; nothing is checked while the panel shows only the open chapter.
 
-Each checker gets its own worker: a check waiting on a checker that was closed meanwhile
-(settings changed, LanguageTool given up) never delivers, so a new checker never queues
-behind it; the abandoned worker ends when its wait times out.
+Each checker gets its own worker: a check waiting on a checker that is closed meanwhile
+(settings changed, LanguageTool given up) ends with ``CheckerClosed`` and its result is
+ignored, and the new checker's chapters never queue behind it.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from ficwriter.checks.issue import Category, Issue
-from ficwriter.checks.scheduler import Checker
+from ficwriter.checks.scheduler import Checker, CheckerClosed
 from ficwriter.core.chapter import Chapter, parse
 from ficwriter.core.textfile import UnreadableFile, read_text
 from ficwriter.gui.background import LatestOnly
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-#: the longest wait for one chapter's check (a closed checker never answers)
+#: the longest wait for one chapter's check (an engine that hangs past its own time-outs)
 CHAPTER_TIMEOUT = 600.0
 
 
@@ -83,7 +83,7 @@ def _check(checker: Checker, path: Path) -> tuple[Chapter, list[Issue]] | None:
         return None
     try:
         return chapter, checker.check_chapter(chapter, timeout=CHAPTER_TIMEOUT).issues
-    except (TimeoutError, RuntimeError) as error:  # RuntimeError: the checker was closed
+    except (TimeoutError, CheckerClosed) as error:
         log.info("project check of %s gave up: %s", path.name, error)
     except Exception:  # the panel must hear back, or the chapters after this one wait forever
         log.exception("project check of %s failed", path.name)

@@ -14,7 +14,7 @@ from ficwriter.checks.dismissals import Dismissals
 from ficwriter.checks.engine import EngineState
 from ficwriter.checks.harper_engine import HarperEngine
 from ficwriter.checks.languagetool import LanguageToolEngine
-from ficwriter.checks.scheduler import Checker, CheckResult, Progress
+from ficwriter.checks.scheduler import Checker, CheckerClosed, CheckResult, Progress
 from ficwriter.core.chapter import parse
 from tests.checks.conftest import remote_settings
 from tests.checks.lt_server import FakeLanguageTool
@@ -391,3 +391,24 @@ def test_a_long_check_delivers_what_it_has_found_part_way(
     assert _flagged_paragraphs(early, text) <= set(range(10))  # only what was checked
     gate.open()
     assert _flagged_paragraphs(finals.of(1), text) == set(range(40))
+
+
+def test_closing_the_checker_releases_a_waiting_chapter_check(harper_engine, gate: EngineGate):
+    checker = Checker([harper_engine])
+    failures: list[BaseException] = []
+
+    def check() -> None:
+        try:
+            checker.check_chapter(parse(_numbered_chapter(5)), timeout=60)
+        except BaseException as error:  # noqa: BLE001 (the test inspects it)
+            failures.append(error)
+
+    waiting = threading.Thread(target=check)
+    waiting.start()
+    wait_for(lambda: gate.waiting > 0)  # the check is under way, held at the gate
+    checker.close(close_engines=False)
+    waiting.join(5)
+    assert not waiting.is_alive()
+    assert len(failures) == 1 and isinstance(failures[0], CheckerClosed)
+    with pytest.raises(CheckerClosed):
+        checker.check_chapter(parse("She waited.\n"))

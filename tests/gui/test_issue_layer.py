@@ -104,3 +104,9 @@ def test_hover_shows_message_and_rule(window, chapter_file: Path, qtbot) -> None
     QApplication.sendEvent(viewport, QHelpEvent(QEvent.Type.ToolTip, point, viewport.mapToGlobal(point)))
     qtbot.waitUntil(QToolTip.isVisible, timeout=2000)
     assert "Odd word gate." in QToolTip.text() and "RULE_GATE" in QToolTip.text()
+
+
+def test_panel_filters_read_all_before_the_first_result(window) -> None:
+    """A new window, nothing checked yet: the filter boxes say what they will show."""
+    assert window.issues.category_box.currentText() == "All categories"
+    assert window.issues.engine_box.currentText() == "All engines"
