@@ -68,7 +68,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         parser.set_defaults(run=func)
 
 
-def _read_chapter(path: Path) -> Chapter:
+def read_chapter(path: Path) -> Chapter:
+    """The chapter at ``path``, or a one-line ``CommandError`` every command reports alike."""
     if not path.is_file():
         raise CommandError(f"{path}: no such file")
     try:
@@ -115,7 +116,7 @@ def _export_options(args: argparse.Namespace, config: dict) -> ExportOptions:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    chapter = _read_chapter(args.chapter)
+    chapter = read_chapter(args.chapter)
     try:
         config = open_project(args.chapter).export
     except ValueError as error:
@@ -134,7 +135,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_outline(args: argparse.Namespace) -> int:
-    rows = outline(_read_chapter(args.chapter))
+    rows = outline(read_chapter(args.chapter))
     if args.format == "json":
         print(json.dumps([row.as_dict() for row in rows], ensure_ascii=False, indent=2))
         return 0
@@ -146,7 +147,7 @@ def run_outline(args: argparse.Namespace) -> int:
 
 
 def run_stats(args: argparse.Namespace) -> int:
-    stats = chapter_stats(_read_chapter(args.chapter))
+    stats = chapter_stats(read_chapter(args.chapter))
     if args.format == "json":
         print(json.dumps(stats.as_dict(), indent=2))
         return 0
