@@ -8,6 +8,8 @@ remembers how the file was written so a save keeps the writer's newline style.
 from __future__ import annotations
 
 import codecs
+import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -78,7 +80,39 @@ def _guess_encoding(data: bytes) -> str:
     for match in matches:
         if match.encoding == _WINDOWS_1252 and match.chaos <= best.chaos + _CHAOS_MARGIN:
             return _WINDOWS_1252
+    if best.encoding != _WINDOWS_1252 and _fits_better_as_cp1252(data, best.encoding):
+        return _WINDOWS_1252
     return best.encoding
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _mixed_words(text: str) -> int:
+    """Words mixing ASCII letters with letters of a non-Latin script ("УnoФ", "Renﻠe").
+
+    Real words are written in one script; a word half Latin, half Cyrillic or Arabic is
+    what a wrong single-byte code page makes of Word's curly quotes and accented letters.
+    """
+    return sum(
+        1
+        for word in _WORD.findall(text)
+        if not word.isascii()
+        and any(c.isascii() for c in word)
+        and any(not c.isascii() and not unicodedata.name(c, "").startswith("LATIN") for c in word)
+    )
+
+
+def _fits_better_as_cp1252(data: bytes, guess: str) -> bool:
+    """Short files give charset-normalizer too little to go on: a line with Word's curly
+    quotes may come back as a Cyrillic or Arabic code page. Windows-1252 wins when it reads
+    the bytes cleanly and the guess makes mixed-script words that Windows-1252 does not."""
+    try:
+        as_1252 = data.decode(_WINDOWS_1252)
+        as_guess = data.decode(guess)
+    except (UnicodeDecodeError, LookupError):
+        return False
+    return _mixed_words(as_1252) < _mixed_words(as_guess)
 
 
 def decode_bytes(data: bytes) -> DecodedText:

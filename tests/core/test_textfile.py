@@ -40,3 +40,20 @@ def test_binary_files_are_refused_with_a_reason(tmp_path: Path) -> None:
 def test_missing_file_is_an_os_error(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError):
         read_text(tmp_path / "nope.txt")
+
+
+@pytest.mark.parametrize("line", ["He said “no”.\n", "Renée smiled.\n", "Ça va, Zoë? «Très bien».\n"])
+def test_a_short_word_export_reads_as_windows_1252(line: str) -> None:
+    """One line gives the encoding guess little to go on; Word's quotes must still come out."""
+    assert decode_bytes(line.encode("cp1252")).text == line
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        ("Она не обернулась, когда ворота закрылись за ней.\n", "cp1251"),
+        ("Zażółć gęślą jaźń. Łódź była piękna tej nocy, a ona szła dalej.\n", "cp1250"),
+    ],
+)
+def test_other_single_byte_code_pages_are_not_taken_for_windows_1252(text: str, encoding: str) -> None:
+    assert decode_bytes(text.encode(encoding)).text == text
