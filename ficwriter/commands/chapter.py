@@ -1,6 +1,7 @@
 """`ficwriter import | export | outline | stats`: the chapter commands.
 
-Each mirrors one core function: ``project.import_chapters_into_project``, ``export.export_chapter`` +
+Each mirrors one core function: ``project.import_chapters_into_project`` (and the import's
+first revision in history), ``export.export_chapter`` +
 ``write_export``, ``stats.outline`` and ``stats.chapter_stats``. Bad input (a missing,
 binary or undecodable file, an unknown target) is a ``CommandError`` raised before anything
 is written.
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -20,6 +22,9 @@ from ficwriter.core.export import TARGETS, ExportOptions, export_chapter, write_
 from ficwriter.core.project import import_chapters_into_project, open_project
 from ficwriter.core.stats import chapter_stats, outline
 from ficwriter.core.textfile import UnreadableFile, read_text
+from ficwriter.history.database import DamagedDatabase
+from ficwriter.history.lock import ProjectLocked
+from ficwriter.history.store import HistoryStore
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -94,7 +99,26 @@ def run_import(args: argparse.Namespace) -> int:
         raise CommandError(f"{source}: {error.strerror or error}") from error
     for path in written:
         print(path)
+    _record_imports(args.project, written)
     return 0
+
+
+def _record_imports(root: Path, written: list[Path]) -> None:
+    """Each imported chapter's first revision, marked "import". When a ficwriter window
+    holds the project, its watcher records the new files instead; a history that cannot be
+    opened costs the import nothing, the chapters are written already."""
+    try:
+        store = HistoryStore.open(root)
+    except ProjectLocked:
+        print("note: the project is open in ficwriter; its window records the import",
+              file=sys.stderr)
+        return
+    except (DamagedDatabase, sqlite3.Error, OSError) as error:
+        print(f"warning: the import is not in the history: {error}", file=sys.stderr)
+        return
+    with store:
+        for path in written:
+            store.record(path, path.read_text(encoding="utf-8"), "import")
 
 
 def _export_options(args: argparse.Namespace, config: dict) -> ExportOptions:

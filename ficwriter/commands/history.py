@@ -101,7 +101,10 @@ def run_restore(args: argparse.Namespace) -> int:
             revision = store.restore(rel, revision_id)
         except SaveError as error:
             raise CommandError(str(error)) from error
-    print(f"Restored {rel} to r{revision_id}; that is now {revision.label}.")
+    if revision.id == revision_id:  # the text was already r{id}: only the file came back
+        print(f"Restored {rel} from r{revision_id}.")
+    else:
+        print(f"Restored {rel} to r{revision_id}; that is now {revision.label}.")
     return 0
 
 
@@ -157,6 +160,8 @@ def _open(
         raise CommandError(f"{path} is not a project folder")
     root = project_root_for(path)
     if chapter and not database_path(root).is_file():
+        if not path.exists():
+            raise CommandError(f"{path}: no such file")
         raise CommandError(f"{root} has no history yet (no {DB_DIR}/{DB_NAME})")
     try:
         store = HistoryStore.open(root, read_only=read_only)

@@ -19,7 +19,7 @@ from typing import Any
 import sqlite_utils
 
 from ficwriter.core.textfile import DecodedText, UnreadableFile, read_text
-from ficwriter.core.words import count_words
+from ficwriter.core.chapter import parse
 from ficwriter.core.atomic import SaveError, save_text
 from ficwriter.history.database import (
     DamagedDatabase,
@@ -185,7 +185,7 @@ class HistoryStore:
                 "created": utc_now(),
                 "source": source,
                 "hash": digest,
-                "words": count_words(text),
+                "words": parse(text).story_words,  # as the window and `stats` count them
                 "added": change.words_added,
                 "removed": change.words_removed,
                 "body": pack_ids(self._store_pieces(pieces)),
@@ -232,10 +232,7 @@ class HistoryStore:
         self._check_writable()
         rel = self.relative(path)
         with self.lock:
-            chapter = self._chapter_row(rel)
-            row = self._revision_row(revision_id)
-            if chapter is None or row["chapter_id"] != chapter["id"]:
-                raise UnknownRevision(f"r{revision_id} is not a revision of {rel}")
+            self._revision_of(rel, revision_id)
             text = self.text(revision_id)
             self._keep_disk_version(rel)
             target = self.root / rel
@@ -372,11 +369,17 @@ class HistoryStore:
     ) -> TextDiff:
         """Word diff from revision ``old_id`` to ``new_id``, or to ``path``'s file on disk.
 
-        Reading the file may raise ``OSError`` or ``UnreadableFile``.
+        With ``path``, both revisions must be that chapter's (``UnknownRevision`` if not: a
+        diff against another chapter's text is never what the writer asked for). Reading
+        the file may raise ``OSError`` or ``UnreadableFile``.
         """
         if new_id is None and path is None:
             raise ValueError("diff needs a second revision or the chapter's path")
         with self.lock:
+            if path is not None:
+                for revision_id in (old_id, new_id):
+                    if revision_id is not None:
+                        self._revision_of(self.relative(path), revision_id)
             old = self._pieces(self._revision_row(old_id)["body"])
             if new_id is not None:
                 return diff_pieces(old, self._pieces(self._revision_row(new_id)["body"]))
@@ -456,6 +459,13 @@ class HistoryStore:
             "SELECT id, path, deleted FROM chapters WHERE path = ?", [rel]
         ).fetchone()
         return {"id": row[0], "path": row[1], "deleted": row[2]} if row else None
+
+    def _revision_of(self, rel: str, revision_id: int) -> None:
+        """Raise ``UnknownRevision`` unless ``revision_id`` is a revision of chapter ``rel``."""
+        chapter = self._chapter_row(rel)
+        row = self._revision_row(revision_id)
+        if chapter is None or row["chapter_id"] != chapter["id"]:
+            raise UnknownRevision(f"r{revision_id} is not a revision of {rel}")
 
     def _known_chapter(self, rel: str) -> tuple[int, str]:
         chapter = self._chapter_row(rel)

@@ -37,6 +37,19 @@ def test_import_writes_next_chapter(tmp_path: Path, capsys: pytest.CaptureFixtur
     )
 
 
+def test_an_import_is_the_chapters_first_revision(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "draft.txt"
+    source.write_text("She ran.\n\n\nHe stayed.\n", encoding="utf-8")
+    assert main(["import", str(source), "--project", str(tmp_path / "Mine")]) == 0
+    chapter = tmp_path / "Mine" / "chapters" / "01-draft.md"
+    capsys.readouterr()
+    assert main(["history", str(chapter), "--format", "json"]) == 0
+    (revision,) = json.loads(capsys.readouterr().out)
+    assert revision["source"] == "import" and revision["words"] == 4
+
+
 def test_seed_import_outline_stats(
     tmp_path: Path, seed_text: str, capsys: pytest.CaptureFixture[str]
 ) -> None:

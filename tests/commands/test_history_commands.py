@@ -91,16 +91,22 @@ def test_snapshot_pins_every_chapter(chapter: Path, capsys: pytest.CaptureFixtur
         (["snapshot", "{project}", "  "], "needs a name"),
         (["history", "{project}"], "is a folder; give a chapter file"),
         (["snapshot", "{chapter}", "beta"], "is not a project folder"),
+        (["diff", "{chapter}", "r{other}"], "is not a revision of chapters/01.md"),
+        (["diff", "{chapter}", "r1", "r{other}"], "is not a revision of chapters/01.md"),
     ],
 )
 def test_bad_input_is_one_line_exit_2_and_changes_nothing(
     chapter: Path, capsys: pytest.CaptureFixture[str], argv: list[str], message: str
 ) -> None:
+    with HistoryStore.open(chapter.parent.parent) as store:
+        other = store.save("chapters/02.md", "Another chapter.\n")
+    assert other is not None
     before = chapter.read_bytes()
     places = {
         "chapter": str(chapter),
         "missing": str(chapter.with_name("nope.md")),
         "project": str(chapter.parent.parent),
+        "other": str(other.id),
     }
     assert main([part.format(**places) for part in argv]) == 2
     err = capsys.readouterr().err
@@ -119,6 +125,8 @@ def test_chapter_commands_in_a_folder_without_history_create_nothing(
     assert main([command[0], str(loose), *command[1:]]) == 2
     assert "has no history yet" in capsys.readouterr().err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["chapter.txt"]
+    assert main([command[0], str(tmp_path / "nope.md"), *command[1:]]) == 2
+    assert "nope.md: no such file" in capsys.readouterr().err
 
 
 def test_a_loose_file_is_a_project_of_its_own(

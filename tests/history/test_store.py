@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from ficwriter.core.atomic import SaveError
+from ficwriter.core.chapter import parse
 from ficwriter.history.pieces import split_pieces
 from ficwriter.history.store import (
     HistoryStore,
@@ -37,6 +38,16 @@ def test_revisions_are_newest_first_with_words_added_and_removed(store: HistoryS
     assert (newest.words, newest.added, newest.removed) == (3, 0, 3)
     assert newest.path == CH and newest.created.endswith("+00:00")
     assert newest.label == f"r{newest.id}"
+
+
+def test_a_revisions_words_are_the_story_words_the_window_shows(store: HistoryStore) -> None:
+    text = (
+        "::: note\nThanks for reading, all of you!\n:::\n\n"
+        '<!-- scene: title="The gate"; pov=Wren; status=draft -->\n'
+        "Wren walked out of the gate.\n"
+    )
+    revision = store.record(CH, text)
+    assert revision is not None and revision.words == parse(text).story_words == 6
 
 
 def test_text_comes_back_exactly_whatever_its_blank_lines(store: HistoryStore) -> None:
