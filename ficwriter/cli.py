@@ -8,6 +8,7 @@ Exit codes: 0 success, 2 bad input (one line on stderr, nothing written).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -44,7 +45,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _open_window(paths: list[str]) -> int:
-    """`ficwriter` and `ficwriter PATH` open the window (Qt is imported only here)."""
+    """`ficwriter` and `ficwriter PATH` open the window (Qt is imported only here).
+
+    Without a display Qt aborts the process with a plugin error a writer cannot act on;
+    say it plainly instead (``QT_QPA_PLATFORM`` set means the caller chose a platform).
+    """
+    if not os.environ.get("QT_QPA_PLATFORM") and not selftest.has_display():
+        print(
+            "ficwriter: there is no display to open the window on (DISPLAY and "
+            "WAYLAND_DISPLAY are not set); the commands work without one: `ficwriter --help`",
+            file=sys.stderr,
+        )
+        return 1
     try:
         from ficwriter.gui.app import run
     except ImportError as error:

@@ -107,7 +107,8 @@ def _run_probe(platform_name: str | None) -> tuple[dict | None, str]:
     return None, reason or f"the probe exited with code {done.returncode}"
 
 
-def _has_display() -> bool:
+def has_display() -> bool:
+    """A screen to open a window on (Linux: an X11 or Wayland display is named)."""
     if sys.platform in ("win32", "darwin"):
         return True
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
@@ -120,7 +121,7 @@ def check_qt() -> CheckResult:
     its plugins and the image formats load.
     """
     chosen = os.environ.get("QT_QPA_PLATFORM") or None
-    if chosen is None and not _has_display():
+    if chosen is None and not has_display():
         report, error = _run_probe("offscreen")
         if report is not None:
             return CheckResult(
