@@ -19,6 +19,7 @@ from ficwriter.core.inline import plain_text
 from ficwriter.core.words import count_words, iter_words, words
 
 _QUOTE_SPANS = re.compile(r"\"[^\"]*\"?|“[^”]*”?")
+_MID_SENTENCE_CAPITAL = re.compile(r"[a-z,;]\s+([A-Z][\w'’-]*)")
 _SUBJECT = re.compile(r"(?:^|[.!?;:—]\s+|,\s+(?:and|but|so|then)\s+)([A-Z][\w'’-]*)\s+([a-z]\w*)")
 _NOT_NAMES = frozenset(
     "The A An She He It They We I You His Her Its Their Our This That These Those There Then "
@@ -86,8 +87,13 @@ def chapter_stats(chapter: Chapter) -> ChapterStats:
 
 
 def guess_pov(paragraphs: Iterable[Paragraph], chapter_text: str) -> str | None:
-    """The name most often the subject of a sentence outside dialogue, if any."""
+    """The name most often the subject of a sentence outside dialogue, if any.
+
+    A name is a word the chapter also capitalises mid-sentence ("told Wren"): "Morning
+    came slowly" opens a sentence with a capital, but morning is nobody's point of view.
+    """
     lower_words = {w for w in words(chapter_text) if w[:1].islower()}
+    names = {re.sub(r"['’]s$", "", m) for m in _MID_SENTENCE_CAPITAL.findall(chapter_text)}
     counts: Counter[str] = Counter()
     for paragraph in paragraphs:
         narration = _QUOTE_SPANS.sub(". ", _plain(paragraph))
@@ -95,7 +101,7 @@ def guess_pov(paragraphs: Iterable[Paragraph], chapter_text: str) -> str | None:
             name = re.sub(r"['’]s$", "", match.group(1))
             if match.group(2) in _SPEECH_VERBS:
                 continue
-            if name not in _NOT_NAMES and name.lower() not in lower_words:
+            if name in names and name not in _NOT_NAMES and name.lower() not in lower_words:
                 counts[name] += 1
     if not counts:
         return None

@@ -53,3 +53,11 @@ def test_seed_outline(tmp_path: Path, seed_text: str) -> None:
     assert rows[2].label == "An explosion." and rows[2].words == 2 and rows[2].pov is None
     assert rows[0].pov == "Clarke"
     assert sum(r.words for r in rows) == 7637
+
+
+def test_pov_guess_is_a_name_not_a_capitalised_sentence_opening() -> None:
+    text = "Morning came slowly. Morning always did. Wren woke, and the dog licked Wren's hand.\n"
+    chapter = parse(text)
+    assert guess_pov(chapter.paragraphs(), chapter.text) == "Wren"
+    alone = parse("Morning came slowly. Morning always did.\n")
+    assert guess_pov(alone.paragraphs(), alone.text) is None
