@@ -51,7 +51,7 @@ class DiskSync(QObject):
             return
         session, workspace, rel = parts
         if change.path != rel and change.old_path != rel:
-            self.window.chapter_changed_on_disk(workspace.root / change.path)
+            self.window.outline.reload_chapter(workspace.root / change.path)
             return
         if change.kind == "renamed":
             self.window.chapter_renamed(workspace.root / change.path)

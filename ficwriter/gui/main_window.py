@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ficwriter import paths
-from ficwriter.core.chapter import Chapter, parse
+from ficwriter.core.chapter import Chapter
 from ficwriter.core.project import open_project, project_root_for
 from ficwriter.core.textfile import UnreadableFile, read_text
 from ficwriter.core.words import count_words
@@ -373,7 +373,7 @@ class MainWindow(QMainWindow):
             self.checks.attach(self.session)
         self.disk.reset()
         if project_changed:
-            self._fill_outline(path)
+            self.outline.show_project(new_root, path)
         self.outline.set_current(path)
         self.session.reparse()
         if self.stack.currentWidget() is not self.editor_page:
@@ -445,7 +445,7 @@ class MainWindow(QMainWindow):
 
     def _imported(self, path: Path, root: Path) -> None:
         if self.open_chapter(path, root):
-            self._fill_outline(path)
+            self.outline.show_project(root, path)
             self.settings.add_recent(root)
 
     def export_dialog(self):
@@ -531,20 +531,6 @@ class MainWindow(QMainWindow):
     def stop_checking(self) -> None:
         if self.checks is not None:
             self.checks.stop()
-
-    def _fill_outline(self, current: Path) -> None:
-        assert self.project_root is not None
-        chapters: dict[Path, Chapter | None] = {}
-        for path in open_project(self.project_root).chapters():
-            if path == current:
-                chapters[path] = None  # its rows follow the editor (update_chapter)
-                continue
-            try:
-                chapters[path] = parse(read_text(path).text)
-            except (OSError, UnreadableFile):
-                chapters[path] = None
-        chapters.setdefault(current, None)
-        self.outline.set_chapters(chapters, current)
 
     def _open_from_outline(self, path: Path) -> None:
         if self.session is None or path != self.session.path:
@@ -639,17 +625,10 @@ class MainWindow(QMainWindow):
         self.workspace.store.snapshot(name.strip())
         self.after_history_change(f"Snapshot “{name.strip()}” created")
 
-    def chapter_changed_on_disk(self, path: Path) -> None:
-        """Another chapter of the project changed: its outline rows follow."""
-        try:
-            self.outline.update_chapter(path, parse(read_text(path).text))
-        except (OSError, UnreadableFile):
-            return
-
     def chapter_renamed(self, path: Path) -> None:
         if self.session is not None:
             self.session.path = path
-            self._fill_outline(path)
+            self.outline.show_project(self.project_root, path)
             self.outline.update_chapter(path, self.session.chapter)
             self.setWindowTitle(f"{path.stem} — {self.project_root.name} — ficwriter")
 
