@@ -37,7 +37,8 @@ from ficwriter.gui.editor import ChapterEditor
 from ficwriter.gui.find_bar import FindBar
 from ficwriter.gui.checking import CheckController
 from ficwriter.gui.disk_sync import DiskSync
-from ficwriter.gui.history_dock import CURRENT, HistoryDock
+from ficwriter.gui.history_actions import HistoryActions
+from ficwriter.gui.history_dock import HistoryDock
 from ficwriter.gui.issue_layer import ShownIssue
 from ficwriter.gui.issues_dock import IssuesDock
 from ficwriter.gui.message_bar import MessageBar
@@ -122,6 +123,7 @@ class MainWindow(QMainWindow):
         self._autosave.timeout.connect(self._autosave_tick)
         self.apply_autosave_interval()
 
+        self.history_actions = HistoryActions(self)
         self._build_actions()
         self._build_menus()
         self._connect_start_page()
@@ -252,9 +254,9 @@ class MainWindow(QMainWindow):
         self.issues.stopLanguageToolRequested.connect(self.stop_languagetool)
 
     def _connect_history(self) -> None:
-        self.history.restoreRequested.connect(self.restore_revision)
-        self.history.snapshotRequested.connect(self.create_snapshot)
-        self.history.visibilityChanged.connect(self._history_shown)
+        self.history.restoreRequested.connect(self.history_actions.restore_revision)
+        self.history.snapshotRequested.connect(self.history_actions.create_snapshot)
+        self.history.visibilityChanged.connect(self.history_actions.panel_shown)
 
     def _fill_recent_menu(self) -> None:
         self.menu_recent.clear()
@@ -566,64 +568,8 @@ class MainWindow(QMainWindow):
         self.session.mark_saved()
         self.session.note_disk_text(text)
         self.disk.conflict = None
-        self.after_history_change("Saved")
+        self.history_actions.after_history_change("Saved")
         return True
-
-    def after_history_change(self, message: str) -> None:
-        """History gained a revision: say so, and refresh the panel if it is showing
-        (a hidden panel reads history when it is shown)."""
-        self.status.show_saved(message)
-        if self.history.isVisible():
-            self.history.refresh()
-
-    def _history_shown(self, visible: bool) -> None:
-        if visible and self.session is not None:
-            self.history.set_current_text(self.editor.text())
-            self.history.refresh()
-
-    def show_history(self, revision_id: int | None) -> None:
-        self.history.show()
-        self.history.raise_()
-        self.history.set_current_text(self.editor.text())
-        self.history.refresh()
-        if revision_id is not None:
-            self.history.select(revision_id)
-        self.history.compare_with(CURRENT)
-
-    def restore_revision(self, revision_id: int, *, confirm: bool = True) -> None:
-        """Put an old revision back (confirmed); the restore is itself a revision."""
-        if self.session is None or self.workspace is None:
-            return
-        if confirm and QMessageBox.question(
-            self, "Restore revision",
-            "Put this revision back as the chapter's text? Your current text stays in history.",
-        ) != QMessageBox.StandardButton.Yes:
-            return
-        store = self.workspace.store
-        rel = self.workspace.relative(self.session.path)
-        if self.session.dirty and not self.save():
-            return
-        store.restore(rel, revision_id)
-        text = store.text(revision_id)
-        self.editor.replace_range(0, self.editor.document().characterCount() - 1, text)
-        self.session.mark_saved()
-        self.session.note_disk_text(text)
-        self.after_history_change("Restored")
-
-    def create_snapshot(self, name: str | None = None) -> None:
-        if self.workspace is None:
-            return
-        if name is None:
-            name, ok = QInputDialog.getText(self, "Create snapshot", "Snapshot name:")
-            if not ok or not name.strip():
-                return
-        rel = self.workspace.relative(self.session.path) if self.session else None
-        if self.session is not None and (
-            self.session.dirty or self.workspace.store.latest(rel) is None
-        ):
-            self.save()  # the snapshot pins the chapter as it is now, in history first
-        self.workspace.store.snapshot(name.strip())
-        self.after_history_change(f"Snapshot “{name.strip()}” created")
 
     def chapter_renamed(self, path: Path) -> None:
         if self.session is not None:
