@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QFileDialog,
-    QInputDialog,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
@@ -44,7 +43,7 @@ from ficwriter.gui.issues_dock import IssuesDock
 from ficwriter.gui.message_bar import MessageBar
 from ficwriter.gui.outline import OutlineDock
 from ficwriter.gui.project_issues import ChapterIssue, locate
-from ficwriter.gui.scene_edits import Replacement, move_scene, scene_break_at, scene_start, set_scene_field
+from ficwriter.gui.scene_actions import SceneActions
 from ficwriter.gui.session import ChapterSession
 from ficwriter.gui.start_page import StartPage
 from ficwriter.gui.status_bar import StatusBar
@@ -123,6 +122,7 @@ class MainWindow(QMainWindow):
         self._autosave.timeout.connect(self._autosave_tick)
         self.apply_autosave_interval()
 
+        self.scene_actions = SceneActions(self)
         self.history_actions = HistoryActions(self)
         self._build_actions()
         self._build_menus()
@@ -171,11 +171,12 @@ class MainWindow(QMainWindow):
         self.act_replace = a("Find and &Replace…", lambda: self.find_bar.open(replace=True), K.Replace)
         self.act_find_next = a("Find &Next", self.find_bar.find_next, K.FindNext)
         self.act_find_previous = a("Find Pre&vious", self.find_bar.find_previous, K.FindPrevious)
-        self.act_go_to_scene = a("&Go to Scene…", self.go_to_scene, "Ctrl+G")
+        self.act_go_to_scene = a("&Go to Scene…", self.scene_actions.go_to_scene, "Ctrl+G")
         self.act_focus = a("&Focus Mode", self.toggle_focus_mode, ["F11", "Ctrl+Shift+F"], checkable=True)
         self.act_dark = a("&Dark Theme", self.toggle_theme, "Ctrl+Shift+D", checkable=True)
         self.act_dark.setChecked(self.theme.name == "dark")
-        self.act_scene_break = a("Add Scene &Break", self.add_scene_break, "Ctrl+Shift+Return")
+        self.act_scene_break = a("Add Scene &Break", self.scene_actions.add_scene_break,
+                                  "Ctrl+Shift+Return")
         self.act_next_issue = a("&Next Issue", self.next_issue, "F7")
         self.act_previous_issue = a("&Previous Issue", self.previous_issue, "Shift+F7")
         self.act_check_again = a("Check &Again", self.check_again, "F5")
@@ -236,11 +237,12 @@ class MainWindow(QMainWindow):
         page.importRequested.connect(self.choose_import)
 
     def _connect_outline(self) -> None:
+        scenes = self.scene_actions
         self.outline.chapterActivated.connect(self._open_from_outline)
-        self.outline.sceneActivated.connect(self.go_to_scene_of)
-        self.outline.sceneMoved.connect(self.move_scene)
-        self.outline.sceneFieldEdited.connect(self.set_scene_field)
-        self.outline.sceneBreakRequested.connect(self.add_scene_break)
+        self.outline.sceneActivated.connect(scenes.go_to_scene_of)
+        self.outline.sceneMoved.connect(scenes.move_scene)
+        self.outline.sceneFieldEdited.connect(scenes.set_scene_field)
+        self.outline.sceneBreakRequested.connect(scenes.add_scene_break)
 
     def _connect_issue_actions(self) -> None:
         for source in (self.editor, self.issues):
@@ -617,61 +619,7 @@ class MainWindow(QMainWindow):
         session = sum(now - start for start, now in self._session_words.values())
         self.status.show_words(chapter_words, count_words(selected) if selected else 0, session)
 
-    # -- navigation -------------------------------------------------------------------------
-    def go_to_scene(self) -> None:
-        if self.session is None:
-            return
-        labels = [row.title for row in self.outline.rows(self.session.path)]
-        if not labels:
-            return
-        choice, ok = QInputDialog.getItem(self, "Go to scene", "Scene:", labels, 0, False)
-        if ok:
-            self.go_to_scene_of(self.session.path, labels.index(choice))
-
-    def go_to_scene_of(self, path: Path, index: int) -> None:
-        if self.session is None or path != self.session.path:
-            if not self.open_chapter(path, self.project_root):
-                return
-        assert self.session is not None
-        scenes = self.session.current_chapter().scenes
-        if 0 <= index < len(scenes):
-            self.editor.go_to(self.editor.positions().to_qt(scenes[index].span.start))
-
-    # -- scene edits (each one undo step) -----------------------------------------------------
-    def apply_replacement(self, chapter: Chapter, replacement: Replacement | None) -> None:
-        if replacement is None:
-            return
-        positions = self.editor.positions()
-        self.editor.replace_range(
-            positions.to_qt(replacement.start), positions.to_qt(replacement.end), replacement.text
-        )
-        assert self.session is not None
-        self.session.reparse()
-
-    def move_scene(self, source: int, target: int) -> None:
-        if self.session is None:
-            return
-        chapter = self.session.current_chapter()
-        replacement = move_scene(chapter, source, target)
-        self.apply_replacement(chapter, replacement)
-        if replacement is not None:
-            moved = self.session.chapter.scenes[target]
-            self.editor.go_to(self.editor.positions().to_qt(scene_start(moved)))
-
-    def set_scene_field(self, index: int, key: str, value: str) -> None:
-        if self.session is None:
-            return
-        chapter = self.session.current_chapter()
-        if 0 <= index < len(chapter.scenes):
-            self.apply_replacement(chapter, set_scene_field(chapter, index, key, value))
-
-    def add_scene_break(self) -> None:
-        if self.session is None:
-            return
-        chapter = self.session.current_chapter()
-        offset = self.editor.positions().from_qt(self.editor.textCursor().position())
-        self.apply_replacement(chapter, scene_break_at(chapter.text, offset))
-
+    # -- issues -----------------------------------------------------------------------------
     def jump_to_issue(self, shown: ShownIssue) -> None:
         self.editor.select_range(shown.start, shown.end)
         self.editor.setFocus()
