@@ -38,11 +38,10 @@ from ficwriter.gui.checking import CheckController
 from ficwriter.gui.disk_sync import DiskSync
 from ficwriter.gui.history_actions import HistoryActions
 from ficwriter.gui.history_dock import HistoryDock
-from ficwriter.gui.issue_layer import ShownIssue
+from ficwriter.gui.issue_actions import IssueActions
 from ficwriter.gui.issues_dock import IssuesDock
 from ficwriter.gui.message_bar import MessageBar
 from ficwriter.gui.outline import OutlineDock
-from ficwriter.gui.project_issues import ChapterIssue, locate
 from ficwriter.gui.scene_actions import SceneActions
 from ficwriter.gui.session import ChapterSession
 from ficwriter.gui.start_page import StartPage
@@ -123,6 +122,7 @@ class MainWindow(QMainWindow):
         self.apply_autosave_interval()
 
         self.scene_actions = SceneActions(self)
+        self.issue_actions = IssueActions(self)
         self.history_actions = HistoryActions(self)
         self._build_actions()
         self._build_menus()
@@ -177,10 +177,11 @@ class MainWindow(QMainWindow):
         self.act_dark.setChecked(self.theme.name == "dark")
         self.act_scene_break = a("Add Scene &Break", self.scene_actions.add_scene_break,
                                   "Ctrl+Shift+Return")
-        self.act_next_issue = a("&Next Issue", self.next_issue, "F7")
-        self.act_previous_issue = a("&Previous Issue", self.previous_issue, "Shift+F7")
-        self.act_check_again = a("Check &Again", self.check_again, "F5")
-        self.act_stop_checking = a("&Stop Checking", self.stop_checking, "Shift+F5")
+        issues = self.issue_actions
+        self.act_next_issue = a("&Next Issue", issues.next_issue, "F7")
+        self.act_previous_issue = a("&Previous Issue", issues.previous_issue, "Shift+F7")
+        self.act_check_again = a("Check &Again", issues.check_again, "F5")
+        self.act_stop_checking = a("&Stop Checking", issues.stop_checking, "Shift+F5")
         self.act_stop_checking.setEnabled(False)  # while a check runs (CheckController.checkingChanged)
         self.act_about = a("&About ficwriter", lambda: show_about(self))
         self.act_about.setMenuRole(QAction.MenuRole.AboutRole)
@@ -245,15 +246,16 @@ class MainWindow(QMainWindow):
         self.outline.sceneBreakRequested.connect(scenes.add_scene_break)
 
     def _connect_issue_actions(self) -> None:
+        actions = self.issue_actions
         for source in (self.editor, self.issues):
-            source.applyRequested.connect(self.apply_suggestion)
-            source.dismissRequested.connect(self.dismiss_issue)
-            source.dismissRuleRequested.connect(self.dismiss_rule)
-            source.addWordRequested.connect(self.add_word)
-        self.issues.jumpRequested.connect(self.jump_to_issue)
-        self.issues.openIssueRequested.connect(self.open_issue)
+            source.applyRequested.connect(actions.apply_suggestion)
+            source.dismissRequested.connect(actions.dismiss_issue)
+            source.dismissRuleRequested.connect(actions.dismiss_rule)
+            source.addWordRequested.connect(actions.add_word)
+        self.issues.jumpRequested.connect(actions.jump_to_issue)
+        self.issues.openIssueRequested.connect(actions.open_issue)
         self.chapterOpened.connect(lambda path: self.issues.project.follow(self.workspace, path))
-        self.issues.stopLanguageToolRequested.connect(self.stop_languagetool)
+        self.issues.stopLanguageToolRequested.connect(actions.stop_languagetool)
 
     def _connect_history(self) -> None:
         self.history.restoreRequested.connect(self.history_actions.restore_revision)
@@ -409,7 +411,7 @@ class MainWindow(QMainWindow):
             self._complain(f"Cannot open the project {root.name}: {error}")
             return False
         self.workspace.externalChange.connect(self.disk.on_change)
-        self._start_checks()
+        self.start_checks()
         self.editor.setReadOnly(locked is not None)
         self.history.setEnabled(locked is None)
         if locked is not None:
@@ -485,9 +487,9 @@ class MainWindow(QMainWindow):
             except ValueError as error:  # a setting the checks layer cannot use
                 self._complain(f"The check settings cannot be used: {error}")
                 return
-            self._start_checks(recheck=True)
+            self.start_checks(recheck=True)
 
-    def _start_checks(self, *, recheck: bool = False) -> None:
+    def start_checks(self, *, recheck: bool = False) -> None:
         """A check controller for the workspace's checker; ``recheck`` the open chapter now."""
         assert self.workspace is not None
         if self.checks is not None:
@@ -518,23 +520,6 @@ class MainWindow(QMainWindow):
         self.status.show_checker(short, full)
         busy = self.checks is not None and self.checks.languagetool_busy()
         self.issues.set_checker_status(short, full, languagetool_busy=busy)
-
-    def stop_languagetool(self) -> None:
-        """Cancel waiting for LanguageTool: check with the other engines this session."""
-        if self.workspace is None or self.checks is None:
-            return
-        others = [name for name in self.checks.engines() if name != "languagetool"]
-        self.workspace.reload_checker(only=others)
-        self._start_checks(recheck=True)
-
-    def check_again(self) -> None:
-        """Check the open chapter now (after Stop Checking: only what is left costs time)."""
-        if self.checks is not None:
-            self.checks.recheck()
-
-    def stop_checking(self) -> None:
-        if self.checks is not None:
-            self.checks.stop()
 
     def _open_from_outline(self, path: Path) -> None:
         if self.session is None or path != self.session.path:
@@ -618,50 +603,6 @@ class MainWindow(QMainWindow):
         selected = self.editor.textCursor().selectedText().replace("\u2029", "\n")
         session = sum(now - start for start, now in self._session_words.values())
         self.status.show_words(chapter_words, count_words(selected) if selected else 0, session)
-
-    # -- issues -----------------------------------------------------------------------------
-    def jump_to_issue(self, shown: ShownIssue) -> None:
-        self.editor.select_range(shown.start, shown.end)
-        self.editor.setFocus()
-
-    def open_issue(self, row: ChapterIssue) -> None:
-        """Another chapter's issue: open that chapter (as any switch: saved first), then
-        select the issue's words where they are now."""
-        if not self.open_chapter(row.path, self.project_root):
-            return
-        found = locate(row, self.editor.text())
-        if found is not None:
-            positions = self.editor.positions()
-            self.editor.select_range(positions.to_qt(found[0]), positions.to_qt(found[1]))
-
-    def apply_suggestion(self, shown: ShownIssue, suggestion: str) -> None:
-        """Replace the issue's characters by ``suggestion``: one undo step, re-checked after."""
-        if shown.start < shown.end:
-            self.editor.replace_range(shown.start, shown.end, suggestion)
-
-    def dismiss_issue(self, shown: ShownIssue) -> None:
-        if self.checks is not None:
-            self.checks.dismiss(shown.issue)
-
-    def dismiss_rule(self, shown: ShownIssue | ChapterIssue) -> None:
-        if self.checks is not None:
-            self.checks.dismiss_rule(shown.issue.rule_id)
-        self.issues.project.forget_rule(shown.issue.rule_id)
-
-    def add_word(self, word: str) -> None:
-        if self.checks is not None:
-            self.checks.add_word(word)
-        self.issues.project.forget_word(word)
-
-    def next_issue(self) -> None:
-        shown = self.issue_layer.next_after(self.editor.textCursor().selectionStart())
-        if shown is not None:
-            self.editor.select_range(shown.start, shown.end)
-
-    def previous_issue(self) -> None:
-        shown = self.issue_layer.previous_before(self.editor.textCursor().selectionStart())
-        if shown is not None:
-            self.editor.select_range(shown.start, shown.end)
 
     # -- view -------------------------------------------------------------------------------
     def toggle_focus_mode(self, on: bool | None = None) -> None:

@@ -116,7 +116,7 @@ def test_dismiss_survives_reopening(opened, sample_project: Path, qtbot, app_set
     from ficwriter.gui.main_window import MainWindow
 
     window = opened
-    window.dismiss_issue(shown_on(window, "recieved"))
+    window.issue_actions.dismiss_issue(shown_on(window, "recieved"))
     qtbot.waitUntil(lambda: "recieved" not in underlined(window), timeout=5000)
     window.close()
     again = MainWindow(app_settings)
@@ -133,7 +133,7 @@ def test_add_to_dictionary_silences_the_word_and_writes_the_file(opened, sample_
     _cursor_at_end_of(window, "used it to light the stove.")
     qtbot.keyClicks(window.editor, " Zorvath watched her go.")
     qtbot.waitUntil(lambda: "Zorvath" in underlined(window), timeout=15000)
-    window.add_word("Zorvath")
+    window.issue_actions.add_word("Zorvath")
     qtbot.waitUntil(lambda: "Zorvath" not in underlined(window), timeout=5000)
     assert "Zorvath" in (sample_project / "dictionary.txt").read_text(encoding="utf-8").split()
     # the paragraph checked again (its new typo is found), the name stays quiet
