@@ -6,17 +6,14 @@ core/, checks/ and history/ (through ``Workspace``) and by the widgets' own modu
 
 from __future__ import annotations
 
-import shutil
 from collections import Counter
 from pathlib import Path
 
-import platformdirs
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
-    QFileDialog,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
@@ -24,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ficwriter import paths
 from ficwriter.core.chapter import Chapter
 from ficwriter.core.project import open_project, project_root_for
 from ficwriter.core.textfile import UnreadableFile, read_text
@@ -41,6 +37,7 @@ from ficwriter.gui.history_dock import HistoryDock
 from ficwriter.gui.issue_actions import IssueActions
 from ficwriter.gui.issues_dock import IssuesDock
 from ficwriter.gui.message_bar import MessageBar
+from ficwriter.gui.opening import OpenCommands
 from ficwriter.gui.outline import OutlineDock
 from ficwriter.gui.scene_actions import SceneActions
 from ficwriter.gui.session import ChapterSession
@@ -64,8 +61,6 @@ class MainWindow(QMainWindow):
         super().__init__()
         relay.install()
         self.settings = settings or AppSettings()
-        #: where "Open sample project" keeps the writer's copy of the sample
-        self.sample_folder = platformdirs.user_documents_path() / "ficwriter"
         self.theme = theme_named(self.settings.theme)
         self.setWindowTitle("ficwriter")
         self.resize(1400, 900)
@@ -121,6 +116,7 @@ class MainWindow(QMainWindow):
         self._autosave.timeout.connect(self._autosave_tick)
         self.apply_autosave_interval()
 
+        self.opening = OpenCommands(self)
         self.scene_actions = SceneActions(self)
         self.issue_actions = IssueActions(self)
         self.history_actions = HistoryActions(self)
@@ -150,11 +146,12 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         K = QKeySequence.StandardKey
         a = self._action
-        self.act_open_folder = a("Open &Folder…", self.choose_folder, "Ctrl+Shift+O")
-        self.act_open_file = a("&Open File…", self.choose_file, K.Open)
-        self.act_sample = a("Open &Sample Project", self.open_sample)
+        opening = self.opening
+        self.act_open_folder = a("Open &Folder…", opening.choose_folder, "Ctrl+Shift+O")
+        self.act_open_file = a("&Open File…", opening.choose_file, K.Open)
+        self.act_sample = a("Open &Sample Project", opening.open_sample)
         self.act_save = a("&Save", self.save, K.Save)
-        self.act_import = a("&Import…", self.choose_import)
+        self.act_import = a("&Import…", opening.choose_import)
         self.act_export = a("&Export…", self.show_export, "Ctrl+E")
         self.act_settings = a("Se&ttings…", self.show_settings, K.Preferences)
         if self.act_settings.shortcut().isEmpty():
@@ -230,12 +227,12 @@ class MainWindow(QMainWindow):
         self.menu_help.addAction(self.act_about)
 
     def _connect_start_page(self) -> None:
-        page = self.start_page
+        page, opening = self.start_page, self.opening
         page.openRequested.connect(self.open_path)
-        page.openFolderRequested.connect(self.choose_folder)
-        page.openFileRequested.connect(self.choose_file)
-        page.sampleRequested.connect(self.open_sample)
-        page.importRequested.connect(self.choose_import)
+        page.openFolderRequested.connect(opening.choose_folder)
+        page.openFileRequested.connect(opening.choose_file)
+        page.sampleRequested.connect(opening.open_sample)
+        page.importRequested.connect(opening.choose_import)
 
     def _connect_outline(self) -> None:
         scenes = self.scene_actions
@@ -307,46 +304,21 @@ class MainWindow(QMainWindow):
             action.setEnabled(enabled)
 
     # -- opening ----------------------------------------------------------------------------
-    def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Open project folder")
-        if folder:
-            self.open_path(Path(folder))
-
-    def choose_file(self) -> None:
-        file, _ = QFileDialog.getOpenFileName(
-            self, "Open chapter", "", "Chapters (*.md *.txt *.markdown);;All files (*)"
-        )
-        if file:
-            self.open_path(Path(file))
-
-    def open_sample(self) -> bool:
-        """Open the writer's own copy of the sample project (made on first use), so the
-        installed sample stays untouched and the writer's experiments are kept."""
-        copy = self.sample_folder / paths.sample_project().name
-        if not copy.exists():
-            try:
-                shutil.copytree(paths.sample_project(), copy,
-                                ignore=shutil.ignore_patterns(".ficwriter"))
-            except OSError as error:
-                self._complain(f"Cannot copy the sample project to {copy.parent}: {error}")
-                return False
-        return self.open_path(copy)
-
     def open_path(self, path: Path) -> bool:
         """Open a project folder (its first chapter) or a chapter file (its folder's project)."""
         path = Path(path).resolve()
         if not path.exists():
-            self._complain(f"{path} does not exist.")
+            self.complain(f"{path} does not exist.")
             return False
         try:
             project = open_project(path)
         except ValueError as error:  # a ficwriter.toml that is not valid TOML
-            self._complain(str(error))
+            self.complain(str(error))
             return False
         if path.is_dir():
             chapters = project.chapters()
             if not chapters:
-                self._complain(f"{path} holds no chapters (.md or .txt files).")
+                self.complain(f"{path} holds no chapters (.md or .txt files).")
                 return False
             chapter = chapters[0]
         else:
@@ -362,7 +334,7 @@ class MainWindow(QMainWindow):
         try:
             decoded = read_text(path)
         except (OSError, UnreadableFile) as error:
-            self._complain(f"Cannot open {path.name}: {error}")
+            self.complain(f"Cannot open {path.name}: {error}")
             return False
         if self.session is not None:
             self.session.detach()
@@ -408,7 +380,7 @@ class MainWindow(QMainWindow):
                 locked = error
                 self.workspace = Workspace.open(root, self, read_only=True)
         except (ProjectLocked, DamagedDatabase, OSError, ValueError) as error:
-            self._complain(f"Cannot open the project {root.name}: {error}")
+            self.complain(f"Cannot open the project {root.name}: {error}")
             return False
         self.workspace.externalChange.connect(self.disk.on_change)
         self.start_checks()
@@ -424,36 +396,7 @@ class MainWindow(QMainWindow):
             self.bar.show_message(self.workspace.store.damage.message, [("OK", self.bar.dismiss)])
         return True
 
-    # -- import, export, settings ---------------------------------------------------------------
-    def choose_import(self) -> None:
-        source, _ = QFileDialog.getOpenFileName(
-            self, "Import a chapter", "",
-            "Chapters (*.txt *.md *.docx *.html *.htm);;All files (*)",
-        )
-        if not source:
-            return
-        root = self.project_root
-        if root is None:
-            folder = QFileDialog.getExistingDirectory(self, "Project folder for the chapter")
-            if not folder:
-                return
-            root = Path(folder)
-        self.import_file(Path(source), root)
-
-    def import_file(self, source: Path, root: Path) -> None:
-        """Import in the background with a cancellable progress dialog, then open it."""
-        from ficwriter.gui.importing import ImportJob
-
-        job = ImportJob(source, root, self)
-        job.finished.connect(lambda path: self._imported(path, root))
-        job.failed.connect(lambda message: self._complain(f"Cannot import {source.name}: {message}"))
-        job.start()
-
-    def _imported(self, path: Path, root: Path) -> None:
-        if self.open_chapter(path, root):
-            self.outline.show_project(root, path)
-            self.settings.add_recent(root)
-
+    # -- export and settings ----------------------------------------------------------------
     def export_dialog(self):
         from ficwriter.gui.export_dialog import ExportDialog
 
@@ -485,7 +428,7 @@ class MainWindow(QMainWindow):
             try:
                 self.workspace.reload_checker()
             except ValueError as error:  # a setting the checks layer cannot use
-                self._complain(f"The check settings cannot be used: {error}")
+                self.complain(f"The check settings cannot be used: {error}")
                 return
             self.start_checks(recheck=True)
 
@@ -550,7 +493,7 @@ class MainWindow(QMainWindow):
         try:
             self.workspace.store.save(self.workspace.relative(self.session.path), text)
         except (SaveError, ReadOnlyProject) as error:  # SaveError says it in plain words
-            self._complain(f"Could not save {self.session.path.name}: {error}")
+            self.complain(f"Could not save {self.session.path.name}: {error}")
             return False
         self.session.mark_saved()
         self.session.note_disk_text(text)
@@ -632,7 +575,7 @@ class MainWindow(QMainWindow):
         self.act_dark.setChecked(self.theme.name == "dark")
 
     # -- window events ----------------------------------------------------------------------
-    def _complain(self, message: str) -> None:
+    def complain(self, message: str) -> None:
         QMessageBox.warning(self, "ficwriter", message)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
