@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 from ficwriter.core.chapter import Chapter
 from ficwriter.core.project import open_project, project_root_for
 from ficwriter.core.textfile import UnreadableFile, read_text
-from ficwriter.core.words import count_words
 from ficwriter.gui import relay
 from ficwriter.gui.about import show_about
 from ficwriter.gui.app_settings import AppSettings
@@ -43,8 +42,8 @@ from ficwriter.gui.scene_actions import SceneActions
 from ficwriter.gui.session import ChapterSession
 from ficwriter.gui.start_page import StartPage
 from ficwriter.gui.status_bar import StatusBar
-from ficwriter.gui.word_counts import chapter_words
 from ficwriter.gui.theme import apply_theme, editor_font, theme_named
+from ficwriter.gui.word_tally import WordTally
 from ficwriter.gui.workspace import Workspace
 from ficwriter.core.atomic import SaveError
 from ficwriter.history.database import DamagedDatabase
@@ -66,7 +65,6 @@ class MainWindow(QMainWindow):
         self.resize(1400, 900)
         self.project_root: Path | None = None
         self.session: ChapterSession | None = None
-        self._session_words: dict[Path, tuple[int, int]] = {}  # path -> (words at open, now)
         self._focus_mode = False
         self._laid_out = False
         self._docks_shown = True  # docks are as the writer wants them (not hidden for the start page)
@@ -107,8 +105,6 @@ class MainWindow(QMainWindow):
 
         self.status = StatusBar()
         self.setStatusBar(self.status)
-        self._selection_timer = QTimer(self, singleShot=True, interval=120)
-        self._selection_timer.timeout.connect(self._update_words)
         self._outline_timer = QTimer(self, singleShot=True, interval=200)
         self._outline_timer.timeout.connect(self._update_outline_issues)
         self.issue_layer.changed.connect(self._outline_timer.start)
@@ -116,6 +112,7 @@ class MainWindow(QMainWindow):
         self._autosave.timeout.connect(self._autosave_tick)
         self.apply_autosave_interval()
 
+        self.words = WordTally(self)
         self.opening = OpenCommands(self)
         self.scene_actions = SceneActions(self)
         self.issue_actions = IssueActions(self)
@@ -126,7 +123,7 @@ class MainWindow(QMainWindow):
         self._connect_outline()
         self._connect_issue_actions()
         self._connect_history()
-        self.editor.selectionChanged.connect(self._selection_timer.start)
+        self.editor.selectionChanged.connect(self.words.selection_changed)
         self.editor.document().modificationChanged.connect(self._modification_changed)
         self.show_start_page()
 
@@ -523,13 +520,10 @@ class MainWindow(QMainWindow):
     def _modification_changed(self, modified: bool) -> None:
         self.status.show_saved("Edited" if modified else "Saved")
 
-    # -- words ------------------------------------------------------------------------------
+    # -- following the chapter --------------------------------------------------------------
     def _chapter_reparsed(self, chapter: Chapter) -> None:
         assert self.session is not None
-        words = chapter_words(chapter)
-        at_open, _ = self._session_words.get(self.session.path, (words, words))
-        self._session_words[self.session.path] = (at_open, words)
-        self._update_words()
+        self.words.chapter_reparsed(self.session.path, chapter)
         self.outline.update_chapter(self.session.path, chapter)
         if self.history.isVisible():
             self.history.set_current_text(chapter.text)
@@ -538,14 +532,6 @@ class MainWindow(QMainWindow):
         if self.session is not None:
             counts = Counter(s.issue.scene for s in self.issue_layer.shown if s.issue.scene is not None)
             self.outline.update_issues(self.session.path, counts)
-
-    def _update_words(self) -> None:
-        if self.session is None:
-            return
-        _, chapter_words = self._session_words.get(self.session.path, (0, 0))
-        selected = self.editor.textCursor().selectedText().replace("\u2029", "\n")
-        session = sum(now - start for start, now in self._session_words.values())
-        self.status.show_words(chapter_words, count_words(selected) if selected else 0, session)
 
     # -- view -------------------------------------------------------------------------------
     def toggle_focus_mode(self, on: bool | None = None) -> None:
