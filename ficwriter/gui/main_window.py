@@ -1,19 +1,24 @@
 """The main window: start page or editor in the middle, panels around it, menus on top.
 
-The window wires widgets to the open project and chapter; the work itself is done by
-core/, checks/ and history/ (through ``Workspace``) and by the widgets' own modules.
+The window builds its widgets, wires them to each other and to the open project and
+chapter, and owns the lifecycle: opening a chapter and its project, saving, closing. What
+the writer asks for is done by its parts, each in a module of its own: the menus
+(``menus``), the panels' visibility (``panels``), choosing what to open (``opening``),
+scene, issue and history commands (``scene_actions``, ``issue_actions``,
+``history_actions``), following the disk (``disk_sync``); the work itself is done by
+core/, checks/ and history/ (through ``Workspace``).
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QDockWidget,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
@@ -21,23 +26,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ficwriter.core.atomic import SaveError
 from ficwriter.core.chapter import Chapter
 from ficwriter.core.project import open_project, project_root_for
 from ficwriter.core.textfile import UnreadableFile, read_text
 from ficwriter.gui import relay
-from ficwriter.gui.about import show_about
 from ficwriter.gui.app_settings import AppSettings
-from ficwriter.gui.editor import ChapterEditor
-from ficwriter.gui.find_bar import FindBar
 from ficwriter.gui.checking import CheckController
 from ficwriter.gui.disk_sync import DiskSync
+from ficwriter.gui.editor import ChapterEditor
+from ficwriter.gui.find_bar import FindBar
 from ficwriter.gui.history_actions import HistoryActions
 from ficwriter.gui.history_dock import HistoryDock
 from ficwriter.gui.issue_actions import IssueActions
 from ficwriter.gui.issues_dock import IssuesDock
+from ficwriter.gui.menus import WindowMenus
 from ficwriter.gui.message_bar import MessageBar
 from ficwriter.gui.opening import OpenCommands
 from ficwriter.gui.outline import OutlineDock
+from ficwriter.gui.panels import Panels
 from ficwriter.gui.scene_actions import SceneActions
 from ficwriter.gui.session import ChapterSession
 from ficwriter.gui.start_page import StartPage
@@ -45,11 +52,13 @@ from ficwriter.gui.status_bar import StatusBar
 from ficwriter.gui.theme import apply_theme, editor_font, theme_named
 from ficwriter.gui.word_tally import WordTally
 from ficwriter.gui.workspace import Workspace
-from ficwriter.core.atomic import SaveError
 from ficwriter.history.database import DamagedDatabase
 from ficwriter.history.lock import ProjectLocked
 from ficwriter.history.store import ReadOnlyProject
 
+if TYPE_CHECKING:
+    from ficwriter.gui.export_dialog import ExportDialog
+    from ficwriter.gui.settings_dialog import SettingsDialog
 
 
 class MainWindow(QMainWindow):
@@ -65,10 +74,6 @@ class MainWindow(QMainWindow):
         self.resize(1400, 900)
         self.project_root: Path | None = None
         self.session: ChapterSession | None = None
-        self._focus_mode = False
-        self._laid_out = False
-        self._docks_shown = True  # docks are as the writer wants them (not hidden for the start page)
-        self._docks_before_focus: list[QWidget] = []
 
         self.stack = QStackedWidget()
         self.start_page = StartPage()
@@ -114,11 +119,11 @@ class MainWindow(QMainWindow):
 
         self.words = WordTally(self)
         self.opening = OpenCommands(self)
+        self.panels = Panels(self)
         self.scene_actions = SceneActions(self)
         self.issue_actions = IssueActions(self)
         self.history_actions = HistoryActions(self)
-        self._build_actions()
-        self._build_menus()
+        self.menus = WindowMenus(self)
         self._connect_start_page()
         self._connect_outline()
         self._connect_issue_actions()
@@ -127,102 +132,7 @@ class MainWindow(QMainWindow):
         self.editor.document().modificationChanged.connect(self._modification_changed)
         self.show_start_page()
 
-    # -- building ---------------------------------------------------------------------------
-    def _action(self, text: str, slot, shortcut=None, *, checkable: bool = False) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            if isinstance(shortcut, (list, tuple)):
-                action.setShortcuts([QKeySequence(s) for s in shortcut])
-            else:
-                action.setShortcut(QKeySequence(shortcut))
-        action.setCheckable(checkable)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
-    def _build_actions(self) -> None:
-        K = QKeySequence.StandardKey
-        a = self._action
-        opening = self.opening
-        self.act_open_folder = a("Open &Folder…", opening.choose_folder, "Ctrl+Shift+O")
-        self.act_open_file = a("&Open File…", opening.choose_file, K.Open)
-        self.act_sample = a("Open &Sample Project", opening.open_sample)
-        self.act_save = a("&Save", self.save, K.Save)
-        self.act_import = a("&Import…", opening.choose_import)
-        self.act_export = a("&Export…", self.show_export, "Ctrl+E")
-        self.act_settings = a("Se&ttings…", self.show_settings, K.Preferences)
-        if self.act_settings.shortcut().isEmpty():
-            self.act_settings.setShortcut(QKeySequence("Ctrl+,"))
-        self.act_close = a("&Close Project", self.close_project, K.Close)
-        self.act_quit = a("&Quit", self.close, K.Quit)
-        self.act_undo = a("&Undo", self.editor.undo, K.Undo)
-        self.act_redo = a("&Redo", self.editor.redo, K.Redo)
-        self.act_cut = a("Cu&t", self.editor.cut, K.Cut)
-        self.act_copy = a("&Copy", self.editor.copy, K.Copy)
-        self.act_paste = a("&Paste", self.editor.paste, K.Paste)
-        self.act_select_all = a("Select &All", self.editor.selectAll, K.SelectAll)
-        self.act_find = a("&Find…", lambda: self.find_bar.open(), K.Find)
-        self.act_replace = a("Find and &Replace…", lambda: self.find_bar.open(replace=True), K.Replace)
-        self.act_find_next = a("Find &Next", self.find_bar.find_next, K.FindNext)
-        self.act_find_previous = a("Find Pre&vious", self.find_bar.find_previous, K.FindPrevious)
-        self.act_go_to_scene = a("&Go to Scene…", self.scene_actions.go_to_scene, "Ctrl+G")
-        self.act_focus = a("&Focus Mode", self.toggle_focus_mode, ["F11", "Ctrl+Shift+F"], checkable=True)
-        self.act_dark = a("&Dark Theme", self.toggle_theme, "Ctrl+Shift+D", checkable=True)
-        self.act_dark.setChecked(self.theme.name == "dark")
-        self.act_scene_break = a("Add Scene &Break", self.scene_actions.add_scene_break,
-                                  "Ctrl+Shift+Return")
-        issues = self.issue_actions
-        self.act_next_issue = a("&Next Issue", issues.next_issue, "F7")
-        self.act_previous_issue = a("&Previous Issue", issues.previous_issue, "Shift+F7")
-        self.act_check_again = a("Check &Again", issues.check_again, "F5")
-        self.act_stop_checking = a("&Stop Checking", issues.stop_checking, "Shift+F5")
-        self.act_stop_checking.setEnabled(False)  # while a check runs (CheckController.checkingChanged)
-        self.act_about = a("&About ficwriter", lambda: show_about(self))
-        self.act_about.setMenuRole(QAction.MenuRole.AboutRole)
-        for action in (self.act_undo, self.act_redo, self.act_cut, self.act_copy, self.act_paste,
-                       self.act_select_all):
-            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.editor.document().undoAvailable.connect(self.act_undo.setEnabled)
-        self.editor.document().redoAvailable.connect(self.act_redo.setEnabled)
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        self.menu_file = bar.addMenu("&File")
-        for action in (self.act_open_folder, self.act_open_file, self.act_sample):
-            self.menu_file.addAction(action)
-        self.menu_recent = self.menu_file.addMenu("Open &Recent")
-        self.menu_recent.aboutToShow.connect(self._fill_recent_menu)
-        self.menu_file.addAction(self.act_import)
-        self.menu_file.addSeparator()
-        self.menu_file.addAction(self.act_save)
-        self.menu_file.addAction(self.act_export)
-        self.menu_file.addSeparator()
-        self.menu_file.addAction(self.act_settings)
-        self.menu_file.addSeparator()
-        self.menu_file.addAction(self.act_close)
-        self.menu_file.addAction(self.act_quit)
-        self.menu_edit = bar.addMenu("&Edit")
-        for action in (self.act_undo, self.act_redo, None, self.act_cut, self.act_copy,
-                       self.act_paste, self.act_select_all, None, self.act_find, self.act_replace,
-                       self.act_find_next, self.act_find_previous, None, self.act_go_to_scene,
-                       self.act_scene_break):
-            self.menu_edit.addSeparator() if action is None else self.menu_edit.addAction(action)
-        self.menu_view = bar.addMenu("&View")
-        self.menu_view.addAction(self.act_focus)
-        self.menu_view.addAction(self.act_dark)
-        self.menu_view.addSeparator()
-        self.menu_view.addAction(self.outline.toggleViewAction())
-        self.menu_view.addAction(self.issues.toggleViewAction())
-        self.menu_view.addAction(self.history.toggleViewAction())
-        self.menu_check = bar.addMenu("&Check")
-        self.menu_check.addAction(self.act_next_issue)
-        self.menu_check.addAction(self.act_previous_issue)
-        self.menu_check.addSeparator()
-        self.menu_check.addAction(self.act_check_again)
-        self.menu_check.addAction(self.act_stop_checking)
-        self.menu_help = bar.addMenu("&Help")
-        self.menu_help.addAction(self.act_about)
-
+    # -- wiring -----------------------------------------------------------------------------
     def _connect_start_page(self) -> None:
         page, opening = self.start_page, self.opening
         page.openRequested.connect(self.open_path)
@@ -256,49 +166,15 @@ class MainWindow(QMainWindow):
         self.history.snapshotRequested.connect(self.history_actions.create_snapshot)
         self.history.visibilityChanged.connect(self.history_actions.panel_shown)
 
-    def _fill_recent_menu(self) -> None:
-        self.menu_recent.clear()
-        for path in self.settings.recent_projects():
-            self.menu_recent.addAction(str(path), lambda p=path: self.open_path(p))
-
     # -- pages ------------------------------------------------------------------------------
     def show_start_page(self) -> None:
         self.start_page.set_recent([p for p in self.settings.recent_projects() if p.exists()])
         self.stack.setCurrentWidget(self.start_page)
-        self._set_editing_enabled(False)
-        self._set_docks_visible(False)
+        self.menus.set_editing_enabled(False)
+        self.panels.set_visible(False)
         self.status.set_chapter_open(False)
         self.status.show_checker("")
         self.status.show_saved("")
-
-    def _set_docks_visible(self, visible: bool) -> None:
-        """Panels belong to an open chapter: the start page shows without them, and they
-        come back as the writer left them (History starts hidden)."""
-        docks = [self.outline, self.issues, self.history]
-        if not visible:
-            if self._docks_shown:
-                for dock in docks:
-                    dock.setProperty("wasVisible", not dock.isHidden())
-            for dock in docks:
-                dock.hide()
-                dock.toggleViewAction().setEnabled(False)
-            self._docks_shown = False
-            return
-        for dock in docks:
-            dock.toggleViewAction().setEnabled(True)
-            if dock.property("wasVisible") is not False:
-                dock.show()
-        self._docks_shown = True
-        if not self._laid_out:
-            self._laid_out = True
-            self.resizeDocks([self.outline], [310], Qt.Orientation.Horizontal)
-            self.resizeDocks([self.issues], [290], Qt.Orientation.Vertical)
-
-    def _set_editing_enabled(self, enabled: bool) -> None:
-        for action in (self.act_save, self.act_close, self.act_find, self.act_replace,
-                       self.act_go_to_scene, self.act_next_issue, self.act_previous_issue,
-                       self.act_scene_break, self.act_export, self.act_check_again):
-            action.setEnabled(enabled)
 
     # -- opening ----------------------------------------------------------------------------
     def open_path(self, path: Path) -> bool:
@@ -353,9 +229,9 @@ class MainWindow(QMainWindow):
         self.session.reparse()
         if self.stack.currentWidget() is not self.editor_page:
             self.stack.setCurrentWidget(self.editor_page)
-            self._set_docks_visible(True)
+            self.panels.set_visible(True)
             self.status.set_chapter_open(True)
-        self._set_editing_enabled(True)
+        self.menus.set_editing_enabled(True)
         self.setWindowTitle(f"{path.stem} — {self.project_root.name} — ficwriter")
         self.editor.setFocus()
         self.status.show_saved("Saved")
@@ -393,42 +269,6 @@ class MainWindow(QMainWindow):
             self.bar.show_message(self.workspace.store.damage.message, [("OK", self.bar.dismiss)])
         return True
 
-    # -- export and settings ----------------------------------------------------------------
-    def export_dialog(self):
-        from ficwriter.gui.export_dialog import ExportDialog
-
-        assert self.session is not None
-        defaults = self.workspace.project.export if self.workspace is not None else None
-        return ExportDialog(self.session.current_chapter(), self.session.path.stem, defaults, self)
-
-    def show_export(self) -> None:
-        if self.session is not None:
-            self.export_dialog().exec()
-
-    def settings_dialog(self):
-        from ficwriter.gui.settings_dialog import SettingsDialog
-
-        project = self.workspace.project if self.workspace is not None else None
-        return SettingsDialog(self.settings, project, self)
-
-    def show_settings(self) -> None:
-        dialog = self.settings_dialog()
-        if dialog.exec():
-            self.apply_settings(project_changed=dialog.project is not None)
-
-    def apply_settings(self, *, project_changed: bool) -> None:
-        """Use the settings just saved: theme, font, autosave, and a checker built anew."""
-        self.set_theme(self.settings.theme)
-        self.editor.set_editor_font(editor_font(self.settings.font_family, self.settings.font_size))
-        self.apply_autosave_interval()
-        if project_changed and self.workspace is not None:
-            try:
-                self.workspace.reload_checker()
-            except ValueError as error:  # a setting the checks layer cannot use
-                self.complain(f"The check settings cannot be used: {error}")
-                return
-            self.start_checks(recheck=True)
-
     def start_checks(self, *, recheck: bool = False) -> None:
         """A check controller for the workspace's checker; ``recheck`` the open chapter now."""
         assert self.workspace is not None
@@ -437,7 +277,7 @@ class MainWindow(QMainWindow):
             self.checks.deleteLater()
         self.checks = CheckController(self.workspace.checker, self.issue_layer, self)
         self.checks.statusChanged.connect(self._checker_status)
-        self.checks.checkingChanged.connect(self.act_stop_checking.setEnabled)
+        self.checks.checkingChanged.connect(self.menus.act_stop_checking.setEnabled)
         self._checker_status(*self.checks.status_text())
         if recheck and self.session is not None:
             self.checks.attach(self.session)
@@ -480,6 +320,42 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("ficwriter")
         self.show_start_page()
 
+    # -- export and settings ----------------------------------------------------------------
+    def export_dialog(self) -> ExportDialog:
+        from ficwriter.gui.export_dialog import ExportDialog
+
+        assert self.session is not None
+        defaults = self.workspace.project.export if self.workspace is not None else None
+        return ExportDialog(self.session.current_chapter(), self.session.path.stem, defaults, self)
+
+    def show_export(self) -> None:
+        if self.session is not None:
+            self.export_dialog().exec()
+
+    def settings_dialog(self) -> SettingsDialog:
+        from ficwriter.gui.settings_dialog import SettingsDialog
+
+        project = self.workspace.project if self.workspace is not None else None
+        return SettingsDialog(self.settings, project, self)
+
+    def show_settings(self) -> None:
+        dialog = self.settings_dialog()
+        if dialog.exec():
+            self.apply_settings(project_changed=dialog.project is not None)
+
+    def apply_settings(self, *, project_changed: bool) -> None:
+        """Use the settings just saved: theme, font, autosave, and a checker built anew."""
+        self.set_theme(self.settings.theme)
+        self.editor.set_editor_font(editor_font(self.settings.font_family, self.settings.font_size))
+        self.apply_autosave_interval()
+        if project_changed and self.workspace is not None:
+            try:
+                self.workspace.reload_checker()
+            except ValueError as error:  # a setting the checks layer cannot use
+                self.complain(f"The check settings cannot be used: {error}")
+                return
+            self.start_checks(recheck=True)
+
     # -- saving -----------------------------------------------------------------------------
     def save(self) -> bool:
         if self.session is None:
@@ -497,13 +373,6 @@ class MainWindow(QMainWindow):
         self.disk.conflict = None
         self.history_actions.after_history_change("Saved")
         return True
-
-    def chapter_renamed(self, path: Path) -> None:
-        if self.session is not None:
-            self.session.path = path
-            self.outline.show_project(self.project_root, path)
-            self.outline.update_chapter(path, self.session.chapter)
-            self.setWindowTitle(f"{path.stem} — {self.project_root.name} — ficwriter")
 
     def apply_autosave_interval(self) -> None:
         seconds = self.settings.autosave_seconds
@@ -528,26 +397,19 @@ class MainWindow(QMainWindow):
         if self.history.isVisible():
             self.history.set_current_text(chapter.text)
 
+    def chapter_renamed(self, path: Path) -> None:
+        if self.session is not None:
+            self.session.path = path
+            self.outline.show_project(self.project_root, path)
+            self.outline.update_chapter(path, self.session.chapter)
+            self.setWindowTitle(f"{path.stem} — {self.project_root.name} — ficwriter")
+
     def _update_outline_issues(self) -> None:
         if self.session is not None:
             counts = Counter(s.issue.scene for s in self.issue_layer.shown if s.issue.scene is not None)
             self.outline.update_issues(self.session.path, counts)
 
     # -- view -------------------------------------------------------------------------------
-    def toggle_focus_mode(self, on: bool | None = None) -> None:
-        on = (not self._focus_mode) if on is None or not isinstance(on, bool) else on
-        self._focus_mode = on
-        self.act_focus.setChecked(on)
-        if on:
-            self._docks_before_focus = [d for d in self.findChildren(QDockWidget) if d.isVisible()]
-            for dock in self._docks_before_focus:
-                dock.hide()
-        else:
-            for dock in self._docks_before_focus:
-                dock.show()
-        self.statusBar().setVisible(not on)
-        self.menuBar().setVisible(not on)
-
     def toggle_theme(self) -> None:
         self.set_theme("dark" if self.theme.name == "light" else "light")
 
@@ -558,7 +420,7 @@ class MainWindow(QMainWindow):
         self.editor.set_theme(self.theme)
         self.issues.set_theme(self.theme)
         self.history.set_theme(self.theme)
-        self.act_dark.setChecked(self.theme.name == "dark")
+        self.menus.act_dark.setChecked(self.theme.name == "dark")
 
     # -- window events ----------------------------------------------------------------------
     def complain(self, message: str) -> None:
@@ -573,10 +435,7 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         if isinstance(state, QByteArray) and self.restoreState(state):
-            self._laid_out = True
-            if not self._docks_shown:  # on the start page: remember, and hide again
-                self._docks_shown = True
-                self._set_docks_visible(False)
+            self.panels.layout_restored()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         if self.session is not None and self.session.dirty and not self.save():
