@@ -117,7 +117,7 @@ class MainWindow(QMainWindow):
         self._autosave.timeout.connect(self._autosave_tick)
         self.apply_autosave_interval()
 
-        self.words = WordTally(self)
+        self.word_tally = WordTally(self)
         self.opening = OpenCommands(self)
         self.panels = Panels(self)
         self.scene_actions = SceneActions(self)
@@ -128,7 +128,7 @@ class MainWindow(QMainWindow):
         self._connect_outline()
         self._connect_issue_actions()
         self._connect_history()
-        self.editor.selectionChanged.connect(self.words.selection_changed)
+        self.editor.selectionChanged.connect(self.word_tally.selection_changed)
         self.editor.document().modificationChanged.connect(self._modification_changed)
         self.show_start_page()
 
@@ -392,7 +392,7 @@ class MainWindow(QMainWindow):
     # -- following the chapter --------------------------------------------------------------
     def _chapter_reparsed(self, chapter: Chapter) -> None:
         assert self.session is not None
-        self.words.chapter_reparsed(self.session.path, chapter)
+        self.word_tally.chapter_reparsed(self.session.path, chapter)
         self.outline.update_chapter(self.session.path, chapter)
         if self.history.isVisible():
             self.history.set_current_text(chapter.text)
