@@ -5,8 +5,8 @@ chapter, and owns the lifecycle: opening a chapter and its project, saving, clos
 the writer asks for is done by its parts, each in a module of its own: the menus
 (``menus``), the panels' visibility (``panels``), choosing what to open (``opening``),
 scene, issue and history commands (``scene_actions``, ``issue_actions``,
-``history_actions``), following the disk (``disk_sync``); the work itself is done by
-core/, checks/ and history/ (through ``Workspace``).
+``history_actions``), word counts (``word_tally``), following the disk (``disk_sync``);
+the work itself is done by core/, checks/ and history/ (through ``Workspace``).
 """
 
 from __future__ import annotations
