@@ -106,8 +106,8 @@ def main() -> int:
         cursor.setPosition(seven + len("Seven. "), QTextCursor.MoveMode.KeepAnchor)
         cursor.removeSelectedText()
         window.save()
-        window.create_snapshot("Before the ridge rewrite")
-        window.show_history(window.workspace.store.revisions(
+        window.history_actions.create_snapshot("Before the ridge rewrite")
+        window.history_actions.show_history(window.workspace.store.revisions(
             window.workspace.relative(window.session.path))[-1].id)
         window.issues.hide()
         settle(app, 0.5)

@@ -51,7 +51,7 @@ class DiskSync(QObject):
             return
         session, workspace, rel = parts
         if change.path != rel and change.old_path != rel:
-            self.window.chapter_changed_on_disk(workspace.root / change.path)
+            self.window.outline.reload_chapter(workspace.root / change.path)
             return
         if change.kind == "renamed":
             self.window.chapter_renamed(workspace.root / change.path)
@@ -64,7 +64,8 @@ class DiskSync(QObject):
             )
             return
         if change.revision is not None and change.revision.hash == session.disk_hash:
-            self.window.after_history_change("Saved")  # history caught up with the file
+            # history caught up with the file
+            self.window.history_actions.after_history_change("Saved")
             return
         if change.revision is not None:
             theirs = workspace.store.text(change.revision.id)
@@ -77,16 +78,16 @@ class DiskSync(QObject):
         if theirs == mine:  # the file now says what the editor says
             session.note_disk_text(theirs)
             session.mark_saved()
-            self.window.after_history_change("Saved")
+            self.window.history_actions.after_history_change("Saved")
             return
         if not session.dirty:
             session.replace_text(theirs)
-            self.window.after_history_change("Reloaded: the file changed on disk")
+            self.window.history_actions.after_history_change("Reloaded: the file changed on disk")
             return
         workspace.store.record(rel, mine, "recovery")
         workspace.store.record(rel, theirs, "external")
         self.conflict = theirs
-        self.window.after_history_change("The file changed on disk")
+        self.window.history_actions.after_history_change("The file changed on disk")
         self._show(
             f"\u201c{session.path.name}\u201d changed on disk while you had unsaved edits. "
             "Both versions are in history.",
@@ -107,7 +108,7 @@ class DiskSync(QObject):
         theirs, self.conflict = self.conflict, None
         self._dismiss()
         session.replace_text(theirs)
-        self.window.after_history_change("Took the version on disk")
+        self.window.history_actions.after_history_change("Took the version on disk")
 
     def compare(self) -> None:
         """Show the disk's version against the editor's text in the history panel."""
@@ -116,7 +117,7 @@ class DiskSync(QObject):
             return
         _session, workspace, rel = parts
         latest = workspace.store.latest(rel)
-        self.window.show_history(latest.id if latest else None)
+        self.window.history_actions.show_history(latest.id if latest else None)
 
     # -- recovery journal -----------------------------------------------------------------------
     def write_journal(self) -> None:
@@ -161,7 +162,7 @@ class DiskSync(QObject):
         editor = self.window.editor
         editor.replace_range(0, editor.document().characterCount() - 1, entry.text)
         self._dismiss()
-        self.window.after_history_change("Recovered the unsaved text")
+        self.window.history_actions.after_history_change("Recovered the unsaved text")
 
     def discard(self, entry: JournalEntry) -> None:
         parts = self._parts()

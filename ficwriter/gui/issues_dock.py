@@ -7,7 +7,8 @@ Each action is one key on the selected row: Enter jumps (opening another chapter
 A applies the first suggestion (open chapter only: a suggestion is applied in the editor,
 where it can be undone), D dismisses, R dismisses the rule, W adds the word to the
 dictionary; after an action the next row is selected. The table refreshes on a short
-timer, never per keystroke.
+timer, never per keystroke. What the rows show and which pass the filters is
+``issues_model``'s; this module is the panel's controls.
 """
 
 from __future__ import annotations
@@ -15,16 +16,8 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-    QTimer,
-    Signal,
-)
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -43,239 +36,21 @@ from PySide6.QtWidgets import (
 from ficwriter.checks.issue import Category
 from ficwriter.gui.app_settings import AppSettings
 from ficwriter.gui.checking import engine_label
-from ficwriter.gui.issue_layer import IssueLayer, ShownIssue
+from ficwriter.gui.issue_layer import IssueLayer
+from ficwriter.gui.issues_model import (
+    ANY,
+    CHAPTER_COLUMN,
+    IssuesFilter,
+    IssuesModel,
+    Row,
+    RulesModel,
+    flagged_text,
+)
 from ficwriter.gui.outline import chapter_title
 from ficwriter.gui.project_issues import ChapterIssue, ProjectIssues
-from ficwriter.gui.theme import LIGHT, Theme
+from ficwriter.gui.theme import Theme
 
-COLUMNS = ("Category", "Message", "Text", "Engine", "Chapter", "Scene")
-CHAPTER_COLUMN = 4
 SCOPES = (("chapter", "This chapter"), ("project", "Whole project"))
-_CONTEXT = 28
-_ANY = ""
-
-Row = ShownIssue | ChapterIssue  # the open chapter's (live) or another chapter's issue
-
-
-def _around(line: str, start: int, end: int) -> str:
-    end = min(len(line), end)
-    before = line[max(0, start - _CONTEXT) : start]
-    after = line[end : end + _CONTEXT]
-    lead = "…" if start > _CONTEXT else ""
-    tail = "…" if end + _CONTEXT < len(line) else ""
-    return f"{lead}{before}[{line[start:end]}]{after}{tail}"
-
-
-def context_of(row: Row) -> str:
-    """The flagged words with a little of their line around them: ``…gate [recieved] the…``."""
-    if isinstance(row, ChapterIssue):
-        text = row.chapter.text
-        first = text.rfind("\n", 0, row.start) + 1
-        last = text.find("\n", row.start)
-        line = text[first : last if last >= 0 else len(text)]
-        return _around(line, row.start - first, row.end - first)
-    block = row.cursor.document().findBlock(row.start)
-    return _around(block.text(), row.start - block.position(), row.end - block.position())
-
-
-def flagged_text(row: Row) -> str:
-    return row.text if isinstance(row, ChapterIssue) else row.cursor.selectedText()
-
-
-class IssuesModel(QAbstractTableModel):
-    """Rows of issues, sorted here (a Python key sort, not a comparison per call).
-
-    Rows of several chapters sort in reading order first (``ProjectIssues.order``), so
-    sorting by position or by chapter walks the project from its first chapter.
-    """
-
-    def __init__(self, project: ProjectIssues, theme: Theme = LIGHT) -> None:
-        super().__init__()
-        self.project = project
-        self._rows: list[Row] = []
-        self._contexts: dict[int, str] = {}  # row -> context, computed when first shown
-        self._theme = theme
-        self._sort = (2, Qt.SortOrder.AscendingOrder)
-
-    def set_theme(self, theme: Theme) -> None:
-        self._theme = theme
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0))
-
-    def set_rows(self, rows: list[Row]) -> bool:
-        """Show ``rows``; False (and nothing redrawn) when they are the rows shown already."""
-        rows = self._sorted(rows)
-        if len(rows) == len(self._rows) and all(a is b for a, b in zip(rows, self._rows)):
-            return False
-        self.beginResetModel()
-        self._rows = rows
-        self._contexts = {}
-        self.endResetModel()
-        return True
-
-    def path_of(self, row: Row) -> Path | None:
-        return row.path if isinstance(row, ChapterIssue) else self.project.current
-
-    def _place(self, row: Row) -> tuple[int, int]:
-        return self.project.order(self.path_of(row)), row.start
-
-    def _sort_key(self, column: int):
-        place = self._place
-        keys = {
-            0: lambda r: (r.issue.category.value, place(r)),
-            1: lambda r: (r.issue.message, place(r)),
-            2: place,
-            3: lambda r: (r.issue.engine, place(r)),
-            4: place,
-            5: lambda r: (-1 if r.issue.scene is None else r.issue.scene, place(r)),
-        }
-        return keys[column]
-
-    def _sorted(self, rows: list[Row]) -> list[Row]:
-        column, order = self._sort
-        return sorted(rows, key=self._sort_key(column), reverse=order == Qt.SortOrder.DescendingOrder)
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(COLUMNS):
-            return
-        self._sort = (column, order)
-        self.layoutAboutToBeChanged.emit()
-        self._rows = self._sorted(self._rows)
-        self._contexts = {}
-        self.layoutChanged.emit()
-
-    def shown(self, row: int) -> Row:
-        return self._rows[row]
-
-    def row_of(self, item: Row) -> int:
-        """The row showing ``item``, -1 if none does."""
-        return next((k for k, row in enumerate(self._rows) if row is item), -1)
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section]
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        shown = self._rows[index.row()]
-        issue = shown.issue
-        column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            if column == 0:
-                return issue.category.value.capitalize()
-            if column == 1:
-                if role == Qt.ItemDataRole.ToolTipRole:
-                    return f"{issue.message}\n{issue.rule_name} ({issue.rule_id})"
-                return issue.message
-            if column == 2:
-                row = index.row()
-                if row not in self._contexts:
-                    self._contexts[row] = context_of(shown)
-                return self._contexts[row]
-            if column == 3:
-                return ", ".join(engine_label(e) for e in issue.engines)
-            if column == 4:
-                path = self.path_of(shown)
-                return chapter_title(path) if path is not None else ""
-            if column == 5:
-                return "" if issue.scene is None else str(issue.scene + 1)
-        if role == Qt.ItemDataRole.ForegroundRole and column == 0:
-            return QColor(self._theme.category_color(issue.category))
-        return None
-
-
-class IssuesFilter(QSortFilterProxyModel):
-    """Filters rows; sorting is left to ``IssuesModel`` (the proxy keeps its order)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.category = _ANY
-        self.engine = _ANY
-        self.rule = _ANY
-        self.chapter = _ANY  # a chapter's path as text (project scope)
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self.sourceModel().sort(column, order)
-
-    def set_filter(self, *, category: str | None = None, engine: str | None = None,
-                   rule: str | None = None, chapter: str | None = None) -> None:
-        self._begin_filter_change()
-        if category is not None:
-            self.category = category
-        if engine is not None:
-            self.engine = engine
-        if rule is not None:
-            self.rule = rule
-        if chapter is not None:
-            self.chapter = chapter
-        self._end_filter_change()
-
-    # Qt 6.10 replaced invalidateRowsFilter() with a begin/end pair; the project still
-    # runs on 6.6, where only the former exists.
-    def _begin_filter_change(self) -> None:
-        if hasattr(self, "beginFilterChange"):
-            self.beginFilterChange()
-
-    def _end_filter_change(self) -> None:
-        if hasattr(self, "endFilterChange"):
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            self.invalidateRowsFilter()
-
-    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
-        model = self.sourceModel()
-        assert isinstance(model, IssuesModel)
-        shown = model.shown(row)
-        issue = shown.issue
-        return (
-            (not self.category or issue.category.value == self.category)
-            and (not self.engine or self.engine in issue.engines)
-            and (not self.rule or issue.rule_id == self.rule)
-            and (not self.chapter or str(model.path_of(shown)) == self.chapter)
-        )
-
-
-class RulesModel(QAbstractTableModel):
-    """Issues grouped by rule: one row per rule with how many issues it raised."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._rows: list[tuple[str, str, int]] = []  # rule id, rule name, count
-
-    def set_counts(self, counts: Counter[tuple[str, str]]) -> None:
-        self.beginResetModel()
-        self._rows = [(rule, name, n) for (rule, name), n in counts.most_common()]
-        self.endResetModel()
-
-    def rule(self, row: int) -> str:
-        return self._rows[row][0]
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 2
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return ("Rule", "Issues")[section]
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        rule, name, count = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return f"{name}" if index.column() == 0 else str(count)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return rule
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 1:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
 
 
 class IssuesDock(QDockWidget):
@@ -413,7 +188,7 @@ class IssuesDock(QDockWidget):
         project = self.scope == "project"
         self.table.setColumnHidden(CHAPTER_COLUMN, not project)
         if not project:
-            self.proxy.set_filter(chapter=_ANY)
+            self.proxy.set_filter(chapter=ANY)
         if self.settings is not None:
             self.settings.issues_scope = self.scope
         self.project.set_active(project)
@@ -424,7 +199,7 @@ class IssuesDock(QDockWidget):
         """The scope box also lists the project's chapters: choosing one shows the project
         scope filtered to that chapter."""
         value = self.scope_box.currentData()
-        chapter = _ANY if value in dict(SCOPES) else value
+        chapter = ANY if value in dict(SCOPES) else value
         self.proxy.set_filter(chapter=chapter)
         self.set_scope("project" if chapter else value)
         if self.proxy.rowCount():
@@ -508,7 +283,7 @@ class IssuesDock(QDockWidget):
     def _fill_box(box: QComboBox, everything: str, current: str, items: list[tuple[str, str]]) -> None:
         box.blockSignals(True)
         box.clear()
-        box.addItem(everything, _ANY)
+        box.addItem(everything, ANY)
         for value, label in items:
             box.addItem(label, value)
         index = box.findData(current)
@@ -516,8 +291,8 @@ class IssuesDock(QDockWidget):
         box.blockSignals(False)
 
     def _filters_changed(self) -> None:
-        self.proxy.set_filter(category=self.category_box.currentData() or _ANY,
-                              engine=self.engine_box.currentData() or _ANY)
+        self.proxy.set_filter(category=self.category_box.currentData() or ANY,
+                              engine=self.engine_box.currentData() or ANY)
         if self.proxy.rowCount():
             self.table.selectRow(0)
         self._update_buttons()
@@ -526,11 +301,11 @@ class IssuesDock(QDockWidget):
         self.rules_view.setVisible(on)
         if not on:
             self.rules_view.clearSelection()
-            self.proxy.set_filter(rule=_ANY)
+            self.proxy.set_filter(rule=ANY)
 
     def _rule_selected(self) -> None:
         rows = self.rules_view.selectionModel().selectedRows()
-        self.proxy.set_filter(rule=self.rules.rule(rows[0].row()) if rows else _ANY)
+        self.proxy.set_filter(rule=self.rules.rule(rows[0].row()) if rows else ANY)
         if self.proxy.rowCount():
             self.table.selectRow(0)
 

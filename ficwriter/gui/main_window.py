@@ -1,23 +1,24 @@
 """The main window: start page or editor in the middle, panels around it, menus on top.
 
-The window wires widgets to the open project and chapter; the work itself is done by
-core/, checks/ and history/ (through ``Workspace``) and by the widgets' own modules.
+The window builds its widgets, wires them to each other and to the open project and
+chapter, and owns the lifecycle: opening a chapter and its project, saving, closing. What
+the writer asks for is done by its parts, each in a module of its own: the menus
+(``menus``), the panels' visibility (``panels``), choosing what to open (``opening``),
+scene, issue and history commands (``scene_actions``, ``issue_actions``,
+``history_actions``), word counts (``word_tally``), following the disk (``disk_sync``);
+the work itself is done by core/, checks/ and history/ (through ``Workspace``).
 """
 
 from __future__ import annotations
 
-import shutil
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import platformdirs
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QDockWidget,
-    QFileDialog,
-    QInputDialog,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
@@ -25,36 +26,39 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ficwriter import paths
-from ficwriter.core.chapter import Chapter, parse
+from ficwriter.core.atomic import SaveError
+from ficwriter.core.chapter import Chapter
 from ficwriter.core.project import open_project, project_root_for
 from ficwriter.core.textfile import UnreadableFile, read_text
-from ficwriter.core.words import count_words
 from ficwriter.gui import relay
-from ficwriter.gui.about import show_about
 from ficwriter.gui.app_settings import AppSettings
-from ficwriter.gui.editor import ChapterEditor
-from ficwriter.gui.find_bar import FindBar
 from ficwriter.gui.checking import CheckController
 from ficwriter.gui.disk_sync import DiskSync
-from ficwriter.gui.history_dock import CURRENT, HistoryDock
-from ficwriter.gui.issue_layer import ShownIssue
+from ficwriter.gui.editor import ChapterEditor
+from ficwriter.gui.find_bar import FindBar
+from ficwriter.gui.history_actions import HistoryActions
+from ficwriter.gui.history_dock import HistoryDock
+from ficwriter.gui.issue_actions import IssueActions
 from ficwriter.gui.issues_dock import IssuesDock
+from ficwriter.gui.menus import WindowMenus
 from ficwriter.gui.message_bar import MessageBar
+from ficwriter.gui.opening import OpenCommands
 from ficwriter.gui.outline import OutlineDock
-from ficwriter.gui.project_issues import ChapterIssue, locate
-from ficwriter.gui.scene_edits import Replacement, move_scene, scene_break_at, scene_start, set_scene_field
+from ficwriter.gui.panels import Panels
+from ficwriter.gui.scene_actions import SceneActions
 from ficwriter.gui.session import ChapterSession
 from ficwriter.gui.start_page import StartPage
 from ficwriter.gui.status_bar import StatusBar
-from ficwriter.gui.word_counts import chapter_words
 from ficwriter.gui.theme import apply_theme, editor_font, theme_named
+from ficwriter.gui.word_tally import WordTally
 from ficwriter.gui.workspace import Workspace
-from ficwriter.core.atomic import SaveError
 from ficwriter.history.database import DamagedDatabase
 from ficwriter.history.lock import ProjectLocked
 from ficwriter.history.store import ReadOnlyProject
 
+if TYPE_CHECKING:
+    from ficwriter.gui.export_dialog import ExportDialog
+    from ficwriter.gui.settings_dialog import SettingsDialog
 
 
 class MainWindow(QMainWindow):
@@ -65,18 +69,11 @@ class MainWindow(QMainWindow):
         super().__init__()
         relay.install()
         self.settings = settings or AppSettings()
-        #: where "Open sample project" keeps the writer's copy of the sample
-        self.sample_folder = platformdirs.user_documents_path() / "ficwriter"
         self.theme = theme_named(self.settings.theme)
         self.setWindowTitle("ficwriter")
         self.resize(1400, 900)
         self.project_root: Path | None = None
         self.session: ChapterSession | None = None
-        self._session_words: dict[Path, tuple[int, int]] = {}  # path -> (words at open, now)
-        self._focus_mode = False
-        self._laid_out = False
-        self._docks_shown = True  # docks are as the writer wants them (not hidden for the start page)
-        self._docks_before_focus: list[QWidget] = []
 
         self.stack = QStackedWidget()
         self.start_page = StartPage()
@@ -113,8 +110,6 @@ class MainWindow(QMainWindow):
 
         self.status = StatusBar()
         self.setStatusBar(self.status)
-        self._selection_timer = QTimer(self, singleShot=True, interval=120)
-        self._selection_timer.timeout.connect(self._update_words)
         self._outline_timer = QTimer(self, singleShot=True, interval=200)
         self._outline_timer.timeout.connect(self._update_outline_issues)
         self.issue_layer.changed.connect(self._outline_timer.start)
@@ -122,225 +117,81 @@ class MainWindow(QMainWindow):
         self._autosave.timeout.connect(self._autosave_tick)
         self.apply_autosave_interval()
 
-        self._build_actions()
-        self._build_menus()
+        self.word_tally = WordTally(self)
+        self.opening = OpenCommands(self)
+        self.panels = Panels(self)
+        self.scene_actions = SceneActions(self)
+        self.issue_actions = IssueActions(self)
+        self.history_actions = HistoryActions(self)
+        self.menus = WindowMenus(self)
         self._connect_start_page()
         self._connect_outline()
         self._connect_issue_actions()
         self._connect_history()
-        self.editor.selectionChanged.connect(self._selection_timer.start)
+        self.editor.selectionChanged.connect(self.word_tally.selection_changed)
         self.editor.document().modificationChanged.connect(self._modification_changed)
         self.show_start_page()
 
-    # -- building ---------------------------------------------------------------------------
-    def _action(self, text: str, slot, shortcut=None, *, checkable: bool = False) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            if isinstance(shortcut, (list, tuple)):
-                action.setShortcuts([QKeySequence(s) for s in shortcut])
-            else:
-                action.setShortcut(QKeySequence(shortcut))
-        action.setCheckable(checkable)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
-    def _build_actions(self) -> None:
-        K = QKeySequence.StandardKey
-        a = self._action
-        self.act_open_folder = a("Open &Folder…", self.choose_folder, "Ctrl+Shift+O")
-        self.act_open_file = a("&Open File…", self.choose_file, K.Open)
-        self.act_sample = a("Open &Sample Project", self.open_sample)
-        self.act_save = a("&Save", self.save, K.Save)
-        self.act_import = a("&Import…", self.choose_import)
-        self.act_export = a("&Export…", self.show_export, "Ctrl+E")
-        self.act_settings = a("Se&ttings…", self.show_settings, K.Preferences)
-        if self.act_settings.shortcut().isEmpty():
-            self.act_settings.setShortcut(QKeySequence("Ctrl+,"))
-        self.act_close = a("&Close Project", self.close_project, K.Close)
-        self.act_quit = a("&Quit", self.close, K.Quit)
-        self.act_undo = a("&Undo", self.editor.undo, K.Undo)
-        self.act_redo = a("&Redo", self.editor.redo, K.Redo)
-        self.act_cut = a("Cu&t", self.editor.cut, K.Cut)
-        self.act_copy = a("&Copy", self.editor.copy, K.Copy)
-        self.act_paste = a("&Paste", self.editor.paste, K.Paste)
-        self.act_select_all = a("Select &All", self.editor.selectAll, K.SelectAll)
-        self.act_find = a("&Find…", lambda: self.find_bar.open(), K.Find)
-        self.act_replace = a("Find and &Replace…", lambda: self.find_bar.open(replace=True), K.Replace)
-        self.act_find_next = a("Find &Next", self.find_bar.find_next, K.FindNext)
-        self.act_find_previous = a("Find Pre&vious", self.find_bar.find_previous, K.FindPrevious)
-        self.act_go_to_scene = a("&Go to Scene…", self.go_to_scene, "Ctrl+G")
-        self.act_focus = a("&Focus Mode", self.toggle_focus_mode, ["F11", "Ctrl+Shift+F"], checkable=True)
-        self.act_dark = a("&Dark Theme", self.toggle_theme, "Ctrl+Shift+D", checkable=True)
-        self.act_dark.setChecked(self.theme.name == "dark")
-        self.act_scene_break = a("Add Scene &Break", self.add_scene_break, "Ctrl+Shift+Return")
-        self.act_next_issue = a("&Next Issue", self.next_issue, "F7")
-        self.act_previous_issue = a("&Previous Issue", self.previous_issue, "Shift+F7")
-        self.act_check_again = a("Check &Again", self.check_again, "F5")
-        self.act_stop_checking = a("&Stop Checking", self.stop_checking, "Shift+F5")
-        self.act_stop_checking.setEnabled(False)  # while a check runs (CheckController.checkingChanged)
-        self.act_about = a("&About ficwriter", lambda: show_about(self))
-        self.act_about.setMenuRole(QAction.MenuRole.AboutRole)
-        for action in (self.act_undo, self.act_redo, self.act_cut, self.act_copy, self.act_paste,
-                       self.act_select_all):
-            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.editor.document().undoAvailable.connect(self.act_undo.setEnabled)
-        self.editor.document().redoAvailable.connect(self.act_redo.setEnabled)
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        self.menu_file = bar.addMenu("&File")
-        for action in (self.act_open_folder, self.act_open_file, self.act_sample):
-            self.menu_file.addAction(action)
-        self.menu_recent = self.menu_file.addMenu("Open &Recent")
-        self.menu_recent.aboutToShow.connect(self._fill_recent_menu)
-        self.menu_file.addAction(self.act_import)
-        self.menu_file.addSeparator()
-        self.menu_file.addAction(self.act_save)
-        self.menu_file.addAction(self.act_export)
-        self.menu_file.addSeparator()
-        self.menu_file.addAction(self.act_settings)
-        self.menu_file.addSeparator()
-        self.menu_file.addAction(self.act_close)
-        self.menu_file.addAction(self.act_quit)
-        self.menu_edit = bar.addMenu("&Edit")
-        for action in (self.act_undo, self.act_redo, None, self.act_cut, self.act_copy,
-                       self.act_paste, self.act_select_all, None, self.act_find, self.act_replace,
-                       self.act_find_next, self.act_find_previous, None, self.act_go_to_scene,
-                       self.act_scene_break):
-            self.menu_edit.addSeparator() if action is None else self.menu_edit.addAction(action)
-        self.menu_view = bar.addMenu("&View")
-        self.menu_view.addAction(self.act_focus)
-        self.menu_view.addAction(self.act_dark)
-        self.menu_view.addSeparator()
-        self.menu_view.addAction(self.outline.toggleViewAction())
-        self.menu_view.addAction(self.issues.toggleViewAction())
-        self.menu_view.addAction(self.history.toggleViewAction())
-        self.menu_check = bar.addMenu("&Check")
-        self.menu_check.addAction(self.act_next_issue)
-        self.menu_check.addAction(self.act_previous_issue)
-        self.menu_check.addSeparator()
-        self.menu_check.addAction(self.act_check_again)
-        self.menu_check.addAction(self.act_stop_checking)
-        self.menu_help = bar.addMenu("&Help")
-        self.menu_help.addAction(self.act_about)
-
+    # -- wiring -----------------------------------------------------------------------------
     def _connect_start_page(self) -> None:
-        page = self.start_page
+        page, opening = self.start_page, self.opening
         page.openRequested.connect(self.open_path)
-        page.openFolderRequested.connect(self.choose_folder)
-        page.openFileRequested.connect(self.choose_file)
-        page.sampleRequested.connect(self.open_sample)
-        page.importRequested.connect(self.choose_import)
+        page.openFolderRequested.connect(opening.choose_folder)
+        page.openFileRequested.connect(opening.choose_file)
+        page.sampleRequested.connect(opening.open_sample)
+        page.importRequested.connect(opening.choose_import)
 
     def _connect_outline(self) -> None:
+        scenes = self.scene_actions
         self.outline.chapterActivated.connect(self._open_from_outline)
-        self.outline.sceneActivated.connect(self.go_to_scene_of)
-        self.outline.sceneMoved.connect(self.move_scene)
-        self.outline.sceneFieldEdited.connect(self.set_scene_field)
-        self.outline.sceneBreakRequested.connect(self.add_scene_break)
+        self.outline.sceneActivated.connect(scenes.go_to_scene_of)
+        self.outline.sceneMoved.connect(scenes.move_scene)
+        self.outline.sceneFieldEdited.connect(scenes.set_scene_field)
+        self.outline.sceneBreakRequested.connect(scenes.add_scene_break)
 
     def _connect_issue_actions(self) -> None:
+        actions = self.issue_actions
         for source in (self.editor, self.issues):
-            source.applyRequested.connect(self.apply_suggestion)
-            source.dismissRequested.connect(self.dismiss_issue)
-            source.dismissRuleRequested.connect(self.dismiss_rule)
-            source.addWordRequested.connect(self.add_word)
-        self.issues.jumpRequested.connect(self.jump_to_issue)
-        self.issues.openIssueRequested.connect(self.open_issue)
+            source.applyRequested.connect(actions.apply_suggestion)
+            source.dismissRequested.connect(actions.dismiss_issue)
+            source.dismissRuleRequested.connect(actions.dismiss_rule)
+            source.addWordRequested.connect(actions.add_word)
+        self.issues.jumpRequested.connect(actions.jump_to_issue)
+        self.issues.openIssueRequested.connect(actions.open_issue)
         self.chapterOpened.connect(lambda path: self.issues.project.follow(self.workspace, path))
-        self.issues.stopLanguageToolRequested.connect(self.stop_languagetool)
+        self.issues.stopLanguageToolRequested.connect(actions.stop_languagetool)
 
     def _connect_history(self) -> None:
-        self.history.restoreRequested.connect(self.restore_revision)
-        self.history.snapshotRequested.connect(self.create_snapshot)
-        self.history.visibilityChanged.connect(self._history_shown)
-
-    def _fill_recent_menu(self) -> None:
-        self.menu_recent.clear()
-        for path in self.settings.recent_projects():
-            self.menu_recent.addAction(str(path), lambda p=path: self.open_path(p))
+        self.history.restoreRequested.connect(self.history_actions.restore_revision)
+        self.history.snapshotRequested.connect(self.history_actions.create_snapshot)
+        self.history.visibilityChanged.connect(self.history_actions.panel_shown)
 
     # -- pages ------------------------------------------------------------------------------
     def show_start_page(self) -> None:
         self.start_page.set_recent([p for p in self.settings.recent_projects() if p.exists()])
         self.stack.setCurrentWidget(self.start_page)
-        self._set_editing_enabled(False)
-        self._set_docks_visible(False)
+        self.menus.set_editing_enabled(False)
+        self.panels.set_visible(False)
         self.status.set_chapter_open(False)
         self.status.show_checker("")
         self.status.show_saved("")
 
-    def _set_docks_visible(self, visible: bool) -> None:
-        """Panels belong to an open chapter: the start page shows without them, and they
-        come back as the writer left them (History starts hidden)."""
-        docks = [self.outline, self.issues, self.history]
-        if not visible:
-            if self._docks_shown:
-                for dock in docks:
-                    dock.setProperty("wasVisible", not dock.isHidden())
-            for dock in docks:
-                dock.hide()
-                dock.toggleViewAction().setEnabled(False)
-            self._docks_shown = False
-            return
-        for dock in docks:
-            dock.toggleViewAction().setEnabled(True)
-            if dock.property("wasVisible") is not False:
-                dock.show()
-        self._docks_shown = True
-        if not self._laid_out:
-            self._laid_out = True
-            self.resizeDocks([self.outline], [310], Qt.Orientation.Horizontal)
-            self.resizeDocks([self.issues], [290], Qt.Orientation.Vertical)
-
-    def _set_editing_enabled(self, enabled: bool) -> None:
-        for action in (self.act_save, self.act_close, self.act_find, self.act_replace,
-                       self.act_go_to_scene, self.act_next_issue, self.act_previous_issue,
-                       self.act_scene_break, self.act_export, self.act_check_again):
-            action.setEnabled(enabled)
-
     # -- opening ----------------------------------------------------------------------------
-    def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Open project folder")
-        if folder:
-            self.open_path(Path(folder))
-
-    def choose_file(self) -> None:
-        file, _ = QFileDialog.getOpenFileName(
-            self, "Open chapter", "", "Chapters (*.md *.txt *.markdown);;All files (*)"
-        )
-        if file:
-            self.open_path(Path(file))
-
-    def open_sample(self) -> bool:
-        """Open the writer's own copy of the sample project (made on first use), so the
-        installed sample stays untouched and the writer's experiments are kept."""
-        copy = self.sample_folder / paths.sample_project().name
-        if not copy.exists():
-            try:
-                shutil.copytree(paths.sample_project(), copy,
-                                ignore=shutil.ignore_patterns(".ficwriter"))
-            except OSError as error:
-                self._complain(f"Cannot copy the sample project to {copy.parent}: {error}")
-                return False
-        return self.open_path(copy)
-
     def open_path(self, path: Path) -> bool:
         """Open a project folder (its first chapter) or a chapter file (its folder's project)."""
         path = Path(path).resolve()
         if not path.exists():
-            self._complain(f"{path} does not exist.")
+            self.complain(f"{path} does not exist.")
             return False
         try:
             project = open_project(path)
         except ValueError as error:  # a ficwriter.toml that is not valid TOML
-            self._complain(str(error))
+            self.complain(str(error))
             return False
         if path.is_dir():
             chapters = project.chapters()
             if not chapters:
-                self._complain(f"{path} holds no chapters (.md or .txt files).")
+                self.complain(f"{path} holds no chapters (.md or .txt files).")
                 return False
             chapter = chapters[0]
         else:
@@ -356,7 +207,7 @@ class MainWindow(QMainWindow):
         try:
             decoded = read_text(path)
         except (OSError, UnreadableFile) as error:
-            self._complain(f"Cannot open {path.name}: {error}")
+            self.complain(f"Cannot open {path.name}: {error}")
             return False
         if self.session is not None:
             self.session.detach()
@@ -373,14 +224,14 @@ class MainWindow(QMainWindow):
             self.checks.attach(self.session)
         self.disk.reset()
         if project_changed:
-            self._fill_outline(path)
+            self.outline.show_project(new_root, path)
         self.outline.set_current(path)
         self.session.reparse()
         if self.stack.currentWidget() is not self.editor_page:
             self.stack.setCurrentWidget(self.editor_page)
-            self._set_docks_visible(True)
+            self.panels.set_visible(True)
             self.status.set_chapter_open(True)
-        self._set_editing_enabled(True)
+        self.menus.set_editing_enabled(True)
         self.setWindowTitle(f"{path.stem} — {self.project_root.name} — ficwriter")
         self.editor.setFocus()
         self.status.show_saved("Saved")
@@ -402,10 +253,10 @@ class MainWindow(QMainWindow):
                 locked = error
                 self.workspace = Workspace.open(root, self, read_only=True)
         except (ProjectLocked, DamagedDatabase, OSError, ValueError) as error:
-            self._complain(f"Cannot open the project {root.name}: {error}")
+            self.complain(f"Cannot open the project {root.name}: {error}")
             return False
         self.workspace.externalChange.connect(self.disk.on_change)
-        self._start_checks()
+        self.start_checks()
         self.editor.setReadOnly(locked is not None)
         self.history.setEnabled(locked is None)
         if locked is not None:
@@ -418,72 +269,7 @@ class MainWindow(QMainWindow):
             self.bar.show_message(self.workspace.store.damage.message, [("OK", self.bar.dismiss)])
         return True
 
-    # -- import, export, settings ---------------------------------------------------------------
-    def choose_import(self) -> None:
-        source, _ = QFileDialog.getOpenFileName(
-            self, "Import a chapter", "",
-            "Chapters (*.txt *.md *.docx *.html *.htm);;All files (*)",
-        )
-        if not source:
-            return
-        root = self.project_root
-        if root is None:
-            folder = QFileDialog.getExistingDirectory(self, "Project folder for the chapter")
-            if not folder:
-                return
-            root = Path(folder)
-        self.import_file(Path(source), root)
-
-    def import_file(self, source: Path, root: Path) -> None:
-        """Import in the background with a cancellable progress dialog, then open it."""
-        from ficwriter.gui.importing import ImportJob
-
-        job = ImportJob(source, root, self)
-        job.finished.connect(lambda path: self._imported(path, root))
-        job.failed.connect(lambda message: self._complain(f"Cannot import {source.name}: {message}"))
-        job.start()
-
-    def _imported(self, path: Path, root: Path) -> None:
-        if self.open_chapter(path, root):
-            self._fill_outline(path)
-            self.settings.add_recent(root)
-
-    def export_dialog(self):
-        from ficwriter.gui.export_dialog import ExportDialog
-
-        assert self.session is not None
-        defaults = self.workspace.project.export if self.workspace is not None else None
-        return ExportDialog(self.session.current_chapter(), self.session.path.stem, defaults, self)
-
-    def show_export(self) -> None:
-        if self.session is not None:
-            self.export_dialog().exec()
-
-    def settings_dialog(self):
-        from ficwriter.gui.settings_dialog import SettingsDialog
-
-        project = self.workspace.project if self.workspace is not None else None
-        return SettingsDialog(self.settings, project, self)
-
-    def show_settings(self) -> None:
-        dialog = self.settings_dialog()
-        if dialog.exec():
-            self.apply_settings(project_changed=dialog.project is not None)
-
-    def apply_settings(self, *, project_changed: bool) -> None:
-        """Use the settings just saved: theme, font, autosave, and a checker built anew."""
-        self.set_theme(self.settings.theme)
-        self.editor.set_editor_font(editor_font(self.settings.font_family, self.settings.font_size))
-        self.apply_autosave_interval()
-        if project_changed and self.workspace is not None:
-            try:
-                self.workspace.reload_checker()
-            except ValueError as error:  # a setting the checks layer cannot use
-                self._complain(f"The check settings cannot be used: {error}")
-                return
-            self._start_checks(recheck=True)
-
-    def _start_checks(self, *, recheck: bool = False) -> None:
+    def start_checks(self, *, recheck: bool = False) -> None:
         """A check controller for the workspace's checker; ``recheck`` the open chapter now."""
         assert self.workspace is not None
         if self.checks is not None:
@@ -491,7 +277,7 @@ class MainWindow(QMainWindow):
             self.checks.deleteLater()
         self.checks = CheckController(self.workspace.checker, self.issue_layer, self)
         self.checks.statusChanged.connect(self._checker_status)
-        self.checks.checkingChanged.connect(self.act_stop_checking.setEnabled)
+        self.checks.checkingChanged.connect(self.menus.act_stop_checking.setEnabled)
         self._checker_status(*self.checks.status_text())
         if recheck and self.session is not None:
             self.checks.attach(self.session)
@@ -515,37 +301,6 @@ class MainWindow(QMainWindow):
         busy = self.checks is not None and self.checks.languagetool_busy()
         self.issues.set_checker_status(short, full, languagetool_busy=busy)
 
-    def stop_languagetool(self) -> None:
-        """Cancel waiting for LanguageTool: check with the other engines this session."""
-        if self.workspace is None or self.checks is None:
-            return
-        others = [name for name in self.checks.engines() if name != "languagetool"]
-        self.workspace.reload_checker(only=others)
-        self._start_checks(recheck=True)
-
-    def check_again(self) -> None:
-        """Check the open chapter now (after Stop Checking: only what is left costs time)."""
-        if self.checks is not None:
-            self.checks.recheck()
-
-    def stop_checking(self) -> None:
-        if self.checks is not None:
-            self.checks.stop()
-
-    def _fill_outline(self, current: Path) -> None:
-        assert self.project_root is not None
-        chapters: dict[Path, Chapter | None] = {}
-        for path in open_project(self.project_root).chapters():
-            if path == current:
-                chapters[path] = None  # its rows follow the editor (update_chapter)
-                continue
-            try:
-                chapters[path] = parse(read_text(path).text)
-            except (OSError, UnreadableFile):
-                chapters[path] = None
-        chapters.setdefault(current, None)
-        self.outline.set_chapters(chapters, current)
-
     def _open_from_outline(self, path: Path) -> None:
         if self.session is None or path != self.session.path:
             self.open_chapter(path, self.project_root)
@@ -565,6 +320,42 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("ficwriter")
         self.show_start_page()
 
+    # -- export and settings ----------------------------------------------------------------
+    def export_dialog(self) -> ExportDialog:
+        from ficwriter.gui.export_dialog import ExportDialog
+
+        assert self.session is not None
+        defaults = self.workspace.project.export if self.workspace is not None else None
+        return ExportDialog(self.session.current_chapter(), self.session.path.stem, defaults, self)
+
+    def show_export(self) -> None:
+        if self.session is not None:
+            self.export_dialog().exec()
+
+    def settings_dialog(self) -> SettingsDialog:
+        from ficwriter.gui.settings_dialog import SettingsDialog
+
+        project = self.workspace.project if self.workspace is not None else None
+        return SettingsDialog(self.settings, project, self)
+
+    def show_settings(self) -> None:
+        dialog = self.settings_dialog()
+        if dialog.exec():
+            self.apply_settings(project_changed=dialog.project is not None)
+
+    def apply_settings(self, *, project_changed: bool) -> None:
+        """Use the settings just saved: theme, font, autosave, and a checker built anew."""
+        self.set_theme(self.settings.theme)
+        self.editor.set_editor_font(editor_font(self.settings.font_family, self.settings.font_size))
+        self.apply_autosave_interval()
+        if project_changed and self.workspace is not None:
+            try:
+                self.workspace.reload_checker()
+            except ValueError as error:  # a setting the checks layer cannot use
+                self.complain(f"The check settings cannot be used: {error}")
+                return
+            self.start_checks(recheck=True)
+
     # -- saving -----------------------------------------------------------------------------
     def save(self) -> bool:
         if self.session is None:
@@ -575,83 +366,13 @@ class MainWindow(QMainWindow):
         try:
             self.workspace.store.save(self.workspace.relative(self.session.path), text)
         except (SaveError, ReadOnlyProject) as error:  # SaveError says it in plain words
-            self._complain(f"Could not save {self.session.path.name}: {error}")
+            self.complain(f"Could not save {self.session.path.name}: {error}")
             return False
         self.session.mark_saved()
         self.session.note_disk_text(text)
         self.disk.conflict = None
-        self.after_history_change("Saved")
+        self.history_actions.after_history_change("Saved")
         return True
-
-    def after_history_change(self, message: str) -> None:
-        """History gained a revision: say so, and refresh the panel if it is showing
-        (a hidden panel reads history when it is shown)."""
-        self.status.show_saved(message)
-        if self.history.isVisible():
-            self.history.refresh()
-
-    def _history_shown(self, visible: bool) -> None:
-        if visible and self.session is not None:
-            self.history.set_current_text(self.editor.text())
-            self.history.refresh()
-
-    def show_history(self, revision_id: int | None) -> None:
-        self.history.show()
-        self.history.raise_()
-        self.history.set_current_text(self.editor.text())
-        self.history.refresh()
-        if revision_id is not None:
-            self.history.select(revision_id)
-        self.history.compare_with(CURRENT)
-
-    def restore_revision(self, revision_id: int, *, confirm: bool = True) -> None:
-        """Put an old revision back (confirmed); the restore is itself a revision."""
-        if self.session is None or self.workspace is None:
-            return
-        if confirm and QMessageBox.question(
-            self, "Restore revision",
-            "Put this revision back as the chapter's text? Your current text stays in history.",
-        ) != QMessageBox.StandardButton.Yes:
-            return
-        store = self.workspace.store
-        rel = self.workspace.relative(self.session.path)
-        if self.session.dirty and not self.save():
-            return
-        store.restore(rel, revision_id)
-        text = store.text(revision_id)
-        self.editor.replace_range(0, self.editor.document().characterCount() - 1, text)
-        self.session.mark_saved()
-        self.session.note_disk_text(text)
-        self.after_history_change("Restored")
-
-    def create_snapshot(self, name: str | None = None) -> None:
-        if self.workspace is None:
-            return
-        if name is None:
-            name, ok = QInputDialog.getText(self, "Create snapshot", "Snapshot name:")
-            if not ok or not name.strip():
-                return
-        rel = self.workspace.relative(self.session.path) if self.session else None
-        if self.session is not None and (
-            self.session.dirty or self.workspace.store.latest(rel) is None
-        ):
-            self.save()  # the snapshot pins the chapter as it is now, in history first
-        self.workspace.store.snapshot(name.strip())
-        self.after_history_change(f"Snapshot “{name.strip()}” created")
-
-    def chapter_changed_on_disk(self, path: Path) -> None:
-        """Another chapter of the project changed: its outline rows follow."""
-        try:
-            self.outline.update_chapter(path, parse(read_text(path).text))
-        except (OSError, UnreadableFile):
-            return
-
-    def chapter_renamed(self, path: Path) -> None:
-        if self.session is not None:
-            self.session.path = path
-            self._fill_outline(path)
-            self.outline.update_chapter(path, self.session.chapter)
-            self.setWindowTitle(f"{path.stem} — {self.project_root.name} — ficwriter")
 
     def apply_autosave_interval(self) -> None:
         seconds = self.settings.autosave_seconds
@@ -668,143 +389,27 @@ class MainWindow(QMainWindow):
     def _modification_changed(self, modified: bool) -> None:
         self.status.show_saved("Edited" if modified else "Saved")
 
-    # -- words ------------------------------------------------------------------------------
+    # -- following the chapter --------------------------------------------------------------
     def _chapter_reparsed(self, chapter: Chapter) -> None:
         assert self.session is not None
-        words = chapter_words(chapter)
-        at_open, _ = self._session_words.get(self.session.path, (words, words))
-        self._session_words[self.session.path] = (at_open, words)
-        self._update_words()
+        self.word_tally.chapter_reparsed(self.session.path, chapter)
         self.outline.update_chapter(self.session.path, chapter)
         if self.history.isVisible():
             self.history.set_current_text(chapter.text)
+
+    def chapter_renamed(self, path: Path) -> None:
+        if self.session is not None:
+            self.session.path = path
+            self.outline.show_project(self.project_root, path)
+            self.outline.update_chapter(path, self.session.chapter)
+            self.setWindowTitle(f"{path.stem} — {self.project_root.name} — ficwriter")
 
     def _update_outline_issues(self) -> None:
         if self.session is not None:
             counts = Counter(s.issue.scene for s in self.issue_layer.shown if s.issue.scene is not None)
             self.outline.update_issues(self.session.path, counts)
 
-    def _update_words(self) -> None:
-        if self.session is None:
-            return
-        _, chapter_words = self._session_words.get(self.session.path, (0, 0))
-        selected = self.editor.textCursor().selectedText().replace("\u2029", "\n")
-        session = sum(now - start for start, now in self._session_words.values())
-        self.status.show_words(chapter_words, count_words(selected) if selected else 0, session)
-
-    # -- navigation -------------------------------------------------------------------------
-    def go_to_scene(self) -> None:
-        if self.session is None:
-            return
-        labels = [row.title for row in self.outline.rows(self.session.path)]
-        if not labels:
-            return
-        choice, ok = QInputDialog.getItem(self, "Go to scene", "Scene:", labels, 0, False)
-        if ok:
-            self.go_to_scene_of(self.session.path, labels.index(choice))
-
-    def go_to_scene_of(self, path: Path, index: int) -> None:
-        if self.session is None or path != self.session.path:
-            if not self.open_chapter(path, self.project_root):
-                return
-        assert self.session is not None
-        scenes = self.session.current_chapter().scenes
-        if 0 <= index < len(scenes):
-            self.editor.go_to(self.editor.positions().to_qt(scenes[index].span.start))
-
-    # -- scene edits (each one undo step) -----------------------------------------------------
-    def apply_replacement(self, chapter: Chapter, replacement: Replacement | None) -> None:
-        if replacement is None:
-            return
-        positions = self.editor.positions()
-        self.editor.replace_range(
-            positions.to_qt(replacement.start), positions.to_qt(replacement.end), replacement.text
-        )
-        assert self.session is not None
-        self.session.reparse()
-
-    def move_scene(self, source: int, target: int) -> None:
-        if self.session is None:
-            return
-        chapter = self.session.current_chapter()
-        replacement = move_scene(chapter, source, target)
-        self.apply_replacement(chapter, replacement)
-        if replacement is not None:
-            moved = self.session.chapter.scenes[target]
-            self.editor.go_to(self.editor.positions().to_qt(scene_start(moved)))
-
-    def set_scene_field(self, index: int, key: str, value: str) -> None:
-        if self.session is None:
-            return
-        chapter = self.session.current_chapter()
-        if 0 <= index < len(chapter.scenes):
-            self.apply_replacement(chapter, set_scene_field(chapter, index, key, value))
-
-    def add_scene_break(self) -> None:
-        if self.session is None:
-            return
-        chapter = self.session.current_chapter()
-        offset = self.editor.positions().from_qt(self.editor.textCursor().position())
-        self.apply_replacement(chapter, scene_break_at(chapter.text, offset))
-
-    def jump_to_issue(self, shown: ShownIssue) -> None:
-        self.editor.select_range(shown.start, shown.end)
-        self.editor.setFocus()
-
-    def open_issue(self, row: ChapterIssue) -> None:
-        """Another chapter's issue: open that chapter (as any switch: saved first), then
-        select the issue's words where they are now."""
-        if not self.open_chapter(row.path, self.project_root):
-            return
-        found = locate(row, self.editor.text())
-        if found is not None:
-            positions = self.editor.positions()
-            self.editor.select_range(positions.to_qt(found[0]), positions.to_qt(found[1]))
-
-    def apply_suggestion(self, shown: ShownIssue, suggestion: str) -> None:
-        """Replace the issue's characters by ``suggestion``: one undo step, re-checked after."""
-        if shown.start < shown.end:
-            self.editor.replace_range(shown.start, shown.end, suggestion)
-
-    def dismiss_issue(self, shown: ShownIssue) -> None:
-        if self.checks is not None:
-            self.checks.dismiss(shown.issue)
-
-    def dismiss_rule(self, shown: ShownIssue | ChapterIssue) -> None:
-        if self.checks is not None:
-            self.checks.dismiss_rule(shown.issue.rule_id)
-        self.issues.project.forget_rule(shown.issue.rule_id)
-
-    def add_word(self, word: str) -> None:
-        if self.checks is not None:
-            self.checks.add_word(word)
-        self.issues.project.forget_word(word)
-
-    def next_issue(self) -> None:
-        shown = self.issue_layer.next_after(self.editor.textCursor().selectionStart())
-        if shown is not None:
-            self.editor.select_range(shown.start, shown.end)
-
-    def previous_issue(self) -> None:
-        shown = self.issue_layer.previous_before(self.editor.textCursor().selectionStart())
-        if shown is not None:
-            self.editor.select_range(shown.start, shown.end)
-
     # -- view -------------------------------------------------------------------------------
-    def toggle_focus_mode(self, on: bool | None = None) -> None:
-        on = (not self._focus_mode) if on is None or not isinstance(on, bool) else on
-        self._focus_mode = on
-        self.act_focus.setChecked(on)
-        if on:
-            self._docks_before_focus = [d for d in self.findChildren(QDockWidget) if d.isVisible()]
-            for dock in self._docks_before_focus:
-                dock.hide()
-        else:
-            for dock in self._docks_before_focus:
-                dock.show()
-        self.statusBar().setVisible(not on)
-        self.menuBar().setVisible(not on)
-
     def toggle_theme(self) -> None:
         self.set_theme("dark" if self.theme.name == "light" else "light")
 
@@ -815,10 +420,10 @@ class MainWindow(QMainWindow):
         self.editor.set_theme(self.theme)
         self.issues.set_theme(self.theme)
         self.history.set_theme(self.theme)
-        self.act_dark.setChecked(self.theme.name == "dark")
+        self.menus.act_dark.setChecked(self.theme.name == "dark")
 
     # -- window events ----------------------------------------------------------------------
-    def _complain(self, message: str) -> None:
+    def complain(self, message: str) -> None:
         QMessageBox.warning(self, "ficwriter", message)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
@@ -830,10 +435,7 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         if isinstance(state, QByteArray) and self.restoreState(state):
-            self._laid_out = True
-            if not self._docks_shown:  # on the start page: remember, and hide again
-                self._docks_shown = True
-                self._set_docks_visible(False)
+            self.panels.layout_restored()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         if self.session is not None and self.session.dirty and not self.save():

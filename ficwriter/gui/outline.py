@@ -30,8 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ficwriter.core.chapter import Chapter
+from ficwriter.core.chapter import Chapter, parse
+from ficwriter.core.project import open_project
 from ficwriter.core.stats import OutlineRow, outline
+from ficwriter.core.textfile import UnreadableFile, read_text
 from ficwriter.gui.background import LatestOnly
 from ficwriter.gui.relay import on_gui_thread
 from ficwriter.gui.scene_edits import scene_start
@@ -85,6 +87,14 @@ class OutlineCache:
         with self._lock:
             self._rows[path] = fresh
         return rows
+
+
+def _read_chapter(path: Path) -> Chapter | None:
+    """The chapter in the file at ``path``; None when it cannot be read."""
+    try:
+        return parse(read_text(path).text)
+    except (OSError, UnreadableFile):
+        return None
 
 
 def chapter_title(path: Path) -> str:
@@ -207,6 +217,21 @@ class OutlineDock(QDockWidget):
         self.tree.customContextMenuRequested.connect(self._menu)
 
     # -- content ----------------------------------------------------------------------------
+    def show_project(self, root: Path, current: Path) -> None:
+        """Read and show the chapters of the project at ``root``, with ``current`` open."""
+        chapters: dict[Path, Chapter | None] = {}
+        for path in open_project(root).chapters():
+            # the open chapter's rows follow the editor (update_chapter)
+            chapters[path] = None if path == current else _read_chapter(path)
+        chapters.setdefault(current, None)
+        self.set_chapters(chapters, current)
+
+    def reload_chapter(self, path: Path) -> None:
+        """Another chapter of the project changed on disk: its rows follow."""
+        chapter = _read_chapter(path)
+        if chapter is not None:
+            self.update_chapter(path, chapter)
+
     def set_chapters(self, chapters: dict[Path, Chapter | None], current: Path) -> None:
         """The project's chapters (parsed where readable) with ``current`` open; call
         ``update_chapter`` for the open one."""

@@ -21,13 +21,13 @@ def test_about_box_shows_the_version_and_the_log_and_settings_places(window, qtb
         box.accept()
 
     QTimer.singleShot(0, read_and_close)
-    window.act_about.trigger()
+    window.menus.act_about.trigger()
     assert shown, "no About box appeared"
     text = shown[0]
     assert f"ficwriter {ficwriter.__version__}" in text
     assert str(log_file()) in text
     assert str(paths.settings_dir()) in text
-    assert window.menu_help.actions() == [window.act_about]
+    assert window.menus.menu_help.actions() == [window.menus.act_about]
 
 
 def test_the_app_has_its_icon_and_version(qapp) -> None:

@@ -116,7 +116,7 @@ def test_dismiss_survives_reopening(opened, sample_project: Path, qtbot, app_set
     from ficwriter.gui.main_window import MainWindow
 
     window = opened
-    window.dismiss_issue(shown_on(window, "recieved"))
+    window.issue_actions.dismiss_issue(shown_on(window, "recieved"))
     qtbot.waitUntil(lambda: "recieved" not in underlined(window), timeout=5000)
     window.close()
     again = MainWindow(app_settings)
@@ -133,7 +133,7 @@ def test_add_to_dictionary_silences_the_word_and_writes_the_file(opened, sample_
     _cursor_at_end_of(window, "used it to light the stove.")
     qtbot.keyClicks(window.editor, " Zorvath watched her go.")
     qtbot.waitUntil(lambda: "Zorvath" in underlined(window), timeout=15000)
-    window.add_word("Zorvath")
+    window.issue_actions.add_word("Zorvath")
     qtbot.waitUntil(lambda: "Zorvath" not in underlined(window), timeout=5000)
     assert "Zorvath" in (sample_project / "dictionary.txt").read_text(encoding="utf-8").split()
     # the paragraph checked again (its new typo is found), the name stays quiet
@@ -199,24 +199,24 @@ def test_long_check_shows_its_progress_and_stop_keeps_what_was_found(
     window, long_chapter: Path, paced_harper: EngineGate, qtbot
 ) -> None:
     status = window.status.checker
-    assert not window.act_stop_checking.isEnabled()
+    assert not window.menus.act_stop_checking.isEnabled()
     window.open_path(long_chapter)
     paced_harper.allow(40)  # the first copy's paragraph with "recieved" is among them
     qtbot.waitUntil(lambda: paced_harper.passed == 40, timeout=15000)
     qtbot.waitUntil(lambda: re.fullmatch(r"Checking… \d+%", status.text()) is not None, timeout=15000)
     assert "paragraph checks" in status.toolTip()
-    assert window.act_stop_checking.isEnabled()
+    assert window.menus.act_stop_checking.isEnabled()
     assert not underlined(window)  # nothing is shown before the fast engines are through
 
-    window.act_stop_checking.trigger()
+    window.menus.act_stop_checking.trigger()
     paced_harper.open()  # only the calls already under way go on
     qtbot.waitUntil(lambda: status.text().startswith("Check stopped"), timeout=15000)
     assert "F5" in status.text() and "Check Again" in status.toolTip()
     assert "Check stopped" in window.issues.status.text()
-    assert not window.act_stop_checking.isEnabled()
+    assert not window.menus.act_stop_checking.isEnabled()
     assert underlined(window).count("recieved") == 1  # found before the stop, still shown
 
-    window.act_check_again.trigger()  # F5: the rest of the chapter
+    window.menus.act_check_again.trigger()  # F5: the rest of the chapter
     qtbot.waitUntil(lambda: underlined(window).count("recieved") == 10, timeout=30000)
     qtbot.waitUntil(window.checks.idle, timeout=15000)
     assert not status.text().startswith(("Check stopped", "Checking"))

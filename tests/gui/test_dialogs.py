@@ -68,7 +68,7 @@ def test_import_runs_in_the_background_and_opens_the_chapter(opened, sample_proj
     window = opened
     source = tmp_path / "posted.txt"
     source.write_text("Author's note: thanks!\n\nShe ran.\n\n\n\nHe followed, later.\n", encoding="utf-8")
-    window.import_file(source, sample_project)
+    window.opening.import_file(source, sample_project)
     qtbot.waitUntil(lambda: window.session.path.name.startswith("03-"), timeout=10000)
     assert "He followed, later." in window.editor.text()
     assert window.session.path.parent == sample_project / "chapters"

@@ -112,9 +112,9 @@ def test_open_sample_project_works_on_a_copy(window, tmp_path: Path) -> None:
         return {str(p.relative_to(root)): p.read_bytes() for p in root.rglob("*") if p.is_file()}
 
     before = bundled()
-    window.sample_folder = tmp_path / "Documents" / "ficwriter"
-    assert window.open_sample()
-    copy = window.sample_folder / "Starfall"
+    window.opening.sample_folder = tmp_path / "Documents" / "ficwriter"
+    assert window.opening.open_sample()
+    copy = window.opening.sample_folder / "Starfall"
     assert window.session.path.parent == copy / "chapters"
     assert (copy / ".ficwriter" / "history.sqlite").is_file()
     window.close()

@@ -42,7 +42,7 @@ def test_restore_puts_the_old_text_back_and_is_itself_a_revision(opened, qtbot) 
     window.save()
     store, rel = window.workspace.store, window.workspace.relative(_chapter(window))
     first = store.revisions(rel)[-1]
-    window.restore_revision(first.id, confirm=False)
+    window.history_actions.restore_revision(first.id, confirm=False)
     assert window.editor.text() == original
     assert _chapter(window).read_text(encoding="utf-8") == original
     assert store.revisions(rel)[0].source == "restore"
@@ -54,7 +54,7 @@ def test_restore_puts_the_old_text_back_and_is_itself_a_revision(opened, qtbot) 
 def test_snapshot_name_shows_in_the_list(opened, qtbot) -> None:
     window = opened
     window.history.show()
-    window.create_snapshot("First draft")
+    window.history_actions.create_snapshot("First draft")
     names = [window.history.list.topLevelItem(i).text(4)
              for i in range(window.history.list.topLevelItemCount())]
     assert "First draft" in names

@@ -55,8 +55,8 @@ def test_drag_reorder_moves_the_text_and_undoes_in_one_step(window, chapter_file
 
 def test_set_pov_and_status_edit_the_metadata_comment(window, chapter_file: Path, qtbot) -> None:
     window.open_path(chapter_file)
-    window.set_scene_field(1, "pov", "Kestrel")
-    window.set_scene_field(0, "status", "revised")
+    window.scene_actions.set_scene_field(1, "pov", "Kestrel")
+    window.scene_actions.set_scene_field(0, "status", "revised")
     text = window.editor.text()
 
     def caught_up() -> bool:
@@ -77,6 +77,6 @@ def test_scene_break_at_cursor_splits_the_scene(window, chapter_file: Path, qtbo
     cursor = editor.textCursor()
     cursor.setPosition(text.index("The gate was shut."))
     editor.setTextCursor(cursor)
-    window.add_scene_break()
+    window.scene_actions.add_scene_break()
     assert "to the gate.\n\n* * *\n\nThe gate was shut." in editor.text()
     assert len(_scene_items(window, qtbot, 3)) == 3

@@ -1,0 +1,138 @@
+"""The window's commands: each action with its shortcut, and the menus that list them.
+
+The keyboard map and the menu bar read in one place here, apart from what the commands do:
+every action calls a slot of the window or of one of its parts (``scene_actions``,
+``issue_actions``, ``panels``…). The actions are added to the window itself, so their
+shortcuts work whichever panel has the focus (Undo, Cut and the like only in the editor).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+
+from ficwriter.gui.about import show_about
+
+if TYPE_CHECKING:
+    from ficwriter.gui.main_window import MainWindow
+
+Shortcut = str | QKeySequence.StandardKey | Sequence[str]
+
+
+class WindowMenus:
+    """The actions (``act_*``) and menus (``menu_*``) of one window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        K = QKeySequence.StandardKey
+        a = self._action
+        editor, find_bar = window.editor, window.find_bar
+        scenes, issues = window.scene_actions, window.issue_actions
+        opening = window.opening
+        self.act_open_folder = a("Open &Folder…", opening.choose_folder, "Ctrl+Shift+O")
+        self.act_open_file = a("&Open File…", opening.choose_file, K.Open)
+        self.act_sample = a("Open &Sample Project", opening.open_sample)
+        self.act_save = a("&Save", window.save, K.Save)
+        self.act_import = a("&Import…", opening.choose_import)
+        self.act_export = a("&Export…", window.show_export, "Ctrl+E")
+        self.act_settings = a("Se&ttings…", window.show_settings, K.Preferences)
+        if self.act_settings.shortcut().isEmpty():
+            self.act_settings.setShortcut(QKeySequence("Ctrl+,"))
+        self.act_close = a("&Close Project", window.close_project, K.Close)
+        self.act_quit = a("&Quit", window.close, K.Quit)
+        self.act_undo = a("&Undo", editor.undo, K.Undo)
+        self.act_redo = a("&Redo", editor.redo, K.Redo)
+        self.act_cut = a("Cu&t", editor.cut, K.Cut)
+        self.act_copy = a("&Copy", editor.copy, K.Copy)
+        self.act_paste = a("&Paste", editor.paste, K.Paste)
+        self.act_select_all = a("Select &All", editor.selectAll, K.SelectAll)
+        self.act_find = a("&Find…", lambda: find_bar.open(), K.Find)
+        self.act_replace = a("Find and &Replace…", lambda: find_bar.open(replace=True), K.Replace)
+        self.act_find_next = a("Find &Next", find_bar.find_next, K.FindNext)
+        self.act_find_previous = a("Find Pre&vious", find_bar.find_previous, K.FindPrevious)
+        self.act_go_to_scene = a("&Go to Scene…", scenes.go_to_scene, "Ctrl+G")
+        self.act_focus = a("&Focus Mode", window.panels.toggle_focus_mode, ["F11", "Ctrl+Shift+F"],
+                           checkable=True)
+        self.act_dark = a("&Dark Theme", window.toggle_theme, "Ctrl+Shift+D", checkable=True)
+        self.act_dark.setChecked(window.theme.name == "dark")
+        self.act_scene_break = a("Add Scene &Break", scenes.add_scene_break, "Ctrl+Shift+Return")
+        self.act_next_issue = a("&Next Issue", issues.next_issue, "F7")
+        self.act_previous_issue = a("&Previous Issue", issues.previous_issue, "Shift+F7")
+        self.act_check_again = a("Check &Again", issues.check_again, "F5")
+        self.act_stop_checking = a("&Stop Checking", issues.stop_checking, "Shift+F5")
+        self.act_stop_checking.setEnabled(False)  # while a check runs (CheckController.checkingChanged)
+        self.act_about = a("&About ficwriter", lambda: show_about(window))
+        self.act_about.setMenuRole(QAction.MenuRole.AboutRole)
+        for action in (self.act_undo, self.act_redo, self.act_cut, self.act_copy, self.act_paste,
+                       self.act_select_all):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        editor.document().undoAvailable.connect(self.act_undo.setEnabled)
+        editor.document().redoAvailable.connect(self.act_redo.setEnabled)
+        self._build_menus()
+
+    def _action(self, text: str, slot: Callable[[], object], shortcut: Shortcut | None = None, *,
+                checkable: bool = False) -> QAction:
+        action = QAction(text, self.window)
+        if shortcut is not None:
+            if isinstance(shortcut, (list, tuple)):
+                action.setShortcuts([QKeySequence(s) for s in shortcut])
+            else:
+                action.setShortcut(QKeySequence(shortcut))
+        action.setCheckable(checkable)
+        action.triggered.connect(slot)
+        self.window.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        window = self.window
+        bar = window.menuBar()
+        self.menu_file = bar.addMenu("&File")
+        for action in (self.act_open_folder, self.act_open_file, self.act_sample):
+            self.menu_file.addAction(action)
+        self.menu_recent = self.menu_file.addMenu("Open &Recent")
+        self.menu_recent.aboutToShow.connect(self._fill_recent_menu)
+        self.menu_file.addAction(self.act_import)
+        self.menu_file.addSeparator()
+        self.menu_file.addAction(self.act_save)
+        self.menu_file.addAction(self.act_export)
+        self.menu_file.addSeparator()
+        self.menu_file.addAction(self.act_settings)
+        self.menu_file.addSeparator()
+        self.menu_file.addAction(self.act_close)
+        self.menu_file.addAction(self.act_quit)
+        self.menu_edit = bar.addMenu("&Edit")
+        for action in (self.act_undo, self.act_redo, None, self.act_cut, self.act_copy,
+                       self.act_paste, self.act_select_all, None, self.act_find, self.act_replace,
+                       self.act_find_next, self.act_find_previous, None, self.act_go_to_scene,
+                       self.act_scene_break):
+            self.menu_edit.addSeparator() if action is None else self.menu_edit.addAction(action)
+        self.menu_view = bar.addMenu("&View")
+        self.menu_view.addAction(self.act_focus)
+        self.menu_view.addAction(self.act_dark)
+        self.menu_view.addSeparator()
+        self.menu_view.addAction(window.outline.toggleViewAction())
+        self.menu_view.addAction(window.issues.toggleViewAction())
+        self.menu_view.addAction(window.history.toggleViewAction())
+        self.menu_check = bar.addMenu("&Check")
+        self.menu_check.addAction(self.act_next_issue)
+        self.menu_check.addAction(self.act_previous_issue)
+        self.menu_check.addSeparator()
+        self.menu_check.addAction(self.act_check_again)
+        self.menu_check.addAction(self.act_stop_checking)
+        self.menu_help = bar.addMenu("&Help")
+        self.menu_help.addAction(self.act_about)
+
+    def _fill_recent_menu(self) -> None:
+        self.menu_recent.clear()
+        for path in self.window.settings.recent_projects():
+            self.menu_recent.addAction(str(path), lambda p=path: self.window.open_path(p))
+
+    def set_editing_enabled(self, enabled: bool) -> None:
+        """The commands that need an open chapter."""
+        for action in (self.act_save, self.act_close, self.act_find, self.act_replace,
+                       self.act_go_to_scene, self.act_next_issue, self.act_previous_issue,
+                       self.act_scene_break, self.act_export, self.act_check_again):
+            action.setEnabled(enabled)

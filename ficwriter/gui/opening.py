@@ -1,0 +1,84 @@
+"""The ways into a chapter the writer picks from: folder and file dialogs, the sample, import.
+
+Each ends in ``MainWindow.open_path`` or ``open_chapter``, which do the opening itself; what
+is here is choosing what to open: the dialogs, the writer's own copy of the sample project,
+and a file imported into a project first. The start page and the File menu both call these.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import platformdirs
+from PySide6.QtWidgets import QFileDialog
+
+from ficwriter import paths
+from ficwriter.gui.importing import ImportJob
+
+if TYPE_CHECKING:
+    from ficwriter.gui.main_window import MainWindow
+
+
+class OpenCommands:
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        #: where "Open sample project" keeps the writer's copy of the sample
+        self.sample_folder = platformdirs.user_documents_path() / "ficwriter"
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self.window, "Open project folder")
+        if folder:
+            self.window.open_path(Path(folder))
+
+    def choose_file(self) -> None:
+        file, _ = QFileDialog.getOpenFileName(
+            self.window, "Open chapter", "", "Chapters (*.md *.txt *.markdown);;All files (*)"
+        )
+        if file:
+            self.window.open_path(Path(file))
+
+    def open_sample(self) -> bool:
+        """Open the writer's own copy of the sample project (made on first use), so the
+        installed sample stays untouched and the writer's experiments are kept."""
+        copy = self.sample_folder / paths.sample_project().name
+        if not copy.exists():
+            try:
+                shutil.copytree(paths.sample_project(), copy,
+                                ignore=shutil.ignore_patterns(".ficwriter"))
+            except OSError as error:
+                self.window.complain(f"Cannot copy the sample project to {copy.parent}: {error}")
+                return False
+        return self.window.open_path(copy)
+
+    # -- import -----------------------------------------------------------------------------
+    def choose_import(self) -> None:
+        """Ask for a file to import, and for a project folder when none is open."""
+        window = self.window
+        source, _ = QFileDialog.getOpenFileName(
+            window, "Import a chapter", "",
+            "Chapters (*.txt *.md *.docx *.html *.htm);;All files (*)",
+        )
+        if not source:
+            return
+        root = window.project_root
+        if root is None:
+            folder = QFileDialog.getExistingDirectory(window, "Project folder for the chapter")
+            if not folder:
+                return
+            root = Path(folder)
+        self.import_file(Path(source), root)
+
+    def import_file(self, source: Path, root: Path) -> None:
+        """Import in the background with a cancellable progress dialog, then open it."""
+        job = ImportJob(source, root, self.window)
+        job.finished.connect(lambda path: self._imported(path, root))
+        job.failed.connect(
+            lambda message: self.window.complain(f"Cannot import {source.name}: {message}"))
+        job.start()
+
+    def _imported(self, path: Path, root: Path) -> None:
+        if self.window.open_chapter(path, root):
+            self.window.outline.show_project(root, path)
+            self.window.settings.add_recent(root)

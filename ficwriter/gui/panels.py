@@ -1,0 +1,75 @@
+"""When the window's panels show: hidden on the start page, as the writer left them otherwise.
+
+The outline, issues and history docks belong to an open chapter. The start page shows
+without them and they come back as they were (History starts hidden); they get their first
+sizes once, unless a saved layout was restored; focus mode hides them with the menus and
+the status bar and brings back the ones that were showing. Kept apart from the window
+because that remembering is one small state machine of its own.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget
+
+if TYPE_CHECKING:
+    from ficwriter.gui.main_window import MainWindow
+
+
+class Panels:
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self._focus_mode = False
+        self._laid_out = False
+        self._shown = True  # docks are as the writer wants them (not hidden for the start page)
+        self._before_focus: list[QDockWidget] = []
+
+    def _docks(self) -> list[QDockWidget]:
+        return [self.window.outline, self.window.issues, self.window.history]
+
+    def set_visible(self, visible: bool) -> None:
+        """Hide the docks for the start page, remembering which were showing; or show those."""
+        docks = self._docks()
+        if not visible:
+            if self._shown:
+                for dock in docks:
+                    dock.setProperty("wasVisible", not dock.isHidden())
+            for dock in docks:
+                dock.hide()
+                dock.toggleViewAction().setEnabled(False)
+            self._shown = False
+            return
+        for dock in docks:
+            dock.toggleViewAction().setEnabled(True)
+            if dock.property("wasVisible") is not False:
+                dock.show()
+        self._shown = True
+        if not self._laid_out:
+            self._laid_out = True
+            window = self.window
+            window.resizeDocks([window.outline], [310], Qt.Orientation.Horizontal)
+            window.resizeDocks([window.issues], [290], Qt.Orientation.Vertical)
+
+    def layout_restored(self) -> None:
+        """The window's saved state (docks included) was just put back."""
+        self._laid_out = True
+        if not self._shown:  # on the start page: remember, and hide again
+            self._shown = True
+            self.set_visible(False)
+
+    def toggle_focus_mode(self, on: bool | None = None) -> None:
+        on = (not self._focus_mode) if on is None or not isinstance(on, bool) else on
+        self._focus_mode = on
+        window = self.window
+        window.menus.act_focus.setChecked(on)
+        if on:
+            self._before_focus = [d for d in window.findChildren(QDockWidget) if d.isVisible()]
+            for dock in self._before_focus:
+                dock.hide()
+        else:
+            for dock in self._before_focus:
+                dock.show()
+        window.statusBar().setVisible(not on)
+        window.menuBar().setVisible(not on)
