@@ -89,7 +89,8 @@ def run_diff(args: argparse.Namespace) -> int:
     print(f"{rel}: r{old_id} -> {new_name}: {_summary(change)}")
     for paragraph in change.paragraphs:
         where = paragraph.new_index if paragraph.new_index is not None else paragraph.old_index
-        print(f"\n@@ paragraph {(where or 0) + 1} ({paragraph.kind})")
+        kind = "spacing changed" if paragraph.spacing_only else paragraph.kind
+        print(f"\n@@ paragraph {(where or 0) + 1} ({kind})")
         print(_marked(paragraph.runs).rstrip("\n"))
     return 0
 

@@ -60,6 +60,11 @@ class ParagraphDiff:
     new_span: tuple[int, int] | None
     runs: tuple[Run, ...]
 
+    @property
+    def spacing_only(self) -> bool:
+        """Changed in blank lines or spaces alone: no word run to colour, so say it."""
+        return self.kind == "changed" and all(run.kind == "equal" for run in self.runs)
+
 
 @dataclass(frozen=True)
 class TextDiff:

@@ -92,3 +92,10 @@ def test_runs_cover_both_texts_and_the_counts_add_up(old: str, new: str) -> None
             assert new[run.new_start : run.new_end] == run.new_text
     assert change.words_added - change.words_removed == count_words(new) - count_words(old)
     assert change.unchanged == (old == new)
+
+
+def test_a_change_of_blank_lines_alone_is_told_apart() -> None:
+    (spacing,) = diff_texts("One.\n\nTwo.\n", "One.\n\n\nTwo.\n").paragraphs
+    assert spacing.spacing_only
+    (words,) = diff_texts("One.\n\nTwo.\n", "One more.\n\nTwo.\n").paragraphs
+    assert not words.spacing_only
