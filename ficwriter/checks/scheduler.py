@@ -500,7 +500,8 @@ class Checker:
             ):
                 continue
             issues.append(issue)
-        return self.dismissals.filter(merge_issues(issues, ENGINE_ORDER), job.chapter)
+        merged = merge_issues(issues, ENGINE_ORDER, text=text)
+        return self.dismissals.filter(merged, job.chapter)
 
     # -- dictionary and dismissals ------------------------------------------------------
 

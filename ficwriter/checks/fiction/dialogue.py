@@ -120,14 +120,14 @@ def _probably_name(paragraph: ParagraphText, word: str, settings: FictionSetting
 
 def vocative_comma(paragraph: ParagraphText, settings: FictionSettings) -> list[Finding]:
     out: list[Finding] = []
-    seen: set[int] = set()
+    seen: set[int] = set()  # names already flagged: "Thank you Wren" is not also "you Wren"
     for pattern in (_GREETING_NAME, _YOU_NAME):
         for match in pattern.finditer(paragraph.text):
-            if match.start() in seen or not paragraph.in_dialogue(match.start()):
+            if match.start("name") in seen or not paragraph.in_dialogue(match.start()):
                 continue
             if match.group("name") in _CALENDAR:
                 continue  # "See you Monday."
-            seen.add(match.start())
+            seen.add(match.start("name"))
             text = match.group()
             fixed = f"{match.group('greeting')}, {match.group('name')}"
             out.append(

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ficwriter.checks.issue import Category, Finding, Severity
 
-RULES_VERSION = "1"
+RULES_VERSION = "2"
 
 
 @dataclass(frozen=True)

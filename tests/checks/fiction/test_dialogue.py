@@ -86,6 +86,7 @@ def test_tag_new_sentence_knows_project_names() -> None:
         ('"Thanks Clarke."', "Thanks Clarke", "Thanks, Clarke"),
         ('"Hello Clarke," Lexa stated.', "Hello Clarke", "Hello, Clarke"),
         ("\u201cI love you Lexa.\u201d", "you Lexa", "you, Lexa"),
+        ('"Thank you Wren."', "Thank you Wren", "Thank you, Wren"),  # one name, one issue
         ('"Come on Raven, we have to go."', "Come on Raven", "Come on, Raven"),
     ],
 )
