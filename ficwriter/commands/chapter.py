@@ -117,8 +117,7 @@ def _record_imports(root: Path, written: list[Path]) -> None:
         print(f"warning: the import is not in the history: {error}", file=sys.stderr)
         return
     with store:
-        for path in written:
-            store.record(path, path.read_text(encoding="utf-8"), "import")
+        store.record_imports(written)
 
 
 def _export_options(args: argparse.Namespace, config: dict) -> ExportOptions:

@@ -8,14 +8,12 @@ MyStory/
 ```
 Opening a loose file makes its folder the project (a file inside ``chapters/`` belongs to
 the folder above). Nothing is written on open: ``ficwriter.toml`` is written by ``save``
-and by ``import_into_project``, so opening someone's folder never litters it.
+and by an import (``write_imported``), so opening someone's folder never litters it.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,6 +23,8 @@ from tomlkit.toml_document import TOMLDocument
 
 from ficwriter.core.atomic import write_bytes, write_new
 from ficwriter.core.importers import ImportResult, import_chapters
+from ficwriter.core.names import NUMBERED, slugify
+from ficwriter.core.textfile import UnreadableFile, read_text
 
 CONFIG_NAME = "ficwriter.toml"
 CHAPTERS_DIR = "chapters"
@@ -37,7 +37,6 @@ DEFAULTS: Mapping[str, Any] = {
     "checks": {},
     "export": {"target": "ao3"},
 }
-_NUMBERED = re.compile(r"^(\d+)-")
 
 
 @dataclass
@@ -84,14 +83,21 @@ class Project:
         """The ``[export]`` table: defaults for ``core.export.options.ExportOptions``."""
         return dict(self._get("export"))
 
-    def chapters(self) -> list[Path]:
-        """Chapter files in reading order: ``chapters/`` by name, else the folder's own files."""
+    def chapter_files(self) -> list[Path]:
+        """Files named like chapters, in reading order: ``chapters/`` by name, else the
+        folder's own ``.md``/``.txt`` files; readable or not (for numbering new ones)."""
         folder = self.chapters_dir if self.chapters_dir.is_dir() else self.root
         return sorted(
             (p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in CHAPTER_SUFFIXES
              and p.name != DICTIONARY_NAME),
             key=lambda p: p.name.lower(),
         )  # fmt: skip
+
+    def chapters(self) -> list[Path]:
+        """The chapters in reading order: ``chapter_files`` that read as text. A binary or
+        undecodable file named like a chapter (an image saved as ``.md``, a broken sync
+        copy) is left out, since no editor could open it as one."""
+        return [path for path in self.chapter_files() if _reads_as_text(path)]
 
     def dictionary_words(self) -> list[str]:
         """Project words, one per line; blank lines and ``#`` comments skipped."""
@@ -170,32 +176,45 @@ def create_project(root: Path | str, title: str | None = None) -> Project:
     return project
 
 
-def slugify(text: str, fallback: str = "chapter") -> str:
-    """``"Chapter 1: The Long Walk!"`` -> ``"chapter-1-the-long-walk"`` (ASCII, ≤ 48 chars)."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return slug[:48].rstrip("-") or fallback
+def _reads_as_text(path: Path) -> bool:
+    try:
+        read_text(path)
+    except (OSError, UnreadableFile):
+        return False
+    return True
 
 
 def next_chapter_number(project: Project) -> int:
-    numbers = [int(m.group(1)) for p in project.chapters() if (m := _NUMBERED.match(p.name))]
+    numbers = [int(m.group(1)) for p in project.chapter_files() if (m := NUMBERED.match(p.name))]
     return max(numbers, default=0) + 1
 
 
 def _chapter_name(result: ImportResult, source: Path) -> str:
     """The slug: the source's title, else its file name without a chapter number."""
-    return slugify(result.title or _NUMBERED.sub("", source.stem) or source.stem)
+    return slugify(result.title or NUMBERED.sub("", source.stem) or source.stem)
 
 
 def import_chapters_into_project(source: Path | str, project_root: Path | str) -> list[Path]:
     """Import every chapter of ``source`` as the project's next chapters; their new paths.
 
-    Creates the project if needed. Chapters are written as ``chapters/NN-slug.md`` numbered
-    after the existing ones; an existing chapter is never overwritten (a taken number moves
-    on to the next). Raises what ``import_chapters`` raises, before anything is written.
+    ``import_chapters`` (reading and converting) then ``write_imported``. Raises what
+    ``import_chapters`` raises, before anything is written.
     """
     source_path = Path(source)
-    results = import_chapters(source_path)
+    return write_imported(import_chapters(source_path), source_path, project_root)
+
+
+def write_imported(
+    results: Sequence[ImportResult], source: Path | str, project_root: Path | str
+) -> list[Path]:
+    """Write chapters already converted from ``source`` as the project's next chapters.
+
+    The write half of an import, apart so that the slow half (``import_chapters``) can run
+    elsewhere, e.g. on a worker thread. Creates the project if needed. Chapters are written
+    as ``chapters/NN-slug.md`` numbered after the existing ones; an existing chapter is
+    never overwritten (a taken number moves on to the next).
+    """
+    source_path = Path(source)
     project = create_project(project_root)
     written: list[Path] = []
     number = next_chapter_number(project)
@@ -208,9 +227,3 @@ def import_chapters_into_project(source: Path | str, project_root: Path | str) -
                 written.append(target)
                 break
     return written
-
-
-def import_into_project(source: Path | str, project_root: Path | str) -> Path:
-    """``import_chapters_into_project`` for the usual one-chapter file: the new chapter's path
-    (the first one's, if ``source`` is a multi-chapter AO3 download)."""
-    return import_chapters_into_project(source, project_root)[0]

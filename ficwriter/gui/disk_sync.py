@@ -2,7 +2,11 @@
 
 The project watcher reports changes it has already put in history. For the open chapter:
 with no unsaved edits the editor reloads in place; with unsaved edits both versions are
-kept in history and a bar lets the writer keep theirs, take the disk's, or compare. While
+kept in history, each once (the disk's as the watcher recorded it, the editor's as a
+``conflict`` revision after it), and a bar lets the writer keep theirs, take the disk's, or
+compare. Either way history's newest revision is again what the file holds once the writer
+has chosen (a save of the kept text; a ``restore`` of the disk's), which is what the
+watcher compares the file with. While
 there are unsaved edits their text goes to the recovery journal every few seconds, and a
 journal entry left by a crash is offered when its chapter opens.
 """
@@ -30,6 +34,7 @@ class DiskSync(QObject):
         super().__init__(window)
         self.window = window
         self.conflict: str | None = None  # the disk's text while the writer decides
+        self._theirs_id: int | None = None  # and its revision
         self._showing = False  # the bar shows one of ours (not another part's message)
         self._journaled = ""
         self._journal_timer = QTimer(self)
@@ -67,8 +72,9 @@ class DiskSync(QObject):
             # history caught up with the file
             self.window.history_actions.after_history_change("Saved")
             return
+        store = workspace.store
         if change.revision is not None:
-            theirs = workspace.store.text(change.revision.id)
+            theirs = store.text(change.revision.id)
         else:
             try:
                 theirs = read_text(session.path).text
@@ -84,9 +90,10 @@ class DiskSync(QObject):
             session.replace_text(theirs)
             self.window.history_actions.after_history_change("Reloaded: the file changed on disk")
             return
-        workspace.store.record(rel, mine, "recovery")
-        workspace.store.record(rel, theirs, "external")
+        theirs_revision = change.revision or store.latest(rel)
+        store.record(rel, mine, "conflict")
         self.conflict = theirs
+        self._theirs_id = theirs_revision.id if theirs_revision is not None else None
         self.window.history_actions.after_history_change("The file changed on disk")
         self._show(
             f"\u201c{session.path.name}\u201d changed on disk while you had unsaved edits. "
@@ -101,23 +108,21 @@ class DiskSync(QObject):
         self.window.save()
 
     def take_theirs(self) -> None:
+        """The disk's version back in the editor; in history a ``restore`` of it, on top of
+        the editor's ``conflict`` revision (the file holds it: nothing is written)."""
         parts = self._parts()
         if parts is None or self.conflict is None:
             return
-        session, _workspace, _rel = parts
+        session, workspace, rel = parts
         theirs, self.conflict = self.conflict, None
         self._dismiss()
+        workspace.store.record(rel, theirs, "restore")
         session.replace_text(theirs)
         self.window.history_actions.after_history_change("Took the version on disk")
 
     def compare(self) -> None:
         """Show the disk's version against the editor's text in the history panel."""
-        parts = self._parts()
-        if parts is None:
-            return
-        _session, workspace, rel = parts
-        latest = workspace.store.latest(rel)
-        self.window.history_actions.show_history(latest.id if latest else None)
+        self.window.history_actions.show_history(self._theirs_id)
 
     # -- recovery journal -----------------------------------------------------------------------
     def write_journal(self) -> None:
@@ -173,6 +178,7 @@ class DiskSync(QObject):
     def reset(self) -> None:
         """Another chapter opened: forget this one's conflict and take its bar away."""
         self.conflict = None
+        self._theirs_id = None
         self._journaled = ""
         if self._showing:
             self._dismiss()

@@ -1,8 +1,11 @@
 """Export: pick a target and cleaning options, see the result live, copy it or save it.
 
 The dialog only chooses options and shows ``core.export.export_chapter``'s output; cleaning
-and rendering are core's. For AO3 the preview and the clipboard hold exactly what goes in
-AO3's HTML box (the chapter text); its notes come as separate files, shown in their tabs.
+and rendering are core's. Each file of the export has a tab, and the copy button copies the
+tab on show (for AO3: the chapter text is exactly what goes in AO3's HTML box; the summary
+and notes, which have boxes of their own, have their own tabs). A Word document is shown
+as Word would show it (``docx_preview``), read-only, and copied as formatted text (to paste
+into Google Docs or an email with its italics).
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QMimeData, QTimer
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -23,12 +26,14 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QTabWidget,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from ficwriter.core.chapter import Chapter
 from ficwriter.core.export import TARGETS, ExportOptions, ExportResult, export_chapter, write_export
+from ficwriter.gui.docx_preview import docx_html
 
 TARGET_LABELS = {
     "ao3": "AO3 (HTML box)",
@@ -46,6 +51,8 @@ SCENE_BREAKS = [
     ("#", "#"),
 ]
 _BINARY_SUFFIXES = (".docx",)
+_PART_LABELS = {"-summary.html": "Summary", "-beginning-notes.html": "Beginning notes",
+                "-end-notes.html": "End notes"}
 
 
 class ExportDialog(QDialog):
@@ -57,6 +64,7 @@ class ExportDialog(QDialog):
         self.chapter = chapter
         self.name = name
         self.result: ExportResult | None = None
+        self.tab_files: list[str] = []  # the file each tab shows
         defaults = dict(defaults or {})
         options = ExportOptions.from_config({k: v for k, v in defaults.items() if k != "target"})
 
@@ -107,7 +115,7 @@ class ExportDialog(QDialog):
         buttons = QHBoxLayout()
         self.status = QLabel()
         self.status.setObjectName("muted")
-        self.copy_button = QPushButton("Copy to clipboard")
+        self.copy_button = QPushButton("Copy chapter text")
         self.copy_button.setObjectName("primary")
         self.save_button = QPushButton("Save…")
         close = QPushButton("Close")
@@ -132,6 +140,7 @@ class ExportDialog(QDialog):
         self.target.currentIndexChanged.connect(self._timer.start)
         self.scene_break.currentIndexChanged.connect(self._timer.start)
         self.copy_button.clicked.connect(self.copy)
+        self.tabs.currentChanged.connect(self._tab_shown)
         self.save_button.clicked.connect(self._choose_folder)
         close.clicked.connect(self.accept)
         self.refresh()
@@ -156,41 +165,77 @@ class ExportDialog(QDialog):
         self.description.setText(TARGETS[key].description)
         self.warnings.setText("\n".join(f"\u26a0 {w}" for w in self.result.warnings))
         current = self.tabs.currentIndex()
+        self.tabs.blockSignals(True)
         self.tabs.clear()
+        self.tab_files = list(self.result.files)
+        for file_name, data in self.result.files.items():
+            view = self._word_view(data) if file_name.endswith(_BINARY_SUFFIXES) else (
+                self._text_view(data.decode("utf-8")))
+            self.tabs.addTab(view, self._tab_label(file_name))
+        self.tabs.setCurrentIndex(max(0, min(current, self.tabs.count() - 1)))
+        self.tabs.blockSignals(False)
+        self._tab_shown()
+
+    @staticmethod
+    def _text_view(text: str) -> QPlainTextEdit:
         mono = QFont()
         mono.setFamilies(["JetBrains Mono", "DejaVu Sans Mono", "monospace"])
         mono.setPointSizeF(10)
-        for file_name, data in self.result.files.items():
-            view = QPlainTextEdit()
-            view.setObjectName("preview")
-            view.setReadOnly(True)
-            view.setFont(mono)
-            if file_name.endswith(_BINARY_SUFFIXES):
-                view.setPlainText(
-                    f"{file_name}: a Word document of {len(data):,} bytes.\n"
-                    "Save it to open it in Word, LibreOffice or Google Docs."
-                )
-            else:
-                view.setPlainText(data.decode("utf-8"))
-            self.tabs.addTab(view, self._tab_label(file_name))
-        self.tabs.setCurrentIndex(max(0, min(current, self.tabs.count() - 1)))
-        self.copy_button.setEnabled(not self.result.main.endswith(_BINARY_SUFFIXES))
-        self.status.setText("")
+        view = QPlainTextEdit()
+        view.setObjectName("preview")
+        view.setReadOnly(True)
+        view.setFont(mono)
+        view.setPlainText(text)
+        return view
+
+    @staticmethod
+    def _word_view(data: bytes) -> QTextBrowser:
+        """The Word document as Word shows it: a serif page with its italics and breaks."""
+        serif = QFont()
+        serif.setFamilies(["Liberation Serif", "Times New Roman", "DejaVu Serif", "serif"])
+        serif.setPointSizeF(12)
+        view = QTextBrowser()
+        view.setObjectName("preview")
+        view.setFont(serif)
+        view.document().setDocumentMargin(24)
+        view.setHtml(docx_html(data))
+        return view
 
     def _tab_label(self, file_name: str) -> str:
-        suffix = file_name[len(self.name):]
-        labels = {"-summary.html": "Summary", "-beginning-notes.html": "Beginning notes",
-                  "-end-notes.html": "End notes"}
-        return labels.get(suffix, "Chapter text" if file_name == self.result.main else file_name)
-
-    def main_text(self) -> str:
         assert self.result is not None
-        return self.result.files[self.result.main].decode("utf-8")
+        label = _PART_LABELS.get(file_name[len(self.name):])
+        return label or ("Chapter text" if file_name == self.result.main else file_name)
+
+    def _tab_shown(self) -> None:
+        """The copy button names what it copies: the tab on show."""
+        shown = self.shown_file()
+        label = self._tab_label(shown) if shown else "Chapter text"
+        if shown.endswith(_BINARY_SUFFIXES):
+            label = "Formatted text"
+        named = label if label == shown else label[:1].lower() + label[1:]
+        self.copy_button.setText(f"Copy {named}")
+        self.copy_button.setEnabled(bool(shown))
+        self.status.setText("")
+
+    def shown_file(self) -> str:
+        """The name of the file whose tab is on show ("" before the first export)."""
+        index = self.tabs.currentIndex()
+        return self.tab_files[index] if 0 <= index < len(self.tab_files) else ""
 
     def copy(self) -> None:
-        """The chapter text to the clipboard (for AO3: what its HTML box wants)."""
-        QGuiApplication.clipboard().setText(self.main_text())
-        self.status.setText("Copied the chapter text.")
+        """The tab on show to the clipboard (the chapter text: for AO3, what its HTML box
+        wants; a notes tab: what AO3's notes box wants; a Word document: its formatted text)."""
+        assert self.result is not None
+        shown = self.shown_file()
+        data = self.result.files[shown]
+        if shown.endswith(_BINARY_SUFFIXES):
+            formatted = QMimeData()
+            formatted.setHtml(docx_html(data))
+            formatted.setText(self.tabs.currentWidget().toPlainText())
+            QGuiApplication.clipboard().setMimeData(formatted)
+        else:
+            QGuiApplication.clipboard().setText(data.decode("utf-8"))
+        self.status.setText(f"Copied the {self.copy_button.text()[len('Copy '):]}.")
 
     def save_to(self, folder: Path) -> list[Path]:
         assert self.result is not None

@@ -40,6 +40,7 @@ SOURCE_LABELS = {
     "import": "Imported",
     "restore": "Restored",
     "recovery": "Recovered",
+    "conflict": "Mine (conflict)",  # the editor's text when the file changed under it
 }
 
 

@@ -3,9 +3,10 @@
 The window builds its widgets, wires them to each other and to the open project and
 chapter, and owns the lifecycle: opening a chapter and its project, saving, closing. What
 the writer asks for is done by its parts, each in a module of its own: the menus
-(``menus``), the panels' visibility (``panels``), choosing what to open (``opening``),
-scene, issue and history commands (``scene_actions``, ``issue_actions``,
-``history_actions``), word counts (``word_tally``), following the disk (``disk_sync``);
+(``menus``), the panels' visibility (``panels``), choosing what to open (``opening``,
+and ``import_offer`` for a file better imported than edited as it is), scene, issue and
+history commands (``scene_actions``, ``issue_actions``, ``history_actions``), word counts
+(``word_tally``), following the disk (``disk_sync``);
 the work itself is done by core/, checks/ and history/ (through ``Workspace``).
 """
 
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from ficwriter.core.atomic import SaveError
 from ficwriter.core.chapter import Chapter
+from ficwriter.core.importers import IMPORT_ONLY
 from ficwriter.core.project import open_project, project_root_for
 from ficwriter.core.textfile import UnreadableFile, read_text
 from ficwriter.gui import relay
@@ -38,6 +40,7 @@ from ficwriter.gui.editor import ChapterEditor
 from ficwriter.gui.find_bar import FindBar
 from ficwriter.gui.history_actions import HistoryActions
 from ficwriter.gui.history_dock import HistoryDock
+from ficwriter.gui.import_offer import ImportOffer
 from ficwriter.gui.issue_actions import IssueActions
 from ficwriter.gui.issues_dock import IssuesDock
 from ficwriter.gui.menus import WindowMenus
@@ -119,6 +122,7 @@ class MainWindow(QMainWindow):
 
         self.word_tally = WordTally(self)
         self.opening = OpenCommands(self)
+        self.import_offer = ImportOffer(self)
         self.panels = Panels(self)
         self.scene_actions = SceneActions(self)
         self.issue_actions = IssueActions(self)
@@ -129,6 +133,7 @@ class MainWindow(QMainWindow):
         self._connect_issue_actions()
         self._connect_history()
         self.editor.selectionChanged.connect(self.word_tally.selection_changed)
+        self.chapterOpened.connect(self.import_offer.chapter_opened)
         self.editor.document().modificationChanged.connect(self._modification_changed)
         self.show_start_page()
 
@@ -178,10 +183,17 @@ class MainWindow(QMainWindow):
 
     # -- opening ----------------------------------------------------------------------------
     def open_path(self, path: Path) -> bool:
-        """Open a project folder (its first chapter) or a chapter file (its folder's project)."""
+        """Open a project folder (its first chapter) or a chapter file (its folder's project).
+
+        A Word document or web page is no chapter as it is: the writer is asked where to
+        import it instead (False: nothing is open yet; the import opens it when done).
+        """
         path = Path(path).resolve()
         if not path.exists():
             self.complain(f"{path} does not exist.")
+            return False
+        if path.is_file() and path.suffix.lower() in IMPORT_ONLY:
+            self.import_offer.ask_where(path)
             return False
         try:
             project = open_project(path)

@@ -34,7 +34,9 @@ class OpenCommands:
 
     def choose_file(self) -> None:
         file, _ = QFileDialog.getOpenFileName(
-            self.window, "Open chapter", "", "Chapters (*.md *.txt *.markdown);;All files (*)"
+            self.window, "Open chapter", "",
+            "Chapters (*.md *.txt *.markdown);;Word and web pages, to import (*.docx *.html *.htm)"
+            ";;All files (*)",
         )
         if file:
             self.window.open_path(Path(file))
@@ -71,8 +73,15 @@ class OpenCommands:
         self.import_file(Path(source), root)
 
     def import_file(self, source: Path, root: Path) -> None:
-        """Import in the background with a cancellable progress dialog, then open it."""
-        job = ImportJob(source, root, self.window)
+        """Import in the background with a cancellable progress dialog, then open it.
+
+        Into the project open in the window, the import is recorded in its history; into
+        another, in that one's (see ``importing.write_and_record``).
+        """
+        root = root.resolve()
+        workspace = self.window.workspace
+        store = workspace.store if workspace is not None and workspace.root == root else None
+        job = ImportJob(source, root, store, self.window)
         job.finished.connect(lambda path: self._imported(path, root))
         job.failed.connect(
             lambda message: self.window.complain(f"Cannot import {source.name}: {message}"))

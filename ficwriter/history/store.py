@@ -34,7 +34,9 @@ from ficwriter.history.lock import ProjectLock
 from ficwriter.history.paths import chapter_files, relative_path
 from ficwriter.history.pieces import pack_ids, piece_hash, split_pieces, text_hash, unpack_ids
 
-SOURCES = frozenset({"save", "external", "import", "restore", "recovery"})
+SOURCES = frozenset({"save", "external", "import", "restore", "recovery", "conflict"})
+"""Where a revision came from. ``conflict``: the editor's unsaved text, kept when the file
+changed on disk under it (the disk's version is the ``external`` revision before it)."""
 _REVISION_FIELDS = "id, path, created, source, hash, words, added, removed"
 _BATCH = 500  # stay far below SQLite's limit on query parameters
 _CACHED_TEXTS = 100_000  # paragraph texts kept in memory (about 40 MB at most)
@@ -53,7 +55,7 @@ class Revision:
     id: int
     path: str  # the chapter's path when this revision was recorded
     created: str  # UTC ISO 8601
-    source: str  # save, external, import, restore or recovery
+    source: str  # one of SOURCES
     hash: str  # sha256 of the text's UTF-8
     words: int
     added: int  # words added since the chapter's previous revision
@@ -198,15 +200,30 @@ class HistoryStore:
             fields = {k: v for k, v in revision.items() if k not in ("chapter_id", "body")}
             return Revision(id=int(cursor.lastrowid or 0), **fields)
 
+    def record_imports(self, paths: Iterable[Path | str]) -> list[Revision]:
+        """Record newly imported chapter files, each as its first revision, marked "import".
+
+        The files are read back, so history holds exactly what was written. Whoever writes
+        them while a watcher follows the project holds ``store.lock`` from before the
+        writing until this returns: the watcher then finds them known (recorded once, as
+        imports, not as changes on disk).
+        """
+        with self.lock:
+            recorded = (
+                self.record(path, read_text(self.root / self.relative(path)).text, "import")
+                for path in paths
+            )
+            return [revision for revision in recorded if revision is not None]
+
     def save(
         self, path: Path | str, text: str, like: DecodedText | None = None
     ) -> Revision | None:
         """Save the editor's text to the file atomically and record it as a ``save``.
 
         ``like`` is the file as it was opened (its encoding and newline style are kept);
-        without it the file on disk is read to learn them. If the file holds a version
-        history has not seen yet (written elsewhere a moment ago), that version is recorded
-        first as ``external``, so the save overwrites nothing history lacks. On failure
+        without it the file on disk is read to learn them. If the file holds a text history
+        does not have (written elsewhere a moment ago), that text is recorded first as
+        ``external``, so the save overwrites nothing history lacks. On failure
         the file is unchanged, the text goes to the recovery journal, and ``SaveError``
         says both in plain words. Returns ``None`` when the text was already the latest.
         """
@@ -438,11 +455,22 @@ class HistoryStore:
         return "Your text is kept in the recovery journal."
 
     def _keep_disk_version(self, rel: str) -> None:
-        """Record the file's current text if history lacks it, before it is overwritten."""
+        """Record the file's current text if history lacks it, before it is overwritten.
+
+        Any revision of the chapter with that text will do, not only the latest: after a
+        conflict the latest is the editor's text (``conflict``) and the file still holds
+        the disk's version recorded just before it, which must not be recorded twice.
+        """
         try:
             on_disk = read_text(self.root / rel).text
         except (OSError, UnreadableFile):
             return  # nothing readable to keep (a missing file, or not text)
+        chapter = self._chapter_row(rel)
+        if chapter is not None and self.db.execute(
+            "SELECT 1 FROM revisions WHERE chapter_id = ? AND hash = ? LIMIT 1",
+            [chapter["id"], text_hash(on_disk)],
+        ).fetchone():
+            return
         self.record(rel, on_disk, "external")
 
     def _rebuild_from_disk(self) -> Iterator[str]:

@@ -5,13 +5,19 @@ from pathlib import Path
 
 import pytest
 
+from ficwriter.core.importers import import_chapters
 from ficwriter.core.project import (
     create_project,
-    import_into_project,
+    import_chapters_into_project,
     open_project,
-    slugify,
+    write_imported,
 )
 from ficwriter.paths import sample_project
+
+
+def import_into_project(source: Path, root: Path) -> Path:
+    """The first chapter an import writes (the usual file holds one)."""
+    return import_chapters_into_project(source, root)[0]
 
 
 def test_sample_project_settings_chapters_and_dictionary() -> None:
@@ -101,6 +107,26 @@ def test_failed_import_writes_nothing(tmp_path: Path) -> None:
     assert not (tmp_path / "New").exists()
 
 
-def test_slugify() -> None:
-    assert slugify("Chapter 1: Café at Dawn!") == "chapter-1-cafe-at-dawn"
-    assert slugify("???") == "chapter"
+def test_writing_converted_chapters_never_overwrites(tmp_path: Path) -> None:
+    source = tmp_path / "draft.txt"
+    source.write_text("She ran.\n\n\nHe stayed.\n", encoding="utf-8")
+    converted = import_chapters(source)  # the slow half, done once (on a worker, in the window)
+    root = tmp_path / "Story"
+    (first,) = write_imported(converted, source, root)
+    (again,) = write_imported(converted, source, root)
+    assert [first.name, again.name] == ["01-draft.md", "02-draft.md"]
+    assert first.read_text(encoding="utf-8") == converted[0].text == again.read_text(encoding="utf-8")
+
+
+def test_unreadable_files_are_not_chapters_but_keep_their_number(tmp_path: Path) -> None:
+    root = tmp_path / "Story"
+    create_project(root)
+    (root / "chapters" / "01-dawn.md").write_text("Dawn came.\n", encoding="utf-8")
+    (root / "chapters" / "02-photo.md").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00")
+    (root / "chapters" / "03-dusk.md").write_text("Dusk fell.\n", encoding="cp1252")
+    project = open_project(root)
+    assert [p.name for p in project.chapters()] == ["01-dawn.md", "03-dusk.md"]
+    assert [p.name for p in project.chapter_files()] == ["01-dawn.md", "02-photo.md", "03-dusk.md"]
+    source = tmp_path / "night.txt"
+    source.write_text("Night.\n", encoding="utf-8")
+    assert import_into_project(source, root).name == "04-night.md"

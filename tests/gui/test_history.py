@@ -6,6 +6,8 @@ from pathlib import Path
 
 from PySide6.QtGui import QTextCursor
 
+from ficwriter.history.sync import follow_file
+
 
 def _append(window, qtbot, words: str) -> None:
     cursor = window.editor.textCursor()
@@ -97,15 +99,46 @@ def test_external_write_while_dirty_offers_a_choice_and_keeps_both(opened, qtbot
     assert not window.bar.isVisible()
 
 
-def test_keep_mine_writes_mine_to_the_file(opened, qtbot) -> None:
+def _conflict(window, qtbot, mine: str, theirs: str) -> tuple[str, str]:
+    """Unsaved ``mine`` typed, ``theirs`` written by another program: both whole texts."""
+    path = _chapter(window)
+    _append(window, qtbot, mine)
+    theirs_text = path.read_text(encoding="utf-8") + theirs
+    path.write_text(theirs_text, encoding="utf-8")
+    qtbot.waitUntil(lambda: window.bar.isVisible(), timeout=10000)
+    return window.editor.text(), theirs_text
+
+
+def _since_open(window) -> list[tuple[str, str]]:
+    """(source, text) of the revisions after the one the chapter opened with, newest first."""
+    store, rel = window.workspace.store, window.workspace.relative(_chapter(window))
+    return [(r.source, store.text(r.id)) for r in store.revisions(rel)[:-1]]
+
+
+def test_keep_mine_writes_mine_to_the_file_and_history_has_each_version_once(opened, qtbot) -> None:
     window = opened
     path = _chapter(window)
-    _append(window, qtbot, "Mine wins.")
-    path.write_text(path.read_text(encoding="utf-8") + "Theirs.\n", encoding="utf-8")
-    qtbot.waitUntil(lambda: window.bar.isVisible(), timeout=10000)
+    mine, theirs = _conflict(window, qtbot, "Mine wins.", "Theirs.\n")
     window.bar.buttons["Keep mine"].click()
-    assert path.read_text(encoding="utf-8").endswith("Mine wins.")
+    assert path.read_text(encoding="utf-8") == mine
     assert not window.session.dirty
+    assert _since_open(window) == [("conflict", mine), ("external", theirs)]
+    store, rel = window.workspace.store, window.workspace.relative(path)
+    assert follow_file(store, rel) is None  # the watcher finds the file as history has it
+    window.history.show()
+    qtbot.waitUntil(lambda: window.history.list.topLevelItemCount() >= 3, timeout=5000)
+    sources = [window.history.list.topLevelItem(i).text(1) for i in range(2)]
+    assert sources == ["Mine (conflict)", "On disk"]
+
+
+def test_take_theirs_keeps_mine_in_history_and_the_file_untouched(opened, qtbot) -> None:
+    window = opened
+    path = _chapter(window)
+    mine, theirs = _conflict(window, qtbot, "Mine loses.", "Theirs wins.\n")
+    window.bar.buttons["Take theirs"].click()
+    assert window.editor.text() == theirs == path.read_text(encoding="utf-8")
+    assert _since_open(window) == [("restore", theirs), ("conflict", mine), ("external", theirs)]
+    assert follow_file(window.workspace.store, window.workspace.relative(path)) is None
 
 
 def test_recovery_journal_is_offered_after_a_crash(opened, sample_project: Path, qtbot, app_settings) -> None:

@@ -237,3 +237,28 @@ def test_a_failed_save_keeps_the_text_in_the_recovery_journal(
     assert [r.source for r in store.revisions("chapters/01.md")] == ["external"]
     store.save("chapters/01.md", "Unsaved work.\n")
     assert store.journal.entry("chapters/01.md") is None
+
+
+def test_keeping_mine_after_a_conflict_records_each_version_once(store: HistoryStore) -> None:
+    store.save(CH, "Before.\n")
+    (store.root / CH).write_text("Theirs.\n", encoding="utf-8")
+    store.record(CH, "Theirs.\n", "external")  # what the watcher records
+    store.record(CH, "Mine.\n", "conflict")  # the editor's unsaved text, kept
+    assert store.save(CH, "Mine.\n") is None  # "Keep mine": history has both already
+    assert (store.root / CH).read_text(encoding="utf-8") == "Mine.\n"
+    assert [(r.source, store.text(r.id)) for r in store.revisions(CH)] == [
+        ("conflict", "Mine.\n"), ("external", "Theirs.\n"), ("save", "Before.\n"),
+    ]
+    store.save(CH, "Mine, then more.\n")
+    assert [r.source for r in store.revisions(CH)] == ["save", "conflict", "external", "save"]
+
+
+def test_imported_chapters_are_recorded_as_they_were_written(store: HistoryStore) -> None:
+    for name in ("01-dusk.md", "02-dawn.md"):
+        (store.root / "chapters" / name).write_text(f"{name[3:7].title()} came.\n", encoding="utf-8")
+    written = [store.root / "chapters" / "01-dusk.md", store.root / "chapters" / "02-dawn.md"]
+    revisions = store.record_imports(written)
+    assert [(r.path, r.source, store.text(r.id)) for r in revisions] == [
+        ("chapters/01-dusk.md", "import", "Dusk came.\n"),
+        ("chapters/02-dawn.md", "import", "Dawn came.\n"),
+    ]

@@ -28,14 +28,15 @@ def export_chapter(
     options: ExportOptions | None = None,
     name: str = "chapter",
 ) -> ExportResult:
-    """The cleaned ``chapter`` for ``target`` (a key of ``TARGETS``), files named ``name…``.
+    """The cleaned ``chapter`` for ``target`` (a key of ``TARGETS``), files named ``name…``
+    (the chapter file's name without suffix: a chapter without a title is called by it).
 
     Raises ``KeyError`` for an unknown target.
     """
     if target not in TARGETS:
         raise KeyError(f"unknown export target {target!r} (known: {', '.join(TARGETS)})")
     options = options or ExportOptions()
-    rendered = TARGETS[target].render(clean(chapter, options), options)
+    rendered = TARGETS[target].render(clean(chapter, options, name), options)
     files = {f"{name}{suffix}": data for suffix, data in rendered.files.items()}
     return ExportResult(target, files, tuple(rendered.warnings))
 

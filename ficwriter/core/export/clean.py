@@ -25,6 +25,7 @@ from ficwriter.core.export.options import ExportOptions
 from ficwriter.core.export.typography import typeset
 from ficwriter.core.importers.draft import HEADER_PREFIX, read_header
 from ficwriter.core.inline import Segment, segments
+from ficwriter.core.names import chapter_title
 
 CleanParagraph = tuple[Segment, ...]
 
@@ -53,11 +54,18 @@ CleanItem = CleanParagraph | CleanBreak | CleanNote | CleanComment
 
 @dataclass(frozen=True)
 class CleanChapter:
-    title: str | None
+    title: str | None  # the chapter's own (from its header comment)
     summary: tuple[CleanParagraph, ...]
     beginning_notes: tuple[CleanParagraph, ...]
     body: tuple[CleanItem, ...]
     end_notes: tuple[CleanParagraph, ...]
+    file_title: str = "Chapter"  # the chapter's file name read as a title
+
+    @property
+    def document_title(self) -> str:
+        """What a document that must be called something is called (a web page's
+        ``<title>``): the chapter's title, else its file's name as the window shows it."""
+        return self.title or self.file_title
 
 
 def clean_paragraph(text: str, options: ExportOptions) -> CleanParagraph:
@@ -68,8 +76,9 @@ def _note_paragraphs(note: Note, options: ExportOptions) -> tuple[CleanParagraph
     return tuple(p for p in (clean_paragraph(x.text, options) for x in note.paragraphs) if p)
 
 
-def clean(chapter: Chapter, options: ExportOptions) -> CleanChapter:
-    """The parts of ``chapter`` an export writes, under ``options``."""
+def clean(chapter: Chapter, options: ExportOptions, name: str = "chapter") -> CleanChapter:
+    """The parts of ``chapter`` an export writes, under ``options``; ``name`` is its file's
+    (without suffix), the title of a chapter without one."""
     header = read_header(chapter)
     beginning: list[CleanParagraph] = []
     ending: list[CleanParagraph] = []
@@ -104,6 +113,7 @@ def clean(chapter: Chapter, options: ExportOptions) -> CleanChapter:
         beginning_notes=tuple(beginning),
         body=tuple(body),
         end_notes=tuple(ending),
+        file_title=chapter_title(name),
     )
 
 

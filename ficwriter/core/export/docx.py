@@ -37,7 +37,7 @@ def _add_paragraph(document, segments: CleanParagraph, style: str | None = None)
 
 def render(chapter: CleanChapter, options: ExportOptions) -> Rendered:
     document = docx.Document()
-    document.core_properties.title = chapter.title or ""
+    document.core_properties.title = chapter.document_title
     if chapter.title:
         document.add_heading(chapter.title, level=1)
 

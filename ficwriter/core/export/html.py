@@ -29,7 +29,7 @@ def _aside(paragraphs) -> list[str]:
 
 
 def render(chapter: CleanChapter, options: ExportOptions) -> Rendered:
-    title = html.escape(chapter.title or "Chapter", quote=False)
+    title = html.escape(chapter.document_title, quote=False)
     if wants_rule(options.scene_break):
         scene_break = "<hr>"
     else:

@@ -3,6 +3,7 @@
 ``import_file(path)`` reads ``.txt``, ``.md``, ``.docx`` and ``.html`` (including AO3's
 "Download → HTML") in any common encoding and returns the canonical chapter text with what
 the source said about it. Import never drops text: what it cannot place stays story text.
+``import_would_add_structure`` tells whether a text file opened as it is would gain by it.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
-from ficwriter.core.chapter import ChapterBuilder
+from ficwriter.core.chapter import ChapterBuilder, SceneMeta, parse
 from ficwriter.core.importers.docx import read_docx
 from ficwriter.core.importers.draft import (
     Break,
@@ -30,7 +31,15 @@ from ficwriter.core.importers.notes import split_notes
 from ficwriter.core.importers.txt import read_txt
 from ficwriter.core.textfile import UnreadableFile, decode_bytes
 
-__all__ = ["FORMATS", "ImportResult", "import_chapters", "import_file", "read_header"]
+__all__ = [
+    "FORMATS",
+    "IMPORT_ONLY",
+    "ImportResult",
+    "import_chapters",
+    "import_file",
+    "import_would_add_structure",
+    "read_header",
+]
 
 FORMATS = {
     ".txt": "txt",
@@ -43,6 +52,14 @@ FORMATS = {
     ".xhtml": "html",
 }
 """File extensions and the importer that reads them; other files are sniffed."""
+IMPORT_ONLY = frozenset(s for s, kind in FORMATS.items() if kind in ("docx", "html"))
+"""Extensions of files that are never chapters as they are: Word documents and web pages."""
+_TEXT_READERS: dict[str, Callable[[str], list[tuple[Draft, bool]]]] = {
+    "txt": lambda text: [(read_txt(text), True)],
+    "markdown": lambda text: [read_markdown(text)],
+    "html": lambda text: [(draft, True) for draft in read_html(text)],
+}
+"""Each text format's reader: its drafts, each with whether to detect unmarked notes."""
 
 
 def finish(draft: Draft, *, detect_notes: bool = True) -> ImportResult:
@@ -102,12 +119,7 @@ def _drafts(kind: str, data: bytes) -> tuple[list[tuple[Draft, bool]], dict[str,
     decoded = decode_bytes(data)
     newline = {"\n": "LF", "\r\n": "CRLF", "\r": "CR"}[decoded.newline]
     info = {"format": kind, "encoding": decoded.encoding, "newline": newline}
-    readers: dict[str, Callable[[str], list[tuple[Draft, bool]]]] = {
-        "txt": lambda text: [(read_txt(text), True)],
-        "markdown": lambda text: [read_markdown(text)],
-        "html": lambda text: [(draft, True) for draft in read_html(text)],
-    }
-    return readers[kind](decoded.text), info
+    return _TEXT_READERS[kind](decoded.text), info
 
 
 def import_chapters(path: Path | str) -> list[ImportResult]:
@@ -134,7 +146,8 @@ def import_chapters(path: Path | str) -> list[ImportResult]:
 def import_file(path: Path | str) -> ImportResult:
     """The chapter in ``path``; for a multi-chapter AO3 download, the first (with a warning).
 
-    ``import_chapters`` returns them all; ``project.import_into_project`` writes them all.
+    ``import_chapters`` returns them all; ``project.import_chapters_into_project`` writes
+    them all.
     """
     results = import_chapters(path)
     first = results[0]
@@ -144,3 +157,23 @@ def import_file(path: Path | str) -> ImportResult:
             first.text, first.title, first.summary, first.metadata, (*first.warnings, warning)
         )
     return first
+
+
+def import_would_add_structure(text: str, suffix: str) -> bool:
+    """Whether a text chapter (``text`` as read from a ``suffix`` file) is worth importing
+    rather than editing as it is.
+
+    It is when parsing finds none of ficwriter's own marks (fenced notes, scene metadata:
+    a file with them is a ficwriter chapter already) and the importer finds what parsing
+    does not: author's notes, or more scene breaks (blank-line gaps, ``~~~``, ``xXx``…).
+    Both read the text in memory, in milliseconds even for a long chapter.
+    """
+    own = parse(text)
+    if own.notes or any(isinstance(block, SceneMeta) for block in own.blocks):
+        return False
+    kind = FORMATS.get(suffix.lower(), "txt")
+    drafts = _TEXT_READERS[kind if kind in _TEXT_READERS else "txt"](text)
+    imported = [finish(draft, detect_notes=detect).chapter for draft, detect in drafts]
+    if len(imported) != 1:
+        return True  # a page holding several chapters
+    return bool(imported[0].notes) or len(imported[0].scenes) > len(own.scenes)

@@ -96,6 +96,15 @@ def test_html_page_is_standalone() -> None:
     assert '<aside class="note">' in text
 
 
+def test_an_untitled_html_page_is_called_by_its_file_name() -> None:
+    untitled = parse("Wren walked to the gate.\n")
+    page = export_chapter(untitled, "html", name="03-the-gate").files["03-the-gate.html"].decode()
+    assert "<title>3. The gate</title>" in page and "<h1>" not in page
+    titled = parse('<!-- chapter: title="Gates & Walls" -->\n\nWren walked.\n')
+    page = export_chapter(titled, "html", name="03-the-gate").files["03-the-gate.html"].decode()
+    assert "<title>Gates &amp; Walls</title>" in page and "<h1>Gates &amp; Walls</h1>" in page
+
+
 def test_write_export_leaves_source_untouched(tmp_path: Path) -> None:
     source = tmp_path / "ch.md"
     source.write_bytes(SAMPLE.read_bytes())
