@@ -12,6 +12,7 @@ the work itself is done by core/, checks/ and history/ (through ``Workspace``).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -58,7 +59,14 @@ from ficwriter.history.store import ReadOnlyProject
 
 if TYPE_CHECKING:
     from ficwriter.gui.export_dialog import ExportDialog
+    from ficwriter.gui.issue_layer import ShownIssue
+    from ficwriter.gui.project_issues import ChapterIssue
     from ficwriter.gui.settings_dialog import SettingsDialog
+
+
+def _scene_counts(rows: Iterable[ShownIssue | ChapterIssue]) -> Counter[int]:
+    """Issues per scene index (issues outside every scene, in notes, are not counted)."""
+    return Counter(row.issue.scene for row in rows if row.issue.scene is not None)
 
 
 class MainWindow(QMainWindow):
@@ -113,6 +121,7 @@ class MainWindow(QMainWindow):
         self._outline_timer = QTimer(self, singleShot=True, interval=200)
         self._outline_timer.timeout.connect(self._update_outline_issues)
         self.issue_layer.changed.connect(self._outline_timer.start)
+        self.issues.project.changed.connect(self._outline_timer.start)
         self._autosave = QTimer(self)
         self._autosave.timeout.connect(self._autosave_tick)
         self.apply_autosave_interval()
@@ -278,6 +287,7 @@ class MainWindow(QMainWindow):
         self.checks = CheckController(self.workspace.checker, self.issue_layer, self)
         self.checks.statusChanged.connect(self._checker_status)
         self.checks.checkingChanged.connect(self.menus.act_stop_checking.setEnabled)
+        self.checks.checkingChanged.connect(self._outline_timer.start)  # "no issues" once checked
         self._checker_status(*self.checks.status_text())
         if recheck and self.session is not None:
             self.checks.attach(self.session)
@@ -405,9 +415,17 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(f"{path.stem} — {self.project_root.name} — ficwriter")
 
     def _update_outline_issues(self) -> None:
-        if self.session is not None:
-            counts = Counter(s.issue.scene for s in self.issue_layer.shown if s.issue.scene is not None)
-            self.outline.update_issues(self.session.path, counts)
+        """Issue counts in the outline: the open chapter's (as its check delivers them),
+        and the other chapters' where the issues panel's "Whole project" checked them."""
+        if self.session is None:
+            return
+        project = self.issues.project
+        known = {path: _scene_counts(rows) for path, rows in project.by_chapter().items()
+                 } if project.active else {}
+        shown = self.issue_layer.shown
+        if shown or (self.checks is not None and self.checks.idle()):
+            known[self.session.path] = _scene_counts(shown)
+        self.outline.set_issues(known)
 
     # -- view -------------------------------------------------------------------------------
     def toggle_theme(self) -> None:
