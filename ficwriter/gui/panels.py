@@ -2,8 +2,9 @@
 
 The outline, issues and history docks belong to an open chapter. The start page shows
 without them and they come back as they were (History starts hidden); they get their first
-sizes once, unless a saved layout was restored; focus mode hides them with the menus and
-the status bar and brings back the ones that were showing. Kept apart from the window
+sizes once, unless a saved layout was restored;
+focus mode hides them with the menus and the status bar, says briefly how to leave it (F11
+or Esc), and brings back the ones that were showing. Kept apart from the window
 because that remembering is one small state machine of its own.
 """
 
@@ -12,7 +13,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDockWidget
+
+from ficwriter.gui.focus_hint import FocusHint
 
 if TYPE_CHECKING:
     from ficwriter.gui.main_window import MainWindow
@@ -25,6 +29,11 @@ class Panels:
         self._laid_out = False
         self._shown = True  # docks are as the writer wants them (not hidden for the start page)
         self._before_focus: list[QDockWidget] = []
+        self.focus_hint = FocusHint(window.centralWidget())
+        # Esc leaves focus mode too (only while in it; the find bar keeps Esc for itself)
+        self._leave_focus = QShortcut(QKeySequence(Qt.Key.Key_Escape), window)
+        self._leave_focus.setEnabled(False)
+        self._leave_focus.activated.connect(lambda: self.toggle_focus_mode(False))
 
     def _docks(self) -> list[QDockWidget]:
         return [self.window.outline, self.window.issues, self.window.history]
@@ -73,3 +82,8 @@ class Panels:
                 dock.show()
         window.statusBar().setVisible(not on)
         window.menuBar().setVisible(not on)
+        self._leave_focus.setEnabled(on)
+        if on:
+            self.focus_hint.flash()
+        else:
+            self.focus_hint.dismiss()
