@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
     QMessageBox,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -79,7 +80,10 @@ class MainWindow(QMainWindow):
         self.settings = settings or AppSettings()
         self.theme = theme_named(self.settings.theme)
         self.setWindowTitle("ficwriter")
-        self.resize(1400, 900)
+        # 1400 x 900 where the screen has room, else the screen's free area (a laptop's
+        # 1366 x 768, half of a wide screen)
+        room = self.screen().availableGeometry()
+        self.resize(min(1400, room.width()), min(900, room.height()))
         self.project_root: Path | None = None
         self.session: ChapterSession | None = None
 
@@ -100,6 +104,8 @@ class MainWindow(QMainWindow):
         self.editor_column.addWidget(self.find_bar)
         self.stack.addWidget(self.start_page)
         self.stack.addWidget(self.editor_page)
+        self.stack.currentChanged.connect(self._page_changed)
+        self._page_changed()
         self.setCentralWidget(self.stack)
 
         self.outline = OutlineDock(self)
@@ -184,6 +190,15 @@ class MainWindow(QMainWindow):
         self.status.set_chapter_open(False)
         self.status.show_checker("")
         self.status.show_saved("")
+
+    def _page_changed(self) -> None:
+        """Only the page on show counts for the window's minimum size (a stack counts every
+        page): the start page's row of buttons must not make the editor with its three
+        panels wider than a small screen."""
+        for page in (self.start_page, self.editor_page):
+            shown = page is self.stack.currentWidget()
+            policy = QSizePolicy.Policy.Preferred if shown else QSizePolicy.Policy.Ignored
+            page.setSizePolicy(policy, policy)
 
     # -- opening ----------------------------------------------------------------------------
     def open_path(self, path: Path) -> bool:

@@ -203,6 +203,7 @@ class OutlineDock(QDockWidget):
         self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.setWidget(self.tree)
+        self.setMinimumWidth(MINIMUM_WIDTH)
         self._chapters: dict[Path, QTreeWidgetItem] = {}
         self._rows: dict[Path, list[SceneRow]] = {}
         self._outlines: dict[Path, tuple[Chapter, list[OutlineRow]]] = {}

@@ -2,9 +2,9 @@
 
 The outline, issues and history docks belong to an open chapter. The start page shows
 without them and they come back as they were (History starts hidden); they get their first
-sizes once, unless a saved layout was restored;
-focus mode hides them with the menus and the status bar, says briefly how to leave it (F11
-or Esc), and brings back the ones that were showing. Kept apart from the window
+sizes once (a share of the window, within bounds), unless a saved layout was restored;
+focus mode hides them with the menus and the status bar, says briefly how to leave it
+(F11 or Esc), and brings back the ones that were showing. Kept apart from the window
 because that remembering is one small state machine of its own.
 """
 
@@ -22,11 +22,18 @@ if TYPE_CHECKING:
     from ficwriter.gui.main_window import MainWindow
 
 
+def _share(total: int, fraction: float, least: int, most: int) -> int:
+    """A panel's first size: ``fraction`` of the window, within ``least``..``most`` pixels
+    (a panel of a 1024 px window gets less than one of a 1600 px window)."""
+    return max(least, min(most, round(total * fraction)))
+
+
 class Panels:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         self._focus_mode = False
         self._laid_out = False
+        self._history_sized = False
         self._shown = True  # docks are as the writer wants them (not hidden for the start page)
         self._before_focus: list[QDockWidget] = []
         self.focus_hint = FocusHint(window.centralWidget())
@@ -34,6 +41,7 @@ class Panels:
         self._leave_focus = QShortcut(QKeySequence(Qt.Key.Key_Escape), window)
         self._leave_focus.setEnabled(False)
         self._leave_focus.activated.connect(lambda: self.toggle_focus_mode(False))
+        window.history.visibilityChanged.connect(self._history_shown)
 
     def _docks(self) -> list[QDockWidget]:
         return [self.window.outline, self.window.issues, self.window.history]
@@ -58,12 +66,22 @@ class Panels:
         if not self._laid_out:
             self._laid_out = True
             window = self.window
-            window.resizeDocks([window.outline], [310], Qt.Orientation.Horizontal)
-            window.resizeDocks([window.issues], [290], Qt.Orientation.Vertical)
+            window.resizeDocks([window.outline], [_share(window.width(), 0.24, 220, 310)],
+                               Qt.Orientation.Horizontal)
+            window.resizeDocks([window.issues], [_share(window.height(), 0.3, 170, 290)],
+                               Qt.Orientation.Vertical)
+
+    def _history_shown(self, visible: bool) -> None:
+        """History starts hidden: it gets its first width the first time it shows."""
+        if visible and not self._history_sized:
+            self._history_sized = True
+            window = self.window
+            window.resizeDocks([window.history], [_share(window.width(), 0.25, 260, 380)],
+                               Qt.Orientation.Horizontal)
 
     def layout_restored(self) -> None:
         """The window's saved state (docks included) was just put back."""
-        self._laid_out = True
+        self._laid_out = self._history_sized = True
         if not self._shown:  # on the start page: remember, and hide again
             self._shown = True
             self.set_visible(False)
