@@ -22,9 +22,23 @@ if TYPE_CHECKING:
     from ficwriter.gui.main_window import MainWindow
 
 
-def _share(total: int, fraction: float, least: int, most: int) -> int:
-    """A panel's first size: ``fraction`` of the window, within ``least``..``most`` pixels
-    (a panel of a 1024 px window gets less than one of a 1600 px window)."""
+# a panel's width or height: a share of the window's, within bounds in pixels
+OUTLINE_WIDTH = (0.24, 220, 310)
+HISTORY_WIDTH = (0.25, 260, 380)
+ISSUES_HEIGHT = (0.3, 170, 290)
+TEXT_SHARE = 0.45  # of a smaller window the text keeps at least, the panels giving way
+_AREAS = {
+    Qt.Orientation.Horizontal: (Qt.DockWidgetArea.LeftDockWidgetArea,
+                                Qt.DockWidgetArea.RightDockWidgetArea),
+    Qt.Orientation.Vertical: (Qt.DockWidgetArea.TopDockWidgetArea,
+                              Qt.DockWidgetArea.BottomDockWidgetArea),
+}
+
+
+def _share(total: int, share: tuple[float, int, int]) -> int:
+    """A panel's size: its share of the window, within bounds (a panel of a 1024 px window
+    gets less than one of a 1600 px window)."""
+    fraction, least, most = share
     return max(least, min(most, round(total * fraction)))
 
 
@@ -66,9 +80,9 @@ class Panels:
         if not self._laid_out:
             self._laid_out = True
             window = self.window
-            window.resizeDocks([window.outline], [_share(window.width(), 0.24, 220, 310)],
+            window.resizeDocks([window.outline], [_share(window.width(), OUTLINE_WIDTH)],
                                Qt.Orientation.Horizontal)
-            window.resizeDocks([window.issues], [_share(window.height(), 0.3, 170, 290)],
+            window.resizeDocks([window.issues], [_share(window.height(), ISSUES_HEIGHT)],
                                Qt.Orientation.Vertical)
 
     def _history_shown(self, visible: bool) -> None:
@@ -76,8 +90,32 @@ class Panels:
         if visible and not self._history_sized:
             self._history_sized = True
             window = self.window
-            window.resizeDocks([window.history], [_share(window.width(), 0.25, 260, 380)],
+            window.resizeDocks([window.history], [_share(window.width(), HISTORY_WIDTH)],
                                Qt.Orientation.Horizontal)
+
+    def window_resized(self) -> None:
+        """A window made smaller (snapped to half the screen) takes the room from the panels
+        too, not from the text alone: where the text would keep less than ``TEXT_SHARE`` of
+        the window's width (or height), larger panels on the sides (or below) go back to
+        their share of it."""
+        window = self.window
+        for orientation, areas in _AREAS.items():
+            across = orientation == Qt.Orientation.Horizontal
+            docks = [dock for dock in self._docks() if dock.isVisible() and not dock.isFloating()
+                     and window.dockWidgetArea(dock) in areas]
+            total = window.width() if across else window.height()
+            sizes = [dock.width() if across else dock.height() for dock in docks]
+            if sum(sizes) <= total * (1 - TEXT_SHARE):
+                continue
+            shares = [_share(total, self._share_of(dock, across)) for dock in docks]
+            window.resizeDocks(docks, [min(pair) for pair in zip(sizes, shares)], orientation)
+
+    def _share_of(self, dock: QDockWidget, across: bool) -> tuple[float, int, int]:
+        """A panel's share of the window's width (``across``) or height; a panel moved to
+        another side takes the share of the panel usually there."""
+        if not across:
+            return ISSUES_HEIGHT
+        return OUTLINE_WIDTH if dock is self.window.outline else HISTORY_WIDTH
 
     def layout_restored(self) -> None:
         """The window's saved state (docks included) was just put back."""
