@@ -90,7 +90,6 @@ class HistoryDock(QDockWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("History", parent)
         self.setObjectName("history")
-        self.setMinimumWidth(380)
         self.store: HistoryStore | None = None
         self.path: str | None = None
         self._current_text = ""
@@ -115,6 +114,10 @@ class HistoryDock(QDockWidget):
         compare = QHBoxLayout()
         compare.addWidget(QLabel("Compare with"))
         self.against = QComboBox()
+        # revision labels are long: the closed box elides them rather than widen the panel
+        self.against.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.against.setMinimumContentsLength(12)
         compare.addWidget(self.against, 1)
         self.diff_view = QTextBrowser()
         self.diff_view.setOpenLinks(False)

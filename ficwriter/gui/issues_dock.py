@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from ficwriter.checks.issue import Category
 from ficwriter.gui.app_settings import AppSettings
 from ficwriter.gui.checking import engine_label
+from ficwriter.gui.flow_layout import FlowLayout
 from ficwriter.gui.issue_layer import IssueLayer
 from ficwriter.gui.issues_model import (
     ANY,
@@ -51,6 +52,16 @@ from ficwriter.gui.project_issues import ChapterIssue, ProjectIssues
 from ficwriter.gui.theme import Theme
 
 SCOPES = (("chapter", "This chapter"), ("project", "Whole project"))
+APPLY_ELSEWHERE = "Apply: open chapter first"
+SUGGESTION_CHARS = 12  # of a suggestion shown on the Apply button; longer ones are cut
+
+
+def _apply_label(suggestion: str | None) -> str:
+    if suggestion is None:
+        return "Apply (A)"
+    if len(suggestion) > SUGGESTION_CHARS:
+        suggestion = suggestion[: SUGGESTION_CHARS - 1] + "\u2026"
+    return f"Apply \u201c{suggestion}\u201d (A)"
 
 
 class IssuesDock(QDockWidget):
@@ -78,7 +89,6 @@ class IssuesDock(QDockWidget):
         body = QWidget()
         column = QVBoxLayout(body)
         column.setContentsMargins(8, 4, 8, 8)
-        filters = QHBoxLayout()
         self.scope_box = QComboBox()
         for value, label in SCOPES:
             self.scope_box.addItem(label, value)
@@ -94,16 +104,27 @@ class IssuesDock(QDockWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.scope_box.setMinimumContentsLength(16)
         self.group_box = QCheckBox("Group by rule")
-        for widget in (self.scope_box, self.category_box, self.engine_box, self.group_box):
-            filters.addWidget(widget)
-        filters.addStretch(1)
-        column.addLayout(filters)
-        self.apply_button = QPushButton("Apply (A)")
+        self.apply_button = QPushButton()
+        # as wide as its longest label (a suggestion is cut to fit), so that choosing another
+        # row never moves the buttons or wraps them onto another row
+        widths = []
+        for label in (APPLY_ELSEWHERE, _apply_label("x" * SUGGESTION_CHARS)):
+            self.apply_button.setText(label)
+            widths.append(self.apply_button.sizeHint().width())
+        self.apply_button.setMinimumWidth(max(widths))
+        self.apply_button.setText(_apply_label(None))
         self.dismiss_button = QPushButton("Dismiss (D)")
         self.rule_button = QPushButton("Dismiss rule (R)")
         self.word_button = QPushButton("Add to dictionary (W)")
-        for button in (self.apply_button, self.dismiss_button, self.rule_button, self.word_button):
-            filters.addWidget(button)
+        # filters on the left, actions on the right; where the panel is narrow the actions
+        # wrap onto a row of their own (and each group wraps inside only when it must)
+        toolbar = FlowLayout()
+        self.filter_row = toolbar.add_group(
+            [self.scope_box, self.category_box, self.engine_box, self.group_box])
+        toolbar.add_stretch()
+        self.action_row = toolbar.add_group(
+            [self.apply_button, self.dismiss_button, self.rule_button, self.word_button])
+        column.addLayout(toolbar)
 
         self.rules_view = QTableView()
         self.rules_view.setModel(self.rules)
@@ -330,13 +351,12 @@ class IssuesDock(QDockWidget):
         self.rule_button.setEnabled(shown is not None)
         self.word_button.setEnabled(bool(shown and shown.issue.category is Category.SPELLING))
         if suggestion is not None and elsewhere:
-            self.apply_button.setText("Apply: open chapter first")
+            self.apply_button.setText(APPLY_ELSEWHERE)
             self.apply_button.setToolTip("Suggestions are applied in the editor, where Undo can "
                                          "take them back: Enter or a double-click opens the chapter")
         else:
-            self.apply_button.setText(f"Apply \u201c{suggestion}\u201d (A)" if suggestion
-                                      else "Apply (A)")
-            self.apply_button.setToolTip("")
+            self.apply_button.setText(_apply_label(suggestion))
+            self.apply_button.setToolTip(f"Apply \u201c{suggestion}\u201d" if suggestion else "")
 
     def act(self, what: str) -> None:
         """Do ``what`` (jump/apply/dismiss/rule/word) to the selected issue."""

@@ -13,15 +13,17 @@ the work itself is done by core/, checks/ and history/ (through ``Workspace``).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtGui import QCloseEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
     QMessageBox,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -61,7 +63,14 @@ from ficwriter.history.store import ReadOnlyProject
 
 if TYPE_CHECKING:
     from ficwriter.gui.export_dialog import ExportDialog
+    from ficwriter.gui.issue_layer import ShownIssue
+    from ficwriter.gui.project_issues import ChapterIssue
     from ficwriter.gui.settings_dialog import SettingsDialog
+
+
+def _scene_counts(rows: Iterable[ShownIssue | ChapterIssue]) -> Counter[int]:
+    """Issues per scene index (issues outside every scene, in notes, are not counted)."""
+    return Counter(row.issue.scene for row in rows if row.issue.scene is not None)
 
 
 class MainWindow(QMainWindow):
@@ -74,7 +83,10 @@ class MainWindow(QMainWindow):
         self.settings = settings or AppSettings()
         self.theme = theme_named(self.settings.theme)
         self.setWindowTitle("ficwriter")
-        self.resize(1400, 900)
+        # 1400 x 900 where the screen has room, else the screen's free area (a laptop's
+        # 1366 x 768, half of a wide screen)
+        room = self.screen().availableGeometry()
+        self.resize(min(1400, room.width()), min(900, room.height()))
         self.project_root: Path | None = None
         self.session: ChapterSession | None = None
 
@@ -95,6 +107,8 @@ class MainWindow(QMainWindow):
         self.editor_column.addWidget(self.find_bar)
         self.stack.addWidget(self.start_page)
         self.stack.addWidget(self.editor_page)
+        self.stack.currentChanged.connect(self._page_changed)
+        self._page_changed()
         self.setCentralWidget(self.stack)
 
         self.outline = OutlineDock(self)
@@ -116,6 +130,7 @@ class MainWindow(QMainWindow):
         self._outline_timer = QTimer(self, singleShot=True, interval=200)
         self._outline_timer.timeout.connect(self._update_outline_issues)
         self.issue_layer.changed.connect(self._outline_timer.start)
+        self.issues.project.changed.connect(self._outline_timer.start)
         self._autosave = QTimer(self)
         self._autosave.timeout.connect(self._autosave_tick)
         self.apply_autosave_interval()
@@ -180,6 +195,15 @@ class MainWindow(QMainWindow):
         self.status.set_chapter_open(False)
         self.status.show_checker("")
         self.status.show_saved("")
+
+    def _page_changed(self) -> None:
+        """Only the page on show counts for the window's minimum size (a stack counts every
+        page): the start page's row of buttons must not make the editor with its three
+        panels wider than a small screen."""
+        for page in (self.start_page, self.editor_page):
+            shown = page is self.stack.currentWidget()
+            policy = QSizePolicy.Policy.Preferred if shown else QSizePolicy.Policy.Ignored
+            page.setSizePolicy(policy, policy)
 
     # -- opening ----------------------------------------------------------------------------
     def open_path(self, path: Path) -> bool:
@@ -290,6 +314,7 @@ class MainWindow(QMainWindow):
         self.checks = CheckController(self.workspace.checker, self.issue_layer, self)
         self.checks.statusChanged.connect(self._checker_status)
         self.checks.checkingChanged.connect(self.menus.act_stop_checking.setEnabled)
+        self.checks.checkingChanged.connect(self._outline_timer.start)  # "no issues" once checked
         self._checker_status(*self.checks.status_text())
         if recheck and self.session is not None:
             self.checks.attach(self.session)
@@ -417,9 +442,17 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(f"{path.stem} — {self.project_root.name} — ficwriter")
 
     def _update_outline_issues(self) -> None:
-        if self.session is not None:
-            counts = Counter(s.issue.scene for s in self.issue_layer.shown if s.issue.scene is not None)
-            self.outline.update_issues(self.session.path, counts)
+        """Issue counts in the outline: the open chapter's (as its check delivers them),
+        and the other chapters' where the issues panel's "Whole project" checked them."""
+        if self.session is None:
+            return
+        project = self.issues.project
+        known = {path: _scene_counts(rows) for path, rows in project.by_chapter().items()
+                 } if project.active else {}
+        shown = self.issue_layer.shown
+        if shown or (self.checks is not None and self.checks.idle()):
+            known[self.session.path] = _scene_counts(shown)
+        self.outline.set_issues(known)
 
     # -- view -------------------------------------------------------------------------------
     def toggle_theme(self) -> None:
@@ -441,6 +474,10 @@ class MainWindow(QMainWindow):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)
         self.shown.emit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self.panels.window_resized()
 
     def restore_layout(self) -> None:
         geometry, state = self.settings.window_state()

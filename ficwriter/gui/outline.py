@@ -41,7 +41,8 @@ from ficwriter.gui.scene_edits import scene_start
 STATUSES = ("draft", "revised", "final")
 _PATH = Qt.ItemDataRole.UserRole
 _SCENE = Qt.ItemDataRole.UserRole + 1
-_DETAIL = Qt.ItemDataRole.UserRole + 2
+DETAIL_ROLE = Qt.ItemDataRole.UserRole + 2
+MINIMUM_WIDTH = 180  # a scene's title and its "POV · status · words · issues" line stay readable
 
 
 @dataclass(frozen=True)
@@ -130,7 +131,7 @@ class _RowDelegate(QStyledItemDelegate):
         title, option.text = option.text, ""
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
         rect = option.rect.adjusted(6, 3, -6, -3)
-        detail = index.data(_DETAIL) or ""
+        detail = index.data(DETAIL_ROLE) or ""
         painter.save()
         painter.setFont(option.font)
         painter.setPen(option.palette.color(QPalette.ColorRole.Text))
@@ -202,6 +203,7 @@ class OutlineDock(QDockWidget):
         self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.setWidget(self.tree)
+        self.setMinimumWidth(MINIMUM_WIDTH)
         self._chapters: dict[Path, QTreeWidgetItem] = {}
         self._rows: dict[Path, list[SceneRow]] = {}
         self._outlines: dict[Path, tuple[Chapter, list[OutlineRow]]] = {}
@@ -286,11 +288,13 @@ class OutlineDock(QDockWidget):
             lambda: self._computed(path, chapter, self._cache.rows(path, chapter))
         )
 
-    def update_issues(self, path: Path, issue_scenes: Counter[int]) -> None:
-        """Open issues per scene changed: refill the rows (no outline to compute)."""
-        self._issues[path] = issue_scenes
-        if path in self._outlines:
-            self._fill(path)
+    def set_issues(self, issues: dict[Path, Counter[int]]) -> None:
+        """Open issues per scene of each chapter whose issues are known; a chapter left out
+        shows no count at all, since not checked is not the same as clean ("no issues")."""
+        before, self._issues = self._issues, dict(issues)
+        for path in self._chapters:
+            if before.get(path) != self._issues.get(path) and path in self._outlines:
+                self._fill(path)  # the rows are there: no outline to compute
 
     def _outline_computed(self, path: Path, chapter: Chapter, rows: list[OutlineRow]) -> None:
         if self._closed or path not in self._chapters:
@@ -304,12 +308,12 @@ class OutlineDock(QDockWidget):
         chapter, core_rows = self._outlines[path]
         rows = scene_rows(chapter, core_rows, self._issues.get(path, Counter()))
         self._rows[path] = rows
-        issues = sum(r.issues for r in rows)
         summary = [f"{len(rows)} scene{'s' if len(rows) != 1 else ''}",
                    f"{sum(r.words for r in rows):,} words"]
-        if issues:
-            summary.append(f"{issues} issue{'s' if issues != 1 else ''}")
-        item.setData(0, _DETAIL, " · ".join(summary))
+        if path in self._issues:
+            issues = sum(r.issues for r in rows)
+            summary.append(f"{issues} issue{'s' if issues != 1 else ''}" if issues else "no issues")
+        item.setData(0, DETAIL_ROLE, " · ".join(summary))
         while item.childCount() > len(rows):
             item.removeChild(item.child(item.childCount() - 1))
         for index, row in enumerate(rows):
@@ -317,8 +321,8 @@ class OutlineDock(QDockWidget):
             if child.text(0) != row.title:
                 child.setText(0, row.title)
             detail = _detail(row)
-            if child.data(0, _DETAIL) != detail:
-                child.setData(0, _DETAIL, detail)
+            if child.data(0, DETAIL_ROLE) != detail:
+                child.setData(0, DETAIL_ROLE, detail)
             child.setData(0, _PATH, str(path))
             child.setData(0, _SCENE, index)
             flags = child.flags() | Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled

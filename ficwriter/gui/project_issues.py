@@ -162,6 +162,11 @@ class ProjectIssues(QObject):
     def rows(self) -> list[ChapterIssue]:
         return [row for rows in self._rows.values() for row in rows]
 
+    def by_chapter(self) -> dict[Path, list[ChapterIssue]]:
+        """Each chapter checked so far with its issues (an empty list: checked, none found);
+        a chapter not yet checked, or that could not be, is not there."""
+        return {path: list(rows) for path, rows in self._rows.items()}
+
     def progress(self) -> tuple[int, int, Path] | None:
         """(the chapter being checked: its place in this pass, 1-based; the chapters in this
         pass; its path), ``None`` when no chapter is being checked."""

@@ -67,6 +67,21 @@ def _table(parent: Any, key: str) -> Any:
     return parent[key]
 
 
+class PointSizeBox(QDoubleSpinBox):
+    """A font size in points as a writer reads it: "13 pt", "12.5 pt" (half points are
+    kept, the stored setting being a float), never "13.00"."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRange(8, 32)
+        self.setDecimals(1)
+        self.setSingleStep(0.5)
+        self.setSuffix(" pt")
+
+    def textFromValue(self, value: float) -> str:  # noqa: N802 (Qt's name)
+        return f"{value:g}"
+
+
 class SettingsDialog(QDialog):
     def __init__(self, settings: AppSettings, project: Project | None,
                  parent: QWidget | None = None) -> None:
@@ -99,18 +114,20 @@ class SettingsDialog(QDialog):
         self.font_family = QFontComboBox()
         shown = QFontInfo(editor_font(self.settings.font_family)).family()  # what is used
         self.font_family.setCurrentFont(QFont(shown))
-        self.font_size = QDoubleSpinBox()
-        self.font_size.setRange(8, 32)
+        self.font_size = PointSizeBox()
         self.font_size.setValue(self.settings.font_size)
+        # reads "Autosave: every 30 s" or "Autosave: Off"
         self.autosave = QSpinBox()
         self.autosave.setRange(0, 3600)
+        self.autosave.setSingleStep(5)
+        self.autosave.setPrefix("every ")
         self.autosave.setSuffix(" s")
         self.autosave.setSpecialValueText("Off")
         self.autosave.setValue(self.settings.autosave_seconds)
         form.addRow("Theme", self.theme)
         form.addRow("Editor font", self.font_family)
         form.addRow("Font size", self.font_size)
-        form.addRow("Autosave every", self.autosave)
+        form.addRow("Autosave", self.autosave)
         return page
 
     # -- the project's checks -------------------------------------------------------------------

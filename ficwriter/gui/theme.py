@@ -153,7 +153,7 @@ QTreeView, QTableView, QListView, QTextBrowser, QPlainTextEdit#preview {{
     selection-background-color: {t.selection}; selection-color: {t.text}; }}
 QHeaderView::section {{ background: {t.window}; color: {t.muted}; border: none;
     border-bottom: 1px solid {t.border}; padding: 4px 6px; }}
-QLineEdit, QComboBox, QSpinBox {{ background: {t.paper}; border: 1px solid {t.border};
+QLineEdit, QComboBox, QSpinBox, QDoubleSpinBox {{ background: {t.paper}; border: 1px solid {t.border};
     border-radius: 4px; padding: 3px 6px; }}
 QPushButton {{ background: {t.paper}; border: 1px solid {t.border}; border-radius: 4px;
     padding: 4px 12px; }}
@@ -162,6 +162,8 @@ QPushButton#primary {{ background: {t.accent}; color: {t.paper}; border-color: {
 QFrame#bar {{ background: {t.bar_background}; border-bottom: 1px solid {t.border}; }}
 QFrame#findbar {{ background: {t.window}; border-top: 1px solid {t.border}; }}
 QLabel#muted {{ color: {t.muted}; }}
+QLabel#focushint {{ background: {t.window}; color: {t.muted}; border: 1px solid {t.border};
+    border-radius: 12px; padding: 4px 14px; }}
 QListWidget#recent {{ background: {t.paper}; border: 1px solid {t.border}; border-radius: 6px;
     padding: 4px; }}
 QListWidget#recent::item {{ padding: 8px 10px; border-radius: 4px; }}

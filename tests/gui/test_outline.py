@@ -7,6 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QDropEvent
 
+from ficwriter.gui.outline import DETAIL_ROLE
+
 
 def _scene_items(window, qtbot, count: int | None = None):
     """The open chapter's scene rows, once the outline has caught up with the text."""
@@ -80,3 +82,28 @@ def test_scene_break_at_cursor_splits_the_scene(window, chapter_file: Path, qtbo
     window.scene_actions.add_scene_break()
     assert "to the gate.\n\n* * *\n\nThe gate was shut." in editor.text()
     assert len(_scene_items(window, qtbot, 3)) == 3
+
+
+def _summary(window, name: str) -> str:
+    """The muted line under a chapter's title in the outline."""
+    path = window.project_root / "chapters" / name
+    return window.outline._chapters[path].data(0, DETAIL_ROLE) or ""
+
+
+def test_other_chapters_show_issue_counts_once_the_project_scope_checked_them(
+    window, sample_project: Path, qtbot
+) -> None:
+    first, second = "01-the-long-walk.md", "02-over-the-ridge.md"  # the second is clean
+    assert window.open_path(sample_project / "chapters" / second)
+    qtbot.waitUntil(lambda: "no issues" in _summary(window, second), timeout=15000)  # checked
+    assert "issue" not in _summary(window, first)  # not checked: no count, not "0 issues"
+    window.issues.set_scope("project")
+    qtbot.waitUntil(lambda: " issues" in _summary(window, first), timeout=20000)
+    found = window.issues.project.by_chapter()[(sample_project / "chapters" / first).resolve()]
+    in_scenes = [row for row in found if row.issue.scene is not None]
+    assert f"{len(in_scenes)} issues" in _summary(window, first)
+    rows = window.outline.rows(window.project_root / "chapters" / first)
+    assert sum(row.issues for row in rows) == len(in_scenes)  # per scene too
+    window.issues.set_scope("chapter")  # no longer checked: the counts go, none is made up
+    qtbot.waitUntil(lambda: "issue" not in _summary(window, first), timeout=5000)
+    assert "no issues" in _summary(window, second)
