@@ -181,14 +181,17 @@ class HistoryStore:
             pieces = split_pieces(text)
             previous = self._pieces(latest["body"]) if latest is not None else []
             change = diff_pieces(previous, pieces)
+            words = parse(text).story_words  # as the window and `stats` count them
             revision = {
                 "chapter_id": chapter_id,
                 "path": rel,
                 "created": utc_now(),
                 "source": source,
                 "hash": digest,
-                "words": parse(text).story_words,  # as the window and `stats` count them
-                "added": change.words_added,
+                "words": words,
+                # a first revision adds the chapter: "+1,522" beside "1,522 words", not a
+                # count that includes the notes' fences and metadata comments
+                "added": change.words_added if latest is not None else words,
                 "removed": change.words_removed,
                 "body": pack_ids(self._store_pieces(pieces)),
             }

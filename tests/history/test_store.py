@@ -48,6 +48,7 @@ def test_a_revisions_words_are_the_story_words_the_window_shows(store: HistorySt
     )
     revision = store.record(CH, text)
     assert revision is not None and revision.words == parse(text).story_words == 6
+    assert (revision.added, revision.removed) == (6, 0)  # the first revision adds the chapter
 
 
 def test_text_comes_back_exactly_whatever_its_blank_lines(store: HistoryStore) -> None:
