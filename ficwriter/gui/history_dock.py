@@ -186,7 +186,7 @@ class HistoryDock(QDockWidget):
                 when(revision.created),
                 SOURCE_LABELS.get(revision.source, revision.source),
                 f"{revision.words:,}",
-                f"+{revision.added} \u2212{revision.removed}",
+                f"+{revision.added:,} \u2212{revision.removed:,}",
                 ", ".join(pinned.get(revision.id, [])),
             ])
             item.setData(0, _ID, revision.id)
