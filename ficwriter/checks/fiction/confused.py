@@ -90,7 +90,7 @@ CONFUSIONS: tuple[Confusion, ...] = (
         "compares, so it needs ‘than’",
     ),
     _entry(
-        rf"\b(?:more|less|fewer|rather|better|worse)\s+(?P<w>that)\s+"
+        r"\b(?:more|less|fewer|rather|better|worse)\s+(?P<w>that)\s+"
         r"(?:ever|usual|before|anyone|anything|expected)\b",
         "than",
         "after a comparative",
