@@ -4,7 +4,8 @@
 
 - a 100,000-word chapter (the sample project's prose, repeated) with the issues the real
   checker underlines in it (over 1,000): keystroke to repaint (median, p95) while checks of
-  the edits run, opening it, and jumping to the next issue;
+  the edits run, jumping to the next issue, opening it (median of several opens, each a
+  first open in a fresh folder) and the longest the GUI thread waits during that first check;
 - start to a usable window: ``python -m ficwriter`` on the sample project, in a subprocess,
   until it says the window is shown with the chapter open (``FICWRITER_QUIT_WHEN_SHOWN``),
   median of several starts (shutting down is not counted).
@@ -39,6 +40,7 @@ WORDS = 100_000
 ISSUES = 1_000
 KEYSTROKES = 300
 STARTS = 5
+OPENS = 5
 
 
 def big_chapter(words: int) -> str:
@@ -101,24 +103,47 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
 
 
-def bench_editor() -> dict[str, float]:
-    app = application()
-    apply_theme(app, LIGHT)
+def _new_window(text: str) -> tuple[MainWindow, Path]:
+    """A window shown on screen, and the chapter ``text`` in a folder of its own (a new
+    history and check cache: every open is a writer's first)."""
     folder = Path(tempfile.mkdtemp(prefix="ficwriter-bench-"))
     chapter = folder / "big.md"
-    text = big_chapter(WORDS)
     chapter.write_text(text, encoding="utf-8")
     settings = AppSettings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
     window = MainWindow(settings)
     window.resize(1400, 900)
     window.show()
-    app.processEvents()
+    application().processEvents()
+    return window, chapter
 
-    start = time.perf_counter()
+
+def _close(window: MainWindow) -> None:
+    window.session.mark_saved()
+    window.close()
+    window.deleteLater()
+    application().processEvents()
+
+
+def bench_open(text: str) -> tuple[list[float], list[float]]:
+    """Seconds from asking to open the chapter until it is painted on screen and takes
+    keys; and the longest the GUI thread was then busy (ms) during the chapter's first
+    check, which runs meanwhile (a first open: its folder has no cache yet)."""
+    app, times, waits = application(), [], []
+    for _ in range(OPENS):
+        window, chapter = _new_window(text)
+        start = time.perf_counter()
+        window.open_path(chapter)
+        window.editor.viewport().repaint()
+        times.append(time.perf_counter() - start)
+        waits.append(worst_gap(app, seconds=6))
+        _close(window)
+    return times, waits
+
+
+def bench_editor(text: str) -> dict[str, float]:
+    app = application()
+    window, chapter = _new_window(text)
     window.open_path(chapter)
-    window.editor.viewport().repaint()
-    app.processEvents()
-    open_seconds = time.perf_counter() - start
 
     editor = window.editor
     layer = editor.issue_layer
@@ -162,12 +187,8 @@ def bench_editor() -> dict[str, float]:
         editor.viewport().repaint()
         app.processEvents()
         jumps.append((time.perf_counter() - t0) * 1000)
-    window.session.mark_saved()
-    window.close()
-    window.deleteLater()
-    app.processEvents()
+    _close(window)
     return {
-        "open_s": open_seconds,
         "key_median_ms": statistics.median(timings),
         "key_p95_ms": percentile(timings, 0.95),
         "jump_median_ms": statistics.median(jumps),
@@ -201,9 +222,15 @@ def bench_startup() -> list[float]:
 
 
 def main() -> int:
-    editor = bench_editor()
+    apply_theme(application(), LIGHT)
+    text = big_chapter(WORDS)
+    opens, first_check_waits = bench_open(text)
+    editor = bench_editor(text)
     print(f"{WORDS:,}-word chapter, {editor['issues_found']:,.0f} issues underlined by the checker:")
-    print(f"  open                      {editor['open_s']:.2f} s   (goal <= 1.5 s)")
+    print(f"  open                      median {statistics.median(opens):.2f} s over "
+          f"{len(opens)} opens, max {max(opens):.2f} s   (goal <= 1.5 s)")
+    print(f"  its first check (6 s after opening): longest GUI-thread wait median "
+          f"{statistics.median(first_check_waits):.0f} ms, max {max(first_check_waits):.0f} ms")
     print(f"  keystroke to repaint      median {editor['key_median_ms']:.1f} ms, "
           f"p95 {editor['key_p95_ms']:.1f} ms   (goal <= 16 / <= 50 ms)")
     print(f"  a pause in typing (parse, outline, checks of the edit): longest GUI-thread "

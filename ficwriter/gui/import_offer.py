@@ -10,10 +10,15 @@ opening one asks straight away where to import it.
 
 The import goes into a new project folder next to the file, or into a project the writer
 picks; the file itself is never changed.
+
+Deciding means parsing and importing the whole text (a quarter of a second for 100,000
+words), so it runs on a worker thread; the bar appears when the answer comes back, if the
+same chapter is still open and nothing more important is on the bar.
 """
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,6 +26,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ficwriter.core.importers import import_would_add_structure
 from ficwriter.core.project import CONFIG_NAME
+from ficwriter.gui.relay import on_gui_thread
 
 if TYPE_CHECKING:
     from ficwriter.gui.main_window import MainWindow
@@ -52,14 +58,20 @@ class ImportOffer:
             self._dismiss()
         window = self.window
         root = window.project_root
-        if (
-            path in self._kept
-            or root is None
-            or (root / CONFIG_NAME).is_file()
-            or not window.bar.isHidden()  # a message that matters more (recovery, read-only)
-            or not import_would_add_structure(window.editor.text(), path.suffix)
-        ):
+        if path in self._kept or root is None or (root / CONFIG_NAME).is_file():
             return
+        text, suffix = window.editor.text(), path.suffix
+
+        def decide() -> None:
+            if import_would_add_structure(text, suffix):
+                on_gui_thread(lambda: self._offer(path))
+
+        threading.Thread(target=decide, name="ficwriter-import-offer", daemon=True).start()
+
+    def _offer(self, path: Path) -> None:
+        window = self.window
+        if window.session is None or window.session.path != path or not window.bar.isHidden():
+            return  # another chapter is open, or a message that matters more (recovery…)
         self.offered_for = path
         window.bar.show_message(
             f"\u201c{path.name}\u201d is not in ficwriter's chapter format. Importing it "

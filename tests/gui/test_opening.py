@@ -38,7 +38,8 @@ def _posted_chapter(tmp_path: Path, seed_text: str) -> Path:
 def test_a_posted_txt_is_offered_for_import_into_a_new_project(window, tmp_path: Path, seed_text: str, qtbot) -> None:
     source = _posted_chapter(tmp_path, seed_text)
     assert window.open_path(source)
-    assert window.bar.isVisible() and set(window.bar.buttons) == {IMPORT, KEEP}
+    qtbot.waitUntil(window.bar.isVisible)  # decided on a worker thread
+    assert set(window.bar.buttons) == {IMPORT, KEEP}
     assert "not in ficwriter's chapter format" in window.bar.label.text()
     _answer(qtbot, "New project")
     window.bar.buttons[IMPORT].click()
@@ -57,30 +58,46 @@ def test_keep_editing_as_is_is_remembered_for_the_file(window, tmp_path: Path, s
     other = source.with_name("other.txt")
     other.write_text("Plain prose.\n", encoding="utf-8")
     window.open_path(source)
+    qtbot.waitUntil(window.bar.isVisible)
     window.bar.buttons[KEEP].click()
     assert not window.bar.isVisible()
     assert window.editor.text() == seed_text
     window.open_chapter(other)
     window.open_chapter(source)
+    qtbot.wait(300)  # time for an offer to come back, were one made
     assert not window.bar.isVisible()
 
 
-def test_the_offer_goes_when_another_chapter_opens(window, tmp_path: Path, seed_text: str) -> None:
+def test_the_offer_goes_when_another_chapter_opens(window, tmp_path: Path, seed_text: str, qtbot) -> None:
     source = _posted_chapter(tmp_path, seed_text)
     plain = source.with_name("plain.txt")
     plain.write_text("Plain prose, nothing to import.\n", encoding="utf-8")
     window.open_path(source)
-    assert window.bar.isVisible()
+    qtbot.waitUntil(window.bar.isVisible)
     window.open_chapter(plain)
     assert not window.bar.isVisible()
 
 
-def test_chapters_of_a_project_and_ficwriter_chapters_are_not_offered(window, chapter_file: Path, sample_project: Path, seed_text: str) -> None:
+def test_an_offer_decided_after_another_chapter_opened_is_not_shown(
+    window, tmp_path: Path, seed_text: str, qtbot
+) -> None:
+    source = _posted_chapter(tmp_path, seed_text)
+    plain = source.with_name("plain.txt")
+    plain.write_text("Plain prose, nothing to import.\n", encoding="utf-8")
+    window.open_path(source)
+    window.open_chapter(plain)  # before the answer about the first file comes back
+    qtbot.wait(500)
+    assert not window.bar.isVisible()
+
+
+def test_chapters_of_a_project_and_ficwriter_chapters_are_not_offered(window, chapter_file: Path, sample_project: Path, seed_text: str, qtbot) -> None:
     window.open_path(chapter_file)  # loose, but with ficwriter's notes and scene comments
+    qtbot.wait(300)  # time for an offer to come back, were one made
     assert not window.bar.isVisible()
     posted = sample_project / "chapters" / "03-posted.md"
     posted.write_text(seed_text, encoding="utf-8")
     window.open_path(posted)  # in a project: the writer put it there as it is
+    qtbot.wait(300)
     assert not window.bar.isVisible()
 
 
