@@ -76,13 +76,16 @@ class IssueActions:
 
     # -- the check itself -------------------------------------------------------------------
     def check_again(self) -> None:
-        """Check the open chapter now (after Stop Checking: only what is left costs time)."""
+        """Check the open chapter now, and in project scope the others (after Stop
+        Checking: only what is left costs time)."""
         if self.window.checks is not None:
             self.window.checks.recheck()
+            self.window.issues.project.recheck()
 
     def stop_checking(self) -> None:
         if self.window.checks is not None:
             self.window.checks.stop()
+            self.window.issues.project.stop()
 
     def stop_languagetool(self) -> None:
         """Cancel waiting for LanguageTool: check with the other engines this session."""

@@ -143,6 +143,12 @@ class ProjectIssues(QObject):
             self._restart()
             self.changed.emit()
 
+    def stop(self) -> None:
+        """Stop Checking: the chapters still queued are not checked, and the one under way
+        is ignored (partial issues would pass for all of them); found ones stay."""
+        self._restart()
+        self.changed.emit()
+
     def recheck(self) -> None:
         """Check every other chapter again (a new checker, a new dictionary word)."""
         self._restart()

@@ -37,6 +37,19 @@ def open_in_project_scope(window, project: Path, qtbot) -> None:
     qtbot.waitUntil(lambda: has_row(window, "recieved"), timeout=20000)
 
 
+def test_stop_checking_stops_the_other_chapters_too_and_f5_resumes(
+    window, sample_project: Path, qtbot
+) -> None:
+    assert window.open_path(sample_project / "chapters" / SECOND)
+    window.issues.set_scope("project")
+    assert window.issues.project.progress() is not None  # the first chapter is being checked
+    window.issue_actions.stop_checking()
+    assert window.issues.project.progress() is None
+    qtbot.waitUntil(lambda: not window.issues.progress.isVisible())  # "Checking …" goes
+    window.issue_actions.check_again()
+    qtbot.waitUntil(lambda: has_row(window, "recieved"), timeout=20000)
+
+
 def test_project_scope_lists_another_chapters_issues_with_its_name(
     window, sample_project: Path, qtbot
 ) -> None:
