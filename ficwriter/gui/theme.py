@@ -153,7 +153,7 @@ QTreeView, QTableView, QListView, QTextBrowser, QPlainTextEdit#preview {{
     selection-background-color: {t.selection}; selection-color: {t.text}; }}
 QHeaderView::section {{ background: {t.window}; color: {t.muted}; border: none;
     border-bottom: 1px solid {t.border}; padding: 4px 6px; }}
-QLineEdit, QComboBox, QSpinBox, QDoubleSpinBox {{ background: {t.paper}; border: 1px solid {t.border};
+QLineEdit {{ background: {t.paper}; border: 1px solid {t.border};
     border-radius: 4px; padding: 3px 6px; }}
 QPushButton {{ background: {t.paper}; border: 1px solid {t.border}; border-radius: 4px;
     padding: 4px 12px; }}
