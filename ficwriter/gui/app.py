@@ -24,15 +24,6 @@ from ficwriter.logs import start_log_file
 
 QUIT_WHEN_SHOWN = "FICWRITER_QUIT_WHEN_SHOWN"
 
-# Every call Qt makes into a widget class written in Python takes the GIL. While the
-# checker's threads run Python, the default switch interval (5 ms) lets each such call wait
-# that long, and one repaint makes hundreds of them: during a 100,000-word chapter's first
-# check the window froze for 1.3-1.7 s at a time. At 0.2 ms the longest wait is about
-# 0.3 s and checking is no slower; a keystroke's repaint while edits are checked costs a
-# little more (p95 2 ms -> 19 ms, under a 60 Hz frame and a half). Measured with
-# benchmarks/bench_gui.py and bench_checks.py.
-GIL_SWITCH_SECONDS = 0.0002
-
 
 def application() -> QApplication:
     """The running QApplication, created with ficwriter's names and icon if there is none yet.
@@ -40,7 +31,6 @@ def application() -> QApplication:
     The desktop file name lets Wayland compositors match the window to the installed
     ``.desktop`` entry and its icon; the window icon covers X11, Windows and the bundle.
     """
-    sys.setswitchinterval(GIL_SWITCH_SECONDS)
     app = QApplication.instance()
     if app is None:
         app = QApplication(sys.argv[:1])

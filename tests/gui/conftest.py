@@ -4,26 +4,15 @@ from __future__ import annotations
 
 import gc
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
 
 from ficwriter import paths
-from ficwriter.gui.app import GIL_SWITCH_SECONDS
 from ficwriter.gui.app_settings import AppSettings
 from ficwriter.gui.gc_guard import collect_on_gui_thread
 from ficwriter.gui.main_window import MainWindow
-
-
-@pytest.fixture(autouse=True)
-def gui_thread_switching():
-    """The GIL switch interval the window runs with (``gui.app.application``)."""
-    before = sys.getswitchinterval()
-    sys.setswitchinterval(GIL_SWITCH_SECONDS)
-    yield
-    sys.setswitchinterval(before)
 
 
 @pytest.fixture
