@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 
 from ficwriter.core.chapter import Chapter, Paragraph, Scene
 from ficwriter.core.inline import plain_text
@@ -86,14 +87,26 @@ def chapter_stats(chapter: Chapter) -> ChapterStats:
     )
 
 
+@lru_cache(maxsize=4)
+def _vocabulary(chapter_text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The chapter's words written in lower case, and those capitalised mid-sentence.
+
+    Read once per chapter text, not once per scene: the outline guesses every scene's
+    POV, and reading a 100,000-word chapter for each of its scenes kept the window's
+    outline thread busy for seconds.
+    """
+    lower = frozenset(w for w in words(chapter_text) if w[:1].islower())
+    names = frozenset(re.sub(r"['’]s$", "", m) for m in _MID_SENTENCE_CAPITAL.findall(chapter_text))
+    return lower, names
+
+
 def guess_pov(paragraphs: Iterable[Paragraph], chapter_text: str) -> str | None:
     """The name most often the subject of a sentence outside dialogue, if any.
 
     A name is a word the chapter also capitalises mid-sentence ("told Wren"): "Morning
     came slowly" opens a sentence with a capital, but morning is nobody's point of view.
     """
-    lower_words = {w for w in words(chapter_text) if w[:1].islower()}
-    names = {re.sub(r"['’]s$", "", m) for m in _MID_SENTENCE_CAPITAL.findall(chapter_text)}
+    lower_words, names = _vocabulary(chapter_text)
     counts: Counter[str] = Counter()
     for paragraph in paragraphs:
         narration = _QUOTE_SPANS.sub(". ", _plain(paragraph))
