@@ -24,7 +24,7 @@ from tomlkit.toml_document import TOMLDocument
 from ficwriter.core.atomic import write_bytes, write_new
 from ficwriter.core.importers import ImportResult, import_chapters
 from ficwriter.core.names import NUMBERED, slugify
-from ficwriter.core.textfile import UnreadableFile, read_text
+from ficwriter.core.textfile import UnreadableFile, decode_bytes
 
 CONFIG_NAME = "ficwriter.toml"
 CHAPTERS_DIR = "chapters"
@@ -176,9 +176,16 @@ def create_project(root: Path | str, title: str | None = None) -> Project:
     return project
 
 
+_SNIFF_BYTES = 8192
+
+
 def _reads_as_text(path: Path) -> bool:
+    """Whether ``path`` looks like text from its first bytes. The window lists chapters on
+    every open and every change on disk: reading whole files for that was reading the
+    project again and again; a binary file shows itself at its start."""
     try:
-        read_text(path)
+        with path.open("rb") as file:
+            decode_bytes(file.read(_SNIFF_BYTES))
     except (OSError, UnreadableFile):
         return False
     return True

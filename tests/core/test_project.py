@@ -130,3 +130,16 @@ def test_unreadable_files_are_not_chapters_but_keep_their_number(tmp_path: Path)
     source = tmp_path / "night.txt"
     source.write_text("Night.\n", encoding="utf-8")
     assert import_into_project(source, root).name == "04-night.md"
+
+
+def test_a_long_chapter_is_told_from_a_binary_file_by_its_start(tmp_path: Path) -> None:
+    """Only the start of each file is read to list chapters; a letter cut in two at the
+    end of that start must not make a long chapter look like binary."""
+    root = tmp_path / "Story"
+    create_project(root)
+    for n, letter in enumerate("é€😀", start=1):
+        text = "Wren said " * 819 + letter * 40 + "\n"  # the letters straddle byte 8,192
+        (root / "chapters" / f"0{n}-long.md").write_text(text, encoding="utf-8")
+    (root / "chapters" / "04-photo.md").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00" + b"\x00" * 20000)
+    names = [p.name for p in open_project(root).chapters()]
+    assert names == ["01-long.md", "02-long.md", "03-long.md"]
