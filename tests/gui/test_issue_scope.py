@@ -91,13 +91,20 @@ def test_double_click_opens_the_chapter_on_the_issue(window, sample_project: Pat
     assert window.issues.project.current == window.session.path.resolve()
 
 
-def test_dismissing_another_chapters_issue_survives_reopening(
-    window, sample_project: Path, qtbot, app_settings
-) -> None:
+def _other_chapters_row(window, sample_project: Path, qtbot, words: str):
+    """Project scope on the second chapter, the first chapter's row for ``words`` selected
+    and the table focused for keys; the table."""
     open_in_project_scope(window, sample_project, qtbot)
     table = window.issues.table
     table.setFocus()
-    table.selectRow(row_of(window, "recieved"))
+    table.selectRow(row_of(window, words))
+    return table
+
+
+def test_dismissing_another_chapters_issue_survives_reopening(
+    window, sample_project: Path, qtbot, app_settings
+) -> None:
+    table = _other_chapters_row(window, sample_project, qtbot, "recieved")
     qtbot.keyClick(table, Qt.Key.Key_D)
     assert not has_row(window, "recieved")
     assert window.session.path.name == SECOND  # dismissed where it is, nothing opened
@@ -118,10 +125,7 @@ def test_dismissing_another_chapters_issue_survives_reopening(
 
 
 def test_word_and_rule_from_another_chapters_rows(window, sample_project: Path, qtbot) -> None:
-    open_in_project_scope(window, sample_project, qtbot)
-    table = window.issues.table
-    table.setFocus()
-    table.selectRow(row_of(window, "recieved"))
+    table = _other_chapters_row(window, sample_project, qtbot, "recieved")
     qtbot.keyClick(table, Qt.Key.Key_W)
     assert not has_row(window, "recieved")
     assert "recieved" in (sample_project / "dictionary.txt").read_text(encoding="utf-8").split()

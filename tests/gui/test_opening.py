@@ -35,6 +35,13 @@ def _posted_chapter(tmp_path: Path, seed_text: str) -> Path:
     return path
 
 
+def _plain_beside(source: Path) -> Path:
+    """A loose chapter next to ``source`` that has nothing an import would add."""
+    plain = source.with_name("plain.txt")
+    plain.write_text("Plain prose, nothing to import.\n", encoding="utf-8")
+    return plain
+
+
 def test_a_posted_txt_is_offered_for_import_into_a_new_project(window, tmp_path: Path, seed_text: str, qtbot) -> None:
     source = _posted_chapter(tmp_path, seed_text)
     assert window.open_path(source)
@@ -55,8 +62,7 @@ def test_a_posted_txt_is_offered_for_import_into_a_new_project(window, tmp_path:
 
 def test_keep_editing_as_is_is_remembered_for_the_file(window, tmp_path: Path, seed_text: str, qtbot) -> None:
     source = _posted_chapter(tmp_path, seed_text)
-    other = source.with_name("other.txt")
-    other.write_text("Plain prose.\n", encoding="utf-8")
+    other = _plain_beside(source)
     window.open_path(source)
     qtbot.waitUntil(window.bar.isVisible)
     window.bar.buttons[KEEP].click()
@@ -70,8 +76,7 @@ def test_keep_editing_as_is_is_remembered_for_the_file(window, tmp_path: Path, s
 
 def test_the_offer_goes_when_another_chapter_opens(window, tmp_path: Path, seed_text: str, qtbot) -> None:
     source = _posted_chapter(tmp_path, seed_text)
-    plain = source.with_name("plain.txt")
-    plain.write_text("Plain prose, nothing to import.\n", encoding="utf-8")
+    plain = _plain_beside(source)
     window.open_path(source)
     qtbot.waitUntil(window.bar.isVisible)
     window.open_chapter(plain)
@@ -82,8 +87,7 @@ def test_an_offer_decided_after_another_chapter_opened_is_not_shown(
     window, tmp_path: Path, seed_text: str, qtbot
 ) -> None:
     source = _posted_chapter(tmp_path, seed_text)
-    plain = source.with_name("plain.txt")
-    plain.write_text("Plain prose, nothing to import.\n", encoding="utf-8")
+    plain = _plain_beside(source)
     window.open_path(source)
     window.open_chapter(plain)  # before the answer about the first file comes back
     qtbot.wait(500)
