@@ -13,6 +13,7 @@ and by an import (``write_imported``), so opening someone's folder never litters
 
 from __future__ import annotations
 
+import codecs
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +25,7 @@ from tomlkit.toml_document import TOMLDocument
 from ficwriter.core.atomic import write_bytes, write_new
 from ficwriter.core.importers import ImportResult, import_chapters
 from ficwriter.core.names import NUMBERED, slugify
-from ficwriter.core.textfile import UnreadableFile, decode_bytes
+from ficwriter.core.textfile import UnreadableFile, decode_bytes, read_text
 
 CONFIG_NAME = "ficwriter.toml"
 CHAPTERS_DIR = "chapters"
@@ -180,14 +181,33 @@ _SNIFF_BYTES = 8192
 
 
 def _reads_as_text(path: Path) -> bool:
-    """Whether ``path`` looks like text from its first bytes. The window lists chapters on
-    every open and every change on disk: reading whole files for that was reading the
-    project again and again; a binary file shows itself at its start."""
+    """Whether ``path`` reads as text, judged from its first bytes where they settle it.
+
+    The window lists chapters on every open and every change on disk; reading whole files
+    for that read the project again and again. UTF-8 (nearly every chapter) is accepted
+    from its start, a letter cut in two at the end included; a start that no encoding
+    reads is binary unless the file is longer, when the whole file decides.
+    """
     try:
         with path.open("rb") as file:
-            decode_bytes(file.read(_SNIFF_BYTES))
-    except (OSError, UnreadableFile):
+            head = file.read(_SNIFF_BYTES)
+            more = bool(file.read(1))
+    except OSError:
         return False
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=not more)
+        return b"\x00" not in head
+    except UnicodeDecodeError:
+        pass
+    try:
+        decode_bytes(head)
+    except UnreadableFile:
+        if not more:
+            return False
+        try:
+            read_text(path)
+        except (OSError, UnreadableFile):
+            return False
     return True
 
 
