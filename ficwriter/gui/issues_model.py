@@ -21,9 +21,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+from ficwriter.core.names import chapter_title
 from ficwriter.gui.checking import engine_label
 from ficwriter.gui.issue_layer import ShownIssue
-from ficwriter.gui.outline import chapter_title
 from ficwriter.gui.project_issues import ChapterIssue, ProjectIssues
 from ficwriter.gui.theme import LIGHT, Theme
 
@@ -160,7 +160,7 @@ class IssuesModel(QAbstractTableModel):
                 return ", ".join(engine_label(e) for e in issue.engines)
             if column == 4:
                 path = self.path_of(shown)
-                return chapter_title(path) if path is not None else ""
+                return chapter_title(path.stem) if path is not None else ""
             if column == 5:
                 return "" if issue.scene is None else str(issue.scene + 1)
         if role == Qt.ItemDataRole.ForegroundRole and column == 0:

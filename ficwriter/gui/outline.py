@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from ficwriter.core.chapter import Chapter, parse
+from ficwriter.core.names import chapter_title
 from ficwriter.core.project import open_project
 from ficwriter.core.stats import OutlineRow, outline
 from ficwriter.core.textfile import UnreadableFile, read_text
@@ -96,15 +97,6 @@ def _read_chapter(path: Path) -> Chapter | None:
         return parse(read_text(path).text)
     except (OSError, UnreadableFile):
         return None
-
-
-def chapter_title(path: Path) -> str:
-    """``01-the-long-walk.md`` -> ``1. The long walk``."""
-    stem = path.stem
-    number, _, rest = stem.partition("-")
-    if number.isdigit() and rest:
-        return f"{int(number)}. {rest.replace('-', ' ').capitalize()}"
-    return stem.replace("-", " ").replace("_", " ")
 
 
 def scene_rows(chapter: Chapter, rows: list[OutlineRow], issue_scenes: Counter[int]) -> list[SceneRow]:
@@ -243,7 +235,7 @@ class OutlineDock(QDockWidget):
         self._outlines = {p: o for p, o in self._outlines.items() if p in chapters}
         self._current = current
         for path in chapters:
-            item = QTreeWidgetItem([chapter_title(path)])
+            item = QTreeWidgetItem([chapter_title(path.stem)])
             item.setData(0, _PATH, str(path))
             item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsDragEnabled & ~Qt.ItemFlag.ItemIsDropEnabled)
             font = item.font(0)
