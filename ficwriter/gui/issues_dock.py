@@ -96,8 +96,9 @@ class IssuesDock(QDockWidget):
                                   "or of one chapter")
         self.category_box = QComboBox()
         self.engine_box = QComboBox()
+        self._box_contents: dict[int, tuple[object, str]] = {}  # what ``_refill`` put in
         self._fill_filter_boxes([])  # "All categories" / "All engines" before any result
-        for box in (self.scope_box, self.category_box, self.engine_box):
+        for box in (self.category_box, self.engine_box):
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         # chapter titles can be long: the closed box elides them, its list shows them whole
         self.scope_box.setSizeAdjustPolicy(
@@ -288,7 +289,22 @@ class IssuesDock(QDockWidget):
                       if path is not None]
         else:
             items.append(("project", "Whole project"))
-        box = self.scope_box
+        if self._refill(self.scope_box, items, self.proxy.chapter or self.scope):
+            view = self.scope_box.view()
+            view.setMinimumWidth(view.sizeHintForColumn(0) + 24)
+
+    def _fill_box(self, box: QComboBox, everything: str, current: str,
+                  items: list[tuple[str, str]]) -> None:
+        self._refill(box, [(ANY, everything), *items], current)
+
+    def _refill(self, box: QComboBox, items: list[tuple[str, str] | None], current: str) -> bool:
+        """Put ``items`` ((data, label), ``None`` for a separator) in ``box`` with
+        ``current`` chosen; whether anything changed. A box as it was is left alone: the
+        panel refreshes on every checker result, and refilling re-lays out its toolbar."""
+        wanted = (tuple(items), current)
+        if self._box_contents.get(id(box)) == wanted:
+            return False
+        self._box_contents[id(box)] = wanted
         box.blockSignals(True)
         box.clear()
         for item in items:
@@ -296,20 +312,9 @@ class IssuesDock(QDockWidget):
                 box.insertSeparator(box.count())
             else:
                 box.addItem(item[1], item[0])
-        box.setCurrentIndex(max(box.findData(self.proxy.chapter or self.scope), 0))
-        box.view().setMinimumWidth(box.view().sizeHintForColumn(0) + 24)
+        box.setCurrentIndex(max(box.findData(current), 0))
         box.blockSignals(False)
-
-    @staticmethod
-    def _fill_box(box: QComboBox, everything: str, current: str, items: list[tuple[str, str]]) -> None:
-        box.blockSignals(True)
-        box.clear()
-        box.addItem(everything, ANY)
-        for value, label in items:
-            box.addItem(label, value)
-        index = box.findData(current)
-        box.setCurrentIndex(max(index, 0))
-        box.blockSignals(False)
+        return True
 
     def _filters_changed(self) -> None:
         self.proxy.set_filter(category=self.category_box.currentData() or ANY,

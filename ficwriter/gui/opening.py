@@ -88,6 +88,8 @@ class OpenCommands:
         job.start()
 
     def _imported(self, path: Path, root: Path) -> None:
+        same_project = root == self.window.project_root  # else opening it lists its chapters
         if self.window.open_chapter(path, root):
-            self.window.outline.show_project(root, path)
+            if same_project:
+                self.window.outline.show_project(root, path)  # the new chapter is among them
             self.window.settings.add_recent(root)

@@ -152,8 +152,8 @@ class ProjectIssues(QObject):
     def recheck(self) -> None:
         """Check every other chapter again (a new checker, a new dictionary word)."""
         self._restart()
-        chapters = self._read_order()
-        if self.active:
+        if self.active:  # the chapters are listed (read) only for the project scope
+            chapters = self._read_order()
             for gone in set(self._rows) - set(chapters):
                 del self._rows[gone]
             self._queue(chapters)
@@ -217,7 +217,7 @@ class ProjectIssues(QObject):
         root = self.workspace.root
         path = (root / change.path).resolve()
         old = (root / change.old_path).resolve() if change.old_path else None
-        if change.kind != "modified":
+        if change.kind != "modified" and self.active:
             self._read_order()
         if old is not None and old == self.current:
             self.current = path  # the open chapter was renamed: still the editor's
