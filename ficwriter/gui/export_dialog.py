@@ -64,7 +64,7 @@ class ExportDialog(QDialog):
         self.chapter = chapter
         self.name = name
         self.result: ExportResult | None = None
-        self.tab_files: list[str] = []  # the file each tab shows
+        self.word_html: dict[str, str] = {}  # each Word file as rich text: shown, copied
         defaults = dict(defaults or {})
         options = ExportOptions.from_config({k: v for k, v in defaults.items() if k != "target"})
 
@@ -167,9 +167,10 @@ class ExportDialog(QDialog):
         current = self.tabs.currentIndex()
         self.tabs.blockSignals(True)
         self.tabs.clear()
-        self.tab_files = list(self.result.files)
+        self.word_html = {name: docx_html(data) for name, data in self.result.files.items()
+                          if name.endswith(_BINARY_SUFFIXES)}
         for file_name, data in self.result.files.items():
-            view = self._word_view(data) if file_name.endswith(_BINARY_SUFFIXES) else (
+            view = self._word_view(self.word_html[file_name]) if file_name in self.word_html else (
                 self._text_view(data.decode("utf-8")))
             self.tabs.addTab(view, self._tab_label(file_name))
         self.tabs.setCurrentIndex(max(0, min(current, self.tabs.count() - 1)))
@@ -189,7 +190,7 @@ class ExportDialog(QDialog):
         return view
 
     @staticmethod
-    def _word_view(data: bytes) -> QTextBrowser:
+    def _word_view(html: str) -> QTextBrowser:
         """The Word document as Word shows it: a serif page with its italics and breaks."""
         serif = QFont()
         serif.setFamilies(["Liberation Serif", "Times New Roman", "DejaVu Serif", "serif"])
@@ -198,7 +199,7 @@ class ExportDialog(QDialog):
         view.setObjectName("preview")
         view.setFont(serif)
         view.document().setDocumentMargin(24)
-        view.setHtml(docx_html(data))
+        view.setHtml(html)
         return view
 
     def _tab_label(self, file_name: str) -> str:
@@ -219,8 +220,9 @@ class ExportDialog(QDialog):
 
     def shown_file(self) -> str:
         """The name of the file whose tab is on show ("" before the first export)."""
+        files = list(self.result.files) if self.result is not None else []
         index = self.tabs.currentIndex()
-        return self.tab_files[index] if 0 <= index < len(self.tab_files) else ""
+        return files[index] if 0 <= index < len(files) else ""
 
     def copy(self) -> None:
         """The tab on show to the clipboard (the chapter text: for AO3, what its HTML box
@@ -228,9 +230,9 @@ class ExportDialog(QDialog):
         assert self.result is not None
         shown = self.shown_file()
         data = self.result.files[shown]
-        if shown.endswith(_BINARY_SUFFIXES):
+        if shown in self.word_html:
             formatted = QMimeData()
-            formatted.setHtml(docx_html(data))
+            formatted.setHtml(self.word_html[shown])
             formatted.setText(self.tabs.currentWidget().toPlainText())
             QGuiApplication.clipboard().setMimeData(formatted)
         else:
