@@ -2,7 +2,7 @@
 
 ```
 MyStory/
-  ficwriter.toml     title, fandom, language, [checks], [export]
+  ficwriter.toml     title, author, fandom, summary, language, [checks], [export]
   chapters/          01-slug.md, 02-slug.md … in reading order
   dictionary.txt     project words (names), one per line
 ```
@@ -33,7 +33,9 @@ DICTIONARY_NAME = "dictionary.txt"
 CHAPTER_SUFFIXES = (".md", ".txt", ".markdown")
 DEFAULTS: Mapping[str, Any] = {
     "title": "",
+    "author": "",
     "fandom": "",
+    "summary": "",
     "language": "en-US",
     "checks": {},
     "export": {"target": "ao3"},
@@ -67,8 +69,18 @@ class Project:
         return str(self._get("title")) or self.root.name
 
     @property
+    def author(self) -> str:
+        """The writer's name or pseudonym as readers see it (an e-book's creator)."""
+        return str(self._get("author"))
+
+    @property
     def fandom(self) -> str:
         return str(self._get("fandom"))
+
+    @property
+    def summary(self) -> str:
+        """The work's summary (AO3's work summary field, an e-book's description)."""
+        return str(self._get("summary"))
 
     @property
     def language(self) -> str:
@@ -129,7 +141,9 @@ class Project:
 def _default_config(title: str) -> TOMLDocument:
     doc = tomlkit.document()
     doc.add("title", title)
+    doc.add("author", DEFAULTS["author"])
     doc.add("fandom", DEFAULTS["fandom"])
+    doc.add("summary", DEFAULTS["summary"])
     doc.add("language", DEFAULTS["language"])
     doc.add("checks", tomlkit.table())
     export = tomlkit.table()
