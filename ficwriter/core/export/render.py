@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 from ficwriter.core.chapter import Chapter
-from ficwriter.core.export import ao3, docx, ffn, html, md, txt
+import ficwriter.core.export.ao3 as ao3
+import ficwriter.core.export.docx as docx
+import ficwriter.core.export.ffn as ffn
+import ficwriter.core.export.html as html
+import ficwriter.core.export.md as md
+import ficwriter.core.export.txt as txt
 from ficwriter.core.export.clean import CleanChapter, clean
 from ficwriter.core.export.options import ExportOptions
 from ficwriter.core.export.target import ExportResult, Target

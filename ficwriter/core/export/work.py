@@ -16,7 +16,9 @@ from pathlib import Path
 
 from ficwriter.core import names
 from ficwriter.core.chapter import Chapter, parse
-from ficwriter.core.export import ao3, epub, posting
+import ficwriter.core.export.ao3 as ao3
+import ficwriter.core.export.epub as epub
+import ficwriter.core.export.posting as posting
 from ficwriter.core.export.clean import CleanChapter, clean, clean_paragraph
 from ficwriter.core.export.markup import html_inline
 from ficwriter.core.export.options import ExportOptions
