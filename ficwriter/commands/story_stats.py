@@ -1,9 +1,7 @@
 """`ficwriter stats PROJECT`: the story's measures per chapter and scene (issue 17).
 
-Mirrors ``core.story_stats.chapter_picture`` for every chapter of the project. Open issues
-are what the window shows without waiting for LanguageTool: Harper and the fiction rules
-as the project configures them (dismissed issues left out), run through the same checker
-and its cache, so a second run costs little.
+Mirrors ``checks.story.story_pictures`` (``core.story_stats`` with the open issues of the
+quick engines) for every chapter of the project, as the window's Story view shows them.
 """
 
 from __future__ import annotations
@@ -11,53 +9,20 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ficwriter.checks.build import build_checker
-from ficwriter.checks.scheduler import Checker
-from ficwriter.checks.settings import load_check_settings
+from ficwriter.checks.story import story_pictures
 from ficwriter.commands.reading import read_chapter
 from ficwriter.commands.errors import CommandError
 from ficwriter.core.names import chapter_title
-from ficwriter.core.project import CONFIG_NAME, open_project
-from ficwriter.core.story_stats import ChapterPicture, IssueMark, Measures, chapter_picture
-from ficwriter.history.database import database_path
-
-QUICK_ENGINES = ("harper", "fiction")
-
-
-def project_checker(root: Path) -> Checker | None:
-    """The project's quick engines, or ``None`` when the settings turn both off."""
-    try:
-        settings = load_check_settings(root)
-    except ValueError as error:
-        raise CommandError(f"bad check settings: {error}") from error
-    only = [name for name in QUICK_ENGINES if name in settings.engines]
-    if not only:
-        return None
-    persist = database_path(root).exists() or (root / CONFIG_NAME).is_file()
-    try:
-        return build_checker(root, settings, only, persist=persist)
-    except ValueError as error:
-        raise CommandError(f"bad check settings: {error}") from error
-
+from ficwriter.core.project import open_project
+from ficwriter.core.story_stats import ChapterPicture, Measures
 
 def project_pictures(root: Path) -> list[tuple[Path, ChapterPicture]]:
     """Every chapter's picture, in reading order."""
     try:
         project = open_project(root)
+        return story_pictures(project.root, project.chapters(), read_chapter)
     except ValueError as error:
         raise CommandError(str(error)) from error
-    checker = project_checker(project.root)
-    pictures = []
-    try:
-        for path in project.chapters():
-            chapter = read_chapter(path)
-            issues = checker.check_chapter(chapter).issues if checker else []
-            marks = [IssueMark(issue.start, issue.category.value) for issue in issues]
-            pictures.append((path, chapter_picture(chapter, marks)))
-    finally:
-        if checker is not None:
-            checker.close()
-    return pictures
 
 
 def run_project_stats(root: Path, output_format: str) -> int:
