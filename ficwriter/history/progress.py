@@ -13,7 +13,9 @@ not a day's writing:
 * **A deleted chapter.** Its words count as removed on the day of deletion (the total
   drops), but the day's writing (``Day.written``, what targets and streaks judge) leaves
   them out: throwing away an old draft is not a negative day of writing. A chapter that
-  comes back lifts its tombstone, so its deletion is no longer counted anywhere.
+  comes back lifts its tombstone, so its deletion is no longer counted anywhere. A chapter
+  merged into another (whose revision a moment before gained at least its words) is no
+  deletion of writing either: its words moved, so they count as removed and added.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ import sqlite_utils
 from ficwriter.core.goals import Goals
 
 BASELINE_MINUTES = 5
+_MERGE_SECONDS = 60
+_RECENT = 8
 _BASELINE_SOURCES = frozenset({"import", "recovery"})
 
 
@@ -122,6 +126,7 @@ def read_progress(db: sqlite_utils.Database, tz: tzinfo | None = None) -> Progre
     words: dict[int, int] = {}  # chapter -> its words now
     total = 0
     baseline_until: datetime | None = None
+    recent: list[tuple[str, int, int]] = []  # the last revisions: time, chapter, added
     for created, chapter_id, revision_id, source, count, added, removed in _events(db):
         when = _local_date(created, tz)
         day = tally.setdefault(when, _Tally())
@@ -129,7 +134,8 @@ def read_progress(db: sqlite_utils.Database, tz: tzinfo | None = None) -> Progre
             gone = words.pop(chapter_id, 0)
             total -= gone
             day.removed += gone
-            day.deleted += gone
+            if not _moved_into_another(recent, chapter_id, gone, created):
+                day.deleted += gone
         else:
             stamp = datetime.fromisoformat(created)
             if baseline_until is None:
@@ -142,11 +148,27 @@ def read_progress(db: sqlite_utils.Database, tz: tzinfo | None = None) -> Progre
                 day.added += added
                 day.removed += removed
             day.revisions.append(revision_id)
+            recent.append((created, chapter_id, added))
+            del recent[:-_RECENT]
         totals[when] = total
     return Progress(
         days={when: tally[when].day(when) for when in sorted(tally)},
         totals=dict(sorted(totals.items())),
         chapters={paths[cid]: count for cid, count in sorted(words.items())},
+    )
+
+
+def _moved_into_another(
+    recent: list[tuple[str, int, int]], chapter_id: int, gone: int, deleted: str
+) -> bool:
+    """Whether a deleted chapter's words went into another chapter just before (a merge:
+    the chapter it joined gained them), so the deletion moved words rather than threw them
+    away, and the day's writing must not count them as written."""
+    if not gone:
+        return False
+    since = (datetime.fromisoformat(deleted) - timedelta(seconds=_MERGE_SECONDS)).isoformat()
+    return any(
+        when >= since and other != chapter_id and added >= gone for when, other, added in recent
     )
 
 

@@ -171,3 +171,22 @@ def test_a_returning_chapter_lifts_its_deletion(project: Path, clock: Clock) -> 
         progress = read_progress(store.db, LOCAL)
     assert progress.days[date(2026, 11, 5)].deleted == 0
     assert progress.words == 19
+
+
+def test_a_merged_chapter_moved_its_words_rather_than_wrote_them(
+    project: Path, clock: Clock
+) -> None:
+    from ficwriter.core.chapters import merge_chapter
+    from ficwriter.core.project import create_project
+    from ficwriter.history.chapters import change_chapters
+
+    story = create_project(project)
+    with HistoryStore.open(project) as store:
+        store.save("chapters/01-a.md", V0)
+        store.save("chapters/02-b.md", CH2)
+        clock.at("2026-11-05T15:00:00+00:00")
+        change_chapters(store, lambda: merge_chapter(story, 1))
+        day = read_progress(store.db, LOCAL).days[date(2026, 11, 5)]
+        # chapter 1 gained chapter 2's nine words, chapter 2 went to the trash
+        assert (day.added, day.removed, day.deleted, day.written) == (9, 9, 0, 0)
+        assert read_progress(store.db, LOCAL).words == 19
