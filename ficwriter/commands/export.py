@@ -14,8 +14,8 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from ficwriter.commands.chapter import read_chapter
 from ficwriter.commands.errors import CommandError
+from ficwriter.commands.reading import read_chapter
 from ficwriter.core.atomic import SaveError
 from ficwriter.core.export import WORK_TARGETS, ExportOptions, export_chapter, export_work
 from ficwriter.core.export.destination import ExportExists, ExportRefused, write_export_files
