@@ -15,6 +15,7 @@ history/ (through ``Workspace``).
 from __future__ import annotations
 
 from collections import Counter
+from datetime import datetime
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -270,7 +271,8 @@ class MainWindow(QMainWindow):
             self.panels.set_visible(True)
             self.status.set_chapter_open(True)
         self.menus.set_editing_enabled(True)
-        self.setWindowTitle(f"{path.stem} — {self.project_root.name} — ficwriter")
+        self.menus.set_read_only(self.workspace is not None and self.workspace.read_only)
+        self._set_title(path)
         self.editor.setFocus()
         self.status.show_saved("Saved")
         if self.workspace is not None:
@@ -298,9 +300,11 @@ class MainWindow(QMainWindow):
         self.editor.setReadOnly(locked is not None)
         self.history.setEnabled(locked is None)
         if locked is not None:
+            holder = locked.holder
             self.bar.show_message(
-                f"{locked} It is open here to read: you can search, check and export, and it "
-                "follows the other window's saves; edits are not possible.",
+                "Open in another ficwriter window: read-only. Edits follow that window's "
+                f"saves. (Process {holder.pid} on {holder.host} has it; close it there to "
+                "edit here.)",
                 [("OK", self.bar.dismiss)],
             )
         elif self.workspace.store.damage is not None:
@@ -330,6 +334,7 @@ class MainWindow(QMainWindow):
             self.checks.deleteLater()
             self.checks = None
         if self.workspace is not None:
+            self.history.set_chapter(None, None)  # the panel must not read a closed history
             self.disk.flush_journal()
             self.workspace.close()
             self.workspace.deleteLater()
@@ -396,7 +401,9 @@ class MainWindow(QMainWindow):
             self.start_checks(recheck=True)
 
     # -- saving -----------------------------------------------------------------------------
-    def save(self) -> bool:
+    def save(self, *, autosave: bool = False) -> bool:
+        """Save the open chapter; the status bar tells a save the writer asked for
+        ("Saved") from one the timer made ("Autosaved 14:02")."""
         if self.session is None:
             return True
         if self.workspace is None:
@@ -410,7 +417,8 @@ class MainWindow(QMainWindow):
         self.session.mark_saved()
         self.session.note_disk_text(text)
         self.disk.conflict = None
-        self.history_actions.after_history_change("Saved")
+        said = f"Autosaved {datetime.now().strftime('%H:%M')}" if autosave else "Saved"
+        self.history_actions.after_history_change(said)
         return True
 
     def apply_autosave_interval(self) -> None:
@@ -423,10 +431,19 @@ class MainWindow(QMainWindow):
     def _autosave_tick(self) -> None:
         conflict = self.disk.conflict is not None
         if self.session is not None and self.session.dirty and not conflict:
-            self.save()
+            self.save(autosave=True)
 
     def _modification_changed(self, modified: bool) -> None:
-        self.status.show_saved("Edited" if modified else "Saved")
+        self.setWindowModified(modified)  # the title's "[*]" shows as "*": unsaved text
+        if modified:
+            self.status.show_saved("Edited")
+        else:
+            self.disk.text_matches_file()
+
+    def _set_title(self, path: Path) -> None:
+        assert self.project_root is not None
+        self.setWindowTitle(f"{path.stem}[*] — {self.project_root.name} — ficwriter")
+        self.setWindowModified(self.session is not None and self.session.dirty)
 
     # -- following the chapter --------------------------------------------------------------
     def _chapter_reparsed(self, chapter: Chapter) -> None:
@@ -441,7 +458,7 @@ class MainWindow(QMainWindow):
             self.session.path = path
             self.outline.show_project(self.project_root, path)
             self.outline.update_chapter(path, self.session.chapter)
-            self.setWindowTitle(f"{path.stem} — {self.project_root.name} — ficwriter")
+            self._set_title(path)
 
     def _update_outline_issues(self) -> None:
         """Issue counts in the outline: the open chapter's (as its check delivers them),

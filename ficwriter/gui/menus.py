@@ -177,3 +177,8 @@ class WindowMenus:
                        self.act_go_to_scene, self.act_next_issue, self.act_previous_issue,
                        self.act_scene_break, self.act_export, self.act_check_again):
             action.setEnabled(enabled)
+
+    def set_read_only(self, read_only: bool) -> None:
+        """A project another window holds: nothing here may write its files or history."""
+        for action in (self.act_save, self.act_replace, self.act_scene_break):
+            action.setEnabled(not read_only)

@@ -96,6 +96,9 @@ class ChapterSession(QObject):
         editor.document().contentsChange.connect(self._changed)
 
     def detach(self) -> None:
+        """Stop following the editor (once: closing a window may come after a close)."""
+        if self._closed:
+            return
         self._closed = True
         self._timer.stop()
         self._parser.close(wait=False)

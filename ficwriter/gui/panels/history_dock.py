@@ -95,6 +95,7 @@ class HistoryDock(QDockWidget):
         self._current_text = ""
         self._theme = LIGHT
         self._revisions: list[Revision] = []
+        self._pinned: dict[int, list[str]] = {}  # revision id -> names of its snapshots
 
         body = QWidget()
         column = QVBoxLayout(body)
@@ -164,6 +165,21 @@ class HistoryDock(QDockWidget):
             self.list.clear()
             self.diff_view.clear()
 
+    def describe(self, revision_id: int) -> str:
+        """The revision as the writer saw it in the list, in words: for a dialog that must
+        say which one it means (``r12, Saved at 14:02:10, 1,522 words, snapshot “Draft”``)."""
+        revision = next((r for r in self._revisions if r.id == revision_id), None)
+        if revision is None:
+            return f"r{revision_id}"
+        source = SOURCE_LABELS.get(revision.source, revision.source)
+        parts = [f"{revision.label}, {source} at {when(revision.created)}",
+                 f"{revision.words:,} words"]
+        names = self._pinned.get(revision_id, [])
+        if names:
+            label = "snapshot" if len(names) == 1 else "snapshots"
+            parts.append(f"{label} " + ", ".join(f"\u201c{name}\u201d" for name in names))
+        return ", ".join(parts)
+
     def set_current_text(self, text: str) -> None:
         """The editor's text, what a revision is compared with by default."""
         self._current_text = text
@@ -181,6 +197,7 @@ class HistoryDock(QDockWidget):
                 revision = snapshot.revisions.get(self.path)
                 if revision is not None:
                     pinned.setdefault(revision, []).append(snapshot.name)
+        self._pinned = pinned
         for revision in self._revisions:
             item = QTreeWidgetItem([
                 when(revision.created),
