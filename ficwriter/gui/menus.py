@@ -83,7 +83,7 @@ class WindowMenus:
         if self.act_settings.shortcut().isEmpty():
             self.act_settings.setShortcut(QKeySequence("Ctrl+,"))
         self.act_close = a("&Close Project", window.close_project, K.Close)
-        self.act_quit = a("&Quit", window.close, K.Quit)
+        self.act_quit = a("&Quit", window.close, "Ctrl+Q")
         self.act_undo = a("&Undo", editor.undo, K.Undo)
         self.act_redo = a("&Redo", editor.redo, K.Redo)
         self.act_cut = a("Cu&t", editor.cut, K.Cut)
@@ -91,9 +91,11 @@ class WindowMenus:
         self.act_paste = a("&Paste", editor.paste, K.Paste)
         self.act_select_all = a("Select &All", editor.selectAll, K.SelectAll)
         self.act_find = a("&Find…", lambda: find_bar.open(), K.Find)
-        self.act_replace = a("Find and &Replace…", lambda: find_bar.open(replace=True), K.Replace)
-        self.act_find_next = a("Find &Next", find_bar.find_next, K.FindNext)
-        self.act_find_previous = a("Find Pre&vious", find_bar.find_previous, K.FindPrevious)
+        # explicit keys where a platform's standard ones differ (KDE's Replace is Ctrl+R) or
+        # are missing (Quit on a bare X server) or clash (Find Next's Ctrl+G is Go to Scene)
+        self.act_replace = a("Find and &Replace…", lambda: find_bar.open(replace=True), "Ctrl+H")
+        self.act_find_next = a("Find &Next", find_bar.find_next, "F3")
+        self.act_find_previous = a("Find Pre&vious", find_bar.find_previous, "Shift+F3")
         self.act_go_to_scene = a("&Go to Scene…", scenes.go_to_scene, "Ctrl+G")
         self.act_focus = a("&Focus Mode", window.panels.toggle_focus_mode, ["F11", "Ctrl+Shift+F"],
                            checkable=True)
