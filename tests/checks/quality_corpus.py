@@ -64,14 +64,16 @@ def corpus_dictionary() -> list[str]:
     return sorted(set(words))
 
 
-def fiction_flags(chapter: Chapter, settings: FictionSettings) -> list[tuple[int, int, str]]:
+def fiction_flags(
+    chapter: Chapter, settings: FictionSettings, notes: bool = False
+) -> list[tuple[int, int, str]]:
     """(start, end, rule id) in file offsets for everything the fiction rules flag.
 
-    Story paragraphs only, as the scheduler sends them.
+    Story paragraphs, and author's notes with ``notes``, as the scheduler sends them.
     """
     engine = paragraph_engine(settings)
     flags = []
-    for paragraph in chapter.paragraphs():
+    for paragraph in chapter.paragraphs(notes=notes):
         plain = plain_text(paragraph.text, base=paragraph.span.start)
         for found in engine.check(plain.text):
             flags.append((*plain.source_span(found.start, found.end), found.rule_id))
