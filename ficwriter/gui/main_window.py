@@ -43,6 +43,7 @@ from ficwriter.gui.background.checking import CheckController
 from ficwriter.gui.actions.disk_sync import DiskSync
 from ficwriter.gui.editor.editor import ChapterEditor
 from ficwriter.gui.editor.find_bar import FindBar
+from ficwriter.gui.editor.focus_words import FocusWords
 from ficwriter.gui.actions.history_actions import HistoryActions
 from ficwriter.gui.panels.history_dock import HistoryDock
 from ficwriter.gui.actions.import_offer import ImportOffer
@@ -108,6 +109,8 @@ class MainWindow(QMainWindow):
         self.editor_column.addWidget(self.bar)
         self.editor_column.addWidget(self.editor, 1)
         self.editor_column.addWidget(self.find_bar)
+        self.focus_words = FocusWords()
+        self.editor_column.addWidget(self.focus_words)
         self.stack.addWidget(self.start_page)
         self.stack.addWidget(self.editor_page)
         self.stack.currentChanged.connect(self._page_changed)

@@ -164,6 +164,7 @@ QFrame#findbar {{ background: {t.window}; border-top: 1px solid {t.border}; }}
 QLabel#muted {{ color: {t.muted}; }}
 QLabel#focushint {{ background: {t.window}; color: {t.muted}; border: 1px solid {t.border};
     border-radius: 12px; padding: 4px 14px; }}
+QLabel#focuswords {{ background: {t.paper}; color: {t.muted}; padding: 4px 8px 6px 8px; }}
 QListWidget#recent {{ background: {t.paper}; border: 1px solid {t.border}; border-radius: 6px;
     padding: 4px; }}
 QListWidget#recent::item {{ padding: 8px 10px; border-radius: 4px; }}

@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     from ficwriter.gui.panels.history_dock import HistoryDock
     from ficwriter.gui.panels.issues_dock import IssuesDock
     from ficwriter.gui.panels.outline import OutlineDock
+    from ficwriter.gui.editor.focus_words import FocusWords
+    from ficwriter.gui.status_bar import StatusBar
 
 
 class FocusAction(Protocol):
@@ -41,6 +43,8 @@ class PanelWindow(Protocol):
     issues: IssuesDock
     history: HistoryDock
     menus: FocusAction
+    status: StatusBar  # its word counts are shown in focus mode by ``focus_words``
+    focus_words: FocusWords
 
     def width(self) -> int: ...
     def height(self) -> int: ...
@@ -82,6 +86,7 @@ class Panels:
         self._shown = True  # docks are as the writer wants them (not hidden for the start page)
         self._before_focus: list[QDockWidget] = []
         self.focus_hint = FocusHint(window.centralWidget())
+        window.status.wordsShown.connect(window.focus_words.show_words)
         # Esc leaves focus mode too (only while in it; the find bar keeps Esc for itself)
         self._leave_focus = QShortcut(QKeySequence(Qt.Key.Key_Escape), window)
         self._leave_focus.setEnabled(False)
@@ -170,6 +175,7 @@ class Panels:
         window.statusBar().setVisible(not on)
         window.menuBar().setVisible(not on)
         self._leave_focus.setEnabled(on)
+        window.focus_words.setVisible(on)
         if on:
             self.focus_hint.flash()
         else:

@@ -48,3 +48,23 @@ def test_esc_does_nothing_outside_focus_mode(window, chapter_file: Path, qtbot) 
     qtbot.keyClick(window.editor, Qt.Key.Key_Escape)
     assert window.menuBar().isVisible() and window.outline.isVisible()
     assert not window.panels.focus_hint.isVisible()
+
+
+def test_focus_mode_keeps_the_word_counts_dimmed_at_the_bottom(opened, qtbot) -> None:
+    from PySide6.QtCore import Qt
+
+    window = opened
+    window.editor.setFocus()
+    qtbot.keyClick(window.editor, Qt.Key.Key_F11)
+    words = window.focus_words
+    assert not window.statusBar().isVisible() and words.isVisible()
+    editor = window.editor.geometry()
+    assert words.geometry().top() >= editor.bottom()  # under the text, covering none of it
+    assert words.geometry().bottom() >= window.centralWidget().height() - 40
+    before = words.text()
+    assert "words" in before and "this session" in before
+    qtbot.keyClick(window.editor, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(window.editor, " Three more words")
+    qtbot.waitUntil(lambda: words.text() != before and "+3 this session" in words.text())
+    qtbot.keyClick(window.editor, Qt.Key.Key_Escape)
+    assert not words.isVisible() and window.statusBar().isVisible()
