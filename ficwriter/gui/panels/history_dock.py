@@ -61,8 +61,8 @@ def diff_html(diff: TextDiff, theme: Theme) -> str:
         f"\u2212{diff.words_removed:,} words · {diff.paragraphs_changed} changed, "
         f"{diff.paragraphs_inserted} added, {diff.paragraphs_deleted} removed paragraphs</p>"
     ]
-    inserted = f"background-color:{theme.inserted};"
-    deleted = f"background-color:{theme.deleted}; text-decoration: line-through;"
+    inserted = f"color:{theme.text}; background-color:{theme.inserted};"
+    deleted = f"color:{theme.text}; background-color:{theme.deleted}; text-decoration: line-through;"
     for paragraph in diff.paragraphs:
         label = {"inserted": "Added", "deleted": "Removed", "changed": "Changed"}[paragraph.kind]
         number = paragraph.new_index if paragraph.new_index is not None else paragraph.old_index
