@@ -32,6 +32,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QToolTip, QWidget
 
 from ficwriter.checks.issue import Category
+from ficwriter.checks.messages import message_html, readable
 from ficwriter.gui.editor import formatting
 from ficwriter.gui.editor.paste import FICWRITER_MIME, plain_paste, rich_paste
 from ficwriter.gui.editor.highlighter import NOTE_KINDS, ChapterHighlighter, LineKind, line_kind
@@ -285,7 +286,7 @@ class ChapterEditor(QPlainTextEdit):
             font.setBold(True)
             action.setFont(font)
         if not shown.issue.suggestions:
-            menu.addAction(shown.issue.message).setEnabled(False)
+            menu.addAction(readable(shown.issue.message)).setEnabled(False)
         menu.addSeparator()
         menu.addAction("Dismiss", lambda: self.dismissRequested.emit(shown))
         menu.addAction(
@@ -382,6 +383,6 @@ def issue_tooltip(shown: ShownIssue) -> str:
         f"<br>Suggestion: <i>{html.escape(issue.suggestions[0])}</i>" if issue.suggestions else ""
     )
     return (
-        f"<b>{html.escape(issue.message)}</b>{suggestion}"
+        f"<b>{message_html(issue.message)}</b>{suggestion}"
         f"<br><small>{html.escape(issue.rule_name)} ({html.escape(issue.rule_id)}) · {engines}</small>"
     )
