@@ -122,7 +122,8 @@ class MainWindow(QMainWindow):
         self.issues = IssuesDock(self.issue_layer, self, self.settings)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.issues)
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.BottomDockWidgetArea)
+        # the bottom right corner: Panels.window_resized gives it to history where the window
+        # is wide enough
         self.history = HistoryDock(self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history)
         self.history.hide()

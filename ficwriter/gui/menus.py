@@ -102,6 +102,8 @@ class WindowMenus:
                            checkable=True)
         self.act_dark = a("&Dark Theme", window.toggle_theme, "Ctrl+Shift+D", checkable=True)
         self.act_dark.setChecked(window.theme.name == "dark")
+        self.act_unlock_panels = a("&Unlock Panels", lambda: window.panels.set_locked(
+            not self.act_unlock_panels.isChecked()), checkable=True)
         self.act_italic = a("&Italic", editor.toggle_italic, K.Italic)
         self.act_bold = a("&Bold", editor.toggle_bold, K.Bold)
         self.act_quote = a("Block &Quote", editor.toggle_block_quote, "Ctrl+Shift+Q")
@@ -172,6 +174,7 @@ class WindowMenus:
         self.menu_view.addAction(window.outline.toggleViewAction())
         self.menu_view.addAction(window.issues.toggleViewAction())
         self.menu_view.addAction(window.history.toggleViewAction())
+        self.menu_view.addAction(self.act_unlock_panels)
         self.menu_check = bar.addMenu("&Check")
         self.menu_check.addAction(self.act_next_issue)
         self.menu_check.addAction(self.act_previous_issue)

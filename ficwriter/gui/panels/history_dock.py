@@ -34,6 +34,7 @@ from ficwriter.history.store import HistoryStore, Revision
 
 _ID = Qt.ItemDataRole.UserRole
 CURRENT = -1
+LIST_HEIGHT = 130  # px: the header and about five revisions
 SOURCE_LABELS = {
     "save": "Saved",
     "external": "On disk",
@@ -130,7 +131,10 @@ class HistoryDock(QDockWidget):
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.list)
         splitter.addWidget(lower)
-        splitter.setStretchFactor(1, 2)
+        # the list shows a handful of rows; the diff, what the writer reads, gets the rest
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([LIST_HEIGHT, 4 * LIST_HEIGHT])
         column.addWidget(splitter, 1)
 
         buttons = QHBoxLayout()
