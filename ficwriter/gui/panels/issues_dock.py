@@ -54,6 +54,7 @@ from ficwriter.gui.theme import Theme
 
 SCOPES = (("chapter", "This chapter"), ("project", "Whole project"))
 APPLY_ELSEWHERE = "Apply: open chapter first"
+LONG_STATUS = 60  # characters: a checker's state this long is a reason, shown last
 SUGGESTION_CHARS = 12  # of a suggestion shown on the Apply button; longer ones are cut
 
 
@@ -363,7 +364,10 @@ class IssuesDock(QDockWidget):
             self.table.selectRow(0)
 
     def set_checker_status(self, short: str, full: str, *, languagetool_busy: bool = False) -> None:
-        self.status.set_full_text(full.replace("\n", " · "))
+        # one line: the short states first ("Harper ready"), a long reason last, where the
+        # ellipsis may cut it (the tooltip has it whole)
+        parts = sorted(full.split("\n"), key=lambda part: len(part) > LONG_STATUS)
+        self.status.set_full_text(" · ".join(parts))
         self.status.setToolTip(full)
         self.stop_lt_button.setVisible(languagetool_busy)
 
