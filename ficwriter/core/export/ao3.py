@@ -2,7 +2,8 @@
 
 AO3 keeps a fixed set of elements (DESIGN.md lists them) and has separate fields for the
 chapter's summary, beginning notes and end notes, so each goes to its own file to paste.
-All text is HTML-escaped; a line break inside a paragraph is ``<br />``; scene breaks are
+All text is HTML-escaped; a line break inside a paragraph is ``<br />``; block quotes and
+lists inside the story are ``<blockquote>`` and ``<ol>``/``<ul>``; scene breaks are
 ``<hr />`` or a centred paragraph (``align`` is one of the attributes AO3 keeps). AO3's
 limits are checked on what it would count: the text with its markup.
 """
@@ -13,7 +14,7 @@ import html
 from collections.abc import Iterable
 
 from ficwriter.core.export.clean import CleanChapter, CleanParagraph, body_lines
-from ficwriter.core.export.markup import break_text, html_inline, wants_rule
+from ficwriter.core.export.markup import break_text, html_blocks, html_inline, wants_rule
 from ficwriter.core.export.options import ExportOptions
 from ficwriter.core.export.target import Rendered, Target
 
@@ -32,11 +33,14 @@ def _body(chapter: CleanChapter, options: ExportOptions) -> str:
         scene_break = "<hr />"
     else:
         scene_break = f'<p align="center">{html.escape(break_text(options.scene_break), False)}</p>'
+    quote, listing = html_blocks(html_inline)
     lines = body_lines(
         chapter.body,
         paragraph=lambda p: f"<p>{html_inline(p)}</p>",
         scene_break=scene_break,
         note=lambda ps: ["<blockquote>" + "".join(_paragraphs(ps)) + "</blockquote>"],
+        quote=quote,
+        listing=listing,
     )  # comments are left out: AO3 strips them, and they would count against the limit
     return "\n".join(lines)
 
