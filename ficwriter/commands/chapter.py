@@ -17,11 +17,12 @@ from dataclasses import replace
 from pathlib import Path
 
 from ficwriter.commands.errors import CommandError
-from ficwriter.core.chapter import Chapter, parse
+from ficwriter.commands.reading import read_chapter
+from ficwriter.commands.story_stats import run_project_stats
 from ficwriter.core.export import TARGETS, ExportOptions, export_chapter, write_export
 from ficwriter.core.project import import_chapters_into_project, open_project
 from ficwriter.core.stats import chapter_stats, outline
-from ficwriter.core.textfile import UnreadableFile, read_text
+from ficwriter.core.textfile import UnreadableFile
 from ficwriter.history.database import DamagedDatabase
 from ficwriter.history.lock import ProjectLocked
 from ficwriter.history.store import HistoryStore
@@ -71,18 +72,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         parser.add_argument("chapter", type=Path)
         parser.add_argument("--format", choices=("text", "json"), default="text")
         parser.set_defaults(run=func)
-
-
-def read_chapter(path: Path) -> Chapter:
-    """The chapter at ``path``, or a one-line ``CommandError`` every command reports alike."""
-    if not path.is_file():
-        raise CommandError(f"{path}: no such file")
-    try:
-        return parse(read_text(path).text)
-    except UnreadableFile as error:
-        raise CommandError(f"{path}: {error}") from error
-    except OSError as error:
-        raise CommandError(f"{path}: {error.strerror or error}") from error
 
 
 def run_import(args: argparse.Namespace) -> int:
@@ -170,6 +159,8 @@ def run_outline(args: argparse.Namespace) -> int:
 
 
 def run_stats(args: argparse.Namespace) -> int:
+    if args.chapter.is_dir():  # a project: every chapter, by scene
+        return run_project_stats(args.chapter.resolve(), args.format)
     stats = chapter_stats(read_chapter(args.chapter))
     if args.format == "json":
         print(json.dumps(stats.as_dict(), indent=2))

@@ -9,23 +9,64 @@ shortcuts work whichever panel has the focus (Undo, Cut and the like only in the
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 
-from ficwriter.gui.about import show_about
+from ficwriter.gui.dialogs.about import show_about
 
 if TYPE_CHECKING:
-    from ficwriter.gui.main_window import MainWindow
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QMenuBar
+
+    from ficwriter.gui.actions.issue_actions import IssueActions
+    from ficwriter.gui.actions.opening import OpenCommands
+    from ficwriter.gui.actions.scene_actions import SceneActions
+    from ficwriter.gui.app_settings import AppSettings
+    from ficwriter.gui.editor.editor import ChapterEditor
+    from ficwriter.gui.editor.find_bar import FindBar
+    from ficwriter.gui.panels.history_dock import HistoryDock
+    from ficwriter.gui.panels.issues_dock import IssuesDock
+    from ficwriter.gui.panels.layout import Panels
+    from ficwriter.gui.panels.outline import OutlineDock
+    from ficwriter.gui.theme import Theme
 
 Shortcut = str | QKeySequence.StandardKey | Sequence[str]
+
+
+class MenuWindow(Protocol):
+    """The window as the menus use it: the parts whose commands they list (``MainWindow`` is
+    one; the actions are added to it, so their shortcuts work in every panel)."""
+
+    settings: AppSettings
+    theme: Theme
+    editor: ChapterEditor
+    find_bar: FindBar
+    outline: OutlineDock
+    issues: IssuesDock
+    history: HistoryDock
+    opening: OpenCommands
+    scene_actions: SceneActions
+    issue_actions: IssueActions
+    panels: Panels
+
+    def save(self) -> bool: ...
+    def show_export(self) -> None: ...
+    def show_settings(self) -> None: ...
+    def close_project(self) -> None: ...
+    def toggle_theme(self) -> None: ...
+    def open_path(self, path: Path) -> bool: ...
+    def close(self) -> bool: ...
+    def addAction(self, action: QAction) -> None: ...  # noqa: N802 (Qt's name)
+    def menuBar(self) -> QMenuBar: ...  # noqa: N802 (Qt's name)
 
 
 class WindowMenus:
     """The actions (``act_*``) and menus (``menu_*``) of one window."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: MenuWindow) -> None:
         self.window = window
         K = QKeySequence.StandardKey
         a = self._action
