@@ -90,3 +90,12 @@ def test_libreoffice_numbers_the_word_lists_as_written(tmp_path: Path) -> None:
     text = (tmp_path / "letters.txt").read_text(encoding="utf-8-sig")
     numbered = re.findall(r"^\s*(\d+)\. (\w+)", text, re.MULTILINE)
     assert numbered == [("1", "Rope"), ("2", "Bread"), ("3", "The"), ("4", "Forty"), ("5", "One")]
+
+
+def test_epub_chapters_keep_quotes_and_lists() -> None:
+    from ficwriter.core.export import ExportOptions
+    from ficwriter.core.export.clean import clean
+    from ficwriter.core.export.epub import chapter_xhtml
+
+    page = chapter_xhtml(clean(CHAPTER, ExportOptions()), ExportOptions())
+    assert page.count("<blockquote>") == 2 and '<ol start="4">' in page and "<ul>" in page
