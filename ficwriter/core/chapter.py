@@ -34,10 +34,13 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import lru_cache
 
 from ficwriter.core.words import count_words
 
 SCENE_BREAK = "* * *"
+_paragraph_words = lru_cache(maxsize=65536)(count_words)
+"""Counts remembered per paragraph text: after an edit only changed paragraphs are counted."""
 _BREAK_RE = re.compile(r"^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
 _FENCE_OPEN_RE = re.compile(r"^:{3,}[ \t]*\{?[ \t]*\.?([A-Za-z][\w-]*)[ \t]*\}?[ \t]*$")
 _FENCE_CLOSE_RE = re.compile(r"^:{3,}[ \t]*$")
@@ -95,9 +98,7 @@ class Paragraph:
     @property
     def word_count(self) -> int:
         """Words of the paragraph; a list item's number is a marker, not a word."""
-        if self.form is Form.ORDERED:
-            return count_words(self.text) - 1
-        return count_words(self.text)
+        return _paragraph_words(self.text) - (self.form is Form.ORDERED)
 
     @property
     def number(self) -> int | None:
