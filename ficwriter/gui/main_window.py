@@ -3,11 +3,13 @@
 The window builds its widgets, wires them to each other and to the open project and
 chapter, and owns the lifecycle: opening a chapter and its project, saving, closing. What
 the writer asks for is done by its parts, each in a module of its own: the menus
-(``menus``), the panels' visibility (``panels``), choosing what to open (``opening``,
-and ``import_offer`` for a file better imported than edited as it is), scene, issue and
-history commands (``scene_actions``, ``issue_actions``, ``history_actions``), word counts
-(``word_tally``), following the disk (``disk_sync``);
-the work itself is done by core/, checks/ and history/ (through ``Workspace``).
+(``menus``), the panels' visibility (``panels.layout``), choosing what to open
+(``actions.opening``, and ``actions.import_offer`` for a file better imported than edited
+as it is), scene, issue and history commands (``actions.scene_actions``,
+``actions.issue_actions``, ``actions.history_actions``), word counts (``word_tally``),
+following the disk (``actions.disk_sync``). Each gets the window as a small protocol of
+what it uses and never imports this module; the work itself is done by core/, checks/ and
+history/ (through ``Workspace``).
 """
 
 from __future__ import annotations
@@ -34,24 +36,24 @@ from ficwriter.core.chapter import Chapter
 from ficwriter.core.importers import IMPORT_ONLY
 from ficwriter.core.project import open_project, project_root_for
 from ficwriter.core.textfile import UnreadableFile, read_text
-from ficwriter.gui import relay
+from ficwriter.gui.threads import relay
 from ficwriter.gui.app_settings import AppSettings
-from ficwriter.gui.checking import CheckController
-from ficwriter.gui.disk_sync import DiskSync
-from ficwriter.gui.editor import ChapterEditor
-from ficwriter.gui.find_bar import FindBar
-from ficwriter.gui.history_actions import HistoryActions
-from ficwriter.gui.history_dock import HistoryDock
-from ficwriter.gui.import_offer import ImportOffer
-from ficwriter.gui.issue_actions import IssueActions
-from ficwriter.gui.issues_dock import IssuesDock
+from ficwriter.gui.background.checking import CheckController
+from ficwriter.gui.actions.disk_sync import DiskSync
+from ficwriter.gui.editor.editor import ChapterEditor
+from ficwriter.gui.editor.find_bar import FindBar
+from ficwriter.gui.actions.history_actions import HistoryActions
+from ficwriter.gui.panels.history_dock import HistoryDock
+from ficwriter.gui.actions.import_offer import ImportOffer
+from ficwriter.gui.actions.issue_actions import IssueActions
+from ficwriter.gui.panels.issues_dock import IssuesDock
 from ficwriter.gui.menus import WindowMenus
-from ficwriter.gui.message_bar import MessageBar
-from ficwriter.gui.opening import OpenCommands
-from ficwriter.gui.outline import OutlineDock
-from ficwriter.gui.panels import Panels
-from ficwriter.gui.scene_actions import SceneActions
-from ficwriter.gui.session import ChapterSession
+from ficwriter.gui.editor.message_bar import MessageBar
+from ficwriter.gui.actions.opening import OpenCommands
+from ficwriter.gui.panels.outline import OutlineDock
+from ficwriter.gui.panels.layout import Panels
+from ficwriter.gui.actions.scene_actions import SceneActions
+from ficwriter.gui.editor.session import ChapterSession
 from ficwriter.gui.start_page import StartPage
 from ficwriter.gui.status_bar import StatusBar
 from ficwriter.gui.theme import apply_theme, editor_font, theme_named
@@ -62,10 +64,10 @@ from ficwriter.history.lock import ProjectLocked
 from ficwriter.history.store import ReadOnlyProject
 
 if TYPE_CHECKING:
-    from ficwriter.gui.export_dialog import ExportDialog
-    from ficwriter.gui.issue_layer import ShownIssue
-    from ficwriter.gui.project_issues import ChapterIssue
-    from ficwriter.gui.settings_dialog import SettingsDialog
+    from ficwriter.gui.dialogs.export_dialog import ExportDialog
+    from ficwriter.gui.editor.issue_layer import ShownIssue
+    from ficwriter.gui.panels.project_issues import ChapterIssue
+    from ficwriter.gui.dialogs.settings_dialog import SettingsDialog
 
 
 def _scene_counts(rows: Iterable[ShownIssue | ChapterIssue]) -> Counter[int]:
@@ -359,7 +361,7 @@ class MainWindow(QMainWindow):
 
     # -- export and settings ----------------------------------------------------------------
     def export_dialog(self) -> ExportDialog:
-        from ficwriter.gui.export_dialog import ExportDialog
+        from ficwriter.gui.dialogs.export_dialog import ExportDialog
 
         assert self.session is not None
         defaults = self.workspace.project.export if self.workspace is not None else None
@@ -370,7 +372,7 @@ class MainWindow(QMainWindow):
             self.export_dialog().exec()
 
     def settings_dialog(self) -> SettingsDialog:
-        from ficwriter.gui.settings_dialog import SettingsDialog
+        from ficwriter.gui.dialogs.settings_dialog import SettingsDialog
 
         project = self.workspace.project if self.workspace is not None else None
         return SettingsDialog(self.settings, project, self)

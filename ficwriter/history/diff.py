@@ -14,9 +14,11 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 from itertools import accumulate, zip_longest
 from typing import Literal
 
+from ficwriter.core.chapter import parse
 from ficwriter.core.words import WORD_RE, count_words
 from ficwriter.history.pieces import split_pieces
 
@@ -162,6 +164,43 @@ def _alike(a: str, b: str) -> bool:
     a_words, b_words = a.split(), b.split()
     matcher = SequenceMatcher(None, a_words, b_words, autojunk=False)
     return matcher.real_quick_ratio() >= 0.5 and matcher.ratio() >= 0.5
+
+
+@dataclass(frozen=True)
+class StoryChange:
+    """How a revision changed the story: what a writer counts as words written.
+
+    Only story paragraphs count, as in ``Chapter.story_words``: author's notes, their
+    ``::: note`` fences, comments and scene metadata are not story, so a note of four
+    words changes nothing here.
+    """
+
+    words: int  # story words of the new text
+    added: int
+    removed: int
+
+
+def story_change(old: str | None, new: str) -> StoryChange:
+    """Story words added and removed from ``old`` to ``new``; a first text (``old`` is
+    ``None``) adds all its story words ("+1,522" beside "1,522 words")."""
+    new_story = _story_paragraphs(new)
+    words = sum(_paragraph_words(p) for p in new_story)
+    if old is None:
+        return StoryChange(words, words, 0)
+    change = diff_pieces(_story_paragraphs(old), new_story)
+    return StoryChange(words, change.words_added, change.words_removed)
+
+
+@lru_cache(maxsize=4)
+def _story_paragraphs(text: str) -> tuple[str, ...]:
+    """Remembered for a few texts: each revision is the next one's old text."""
+    return tuple(p.text for p in parse(text).paragraphs())
+
+
+@lru_cache(maxsize=65_536)
+def _paragraph_words(paragraph: str) -> int:
+    """Remembered per paragraph: between two revisions most paragraphs are the same."""
+    return count_words(paragraph)
 
 
 def _word_runs(old: str, new: str, old_base: int, new_base: int) -> Iterator[Run]:

@@ -19,7 +19,6 @@ from typing import Any
 import sqlite_utils
 
 from ficwriter.core.textfile import DecodedText, UnreadableFile, read_text
-from ficwriter.core.chapter import parse
 from ficwriter.core.atomic import SaveError, save_text
 from ficwriter.history.database import (
     DamagedDatabase,
@@ -28,7 +27,7 @@ from ficwriter.history.database import (
     open_database,
     utc_now,
 )
-from ficwriter.history.diff import TextDiff, diff_pieces
+from ficwriter.history.diff import TextDiff, diff_pieces, story_change
 from ficwriter.history.journal import RecoveryJournal
 from ficwriter.history.lock import ProjectLock
 from ficwriter.history.paths import chapter_files, relative_path
@@ -69,7 +68,7 @@ class Revision:
     source: str  # one of SOURCES
     hash: str  # sha256 of the text's UTF-8
     words: int
-    added: int  # words added since the chapter's previous revision
+    added: int  # story words added since the chapter's previous revision (notes not counted)
     removed: int
 
     @property
@@ -190,20 +189,17 @@ class HistoryStore:
                 if latest is not None and latest["hash"] == digest:
                     return None
             pieces = split_pieces(text)
-            previous = self._pieces(latest["body"]) if latest is not None else []
-            change = diff_pieces(previous, pieces)
-            words = parse(text).story_words  # as the window and `stats` count them
+            previous = self._pieces(latest["body"]) if latest is not None else None
+            change = story_change("".join(previous) if previous is not None else None, text)
             revision = {
                 "chapter_id": chapter_id,
                 "path": rel,
                 "created": utc_now(),
                 "source": source,
                 "hash": digest,
-                "words": words,
-                # a first revision adds the chapter: "+1,522" beside "1,522 words", not a
-                # count that includes the notes' fences and metadata comments
-                "added": change.words_added if latest is not None else words,
-                "removed": change.words_removed,
+                "words": change.words,
+                "added": change.added,
+                "removed": change.removed,
                 "body": pack_ids(self._store_pieces(pieces)),
             }
             cursor = self.db.execute(
