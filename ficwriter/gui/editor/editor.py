@@ -331,6 +331,8 @@ class ChapterEditor(QPlainTextEdit):
                 self._paint_ornament(painter, rect)
             elif kind is LineKind.NOTE_OPEN:
                 self._paint_note_label(painter, rect)
+            elif kind is LineKind.QUOTE:
+                self._paint_quote_rule(painter, rect)
         painter.end()
 
     def _visible_blocks(self, area: QRect):
@@ -355,6 +357,11 @@ class ChapterEditor(QPlainTextEdit):
             Qt.AlignmentFlag.AlignCenter,
             f"{ORNAMENT}",
         )
+
+    def _paint_quote_rule(self, painter: QPainter, rect: QRectF) -> None:
+        """A block quote's rule in the margin, as a reader sees a quoted letter set off."""
+        left = self.document().documentMargin() / 2
+        painter.fillRect(QRectF(left, rect.top(), 3, rect.height()), QColor(self._theme.muted))
 
     def _paint_note_label(self, painter: QPainter, rect: QRectF) -> None:
         font = QFont(self.parentWidget().font() if self.parentWidget() else self.font())
