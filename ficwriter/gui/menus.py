@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from ficwriter.gui.panels.layout import Panels
     from ficwriter.gui.panels.outline import OutlineDock
     from ficwriter.gui.theme import Theme
+    from ficwriter.gui.views.project_views import ProjectViews
 
 Shortcut = str | QKeySequence.StandardKey | Sequence[str]
 
@@ -51,6 +52,7 @@ class MenuWindow(Protocol):
     scene_actions: SceneActions
     issue_actions: IssueActions
     panels: Panels
+    views: ProjectViews
 
     def save(self) -> bool: ...
     def show_export(self) -> None: ...
@@ -99,6 +101,8 @@ class WindowMenus:
                            checkable=True)
         self.act_dark = a("&Dark Theme", window.toggle_theme, "Ctrl+Shift+D", checkable=True)
         self.act_dark.setChecked(window.theme.name == "dark")
+        self.act_progress = a("&Progress", window.views.show_progress, "Ctrl+Shift+P")
+        self.act_story = a("S&tory", window.views.show_story, "Ctrl+Shift+Y")
         self.act_scene_break = a("Add Scene &Break", scenes.add_scene_break, "Ctrl+Shift+Return")
         self.act_next_issue = a("&Next Issue", issues.next_issue, "F7")
         self.act_previous_issue = a("&Previous Issue", issues.previous_issue, "Shift+F7")
@@ -154,6 +158,9 @@ class WindowMenus:
         self.menu_view.addAction(self.act_focus)
         self.menu_view.addAction(self.act_dark)
         self.menu_view.addSeparator()
+        self.menu_view.addAction(self.act_progress)
+        self.menu_view.addAction(self.act_story)
+        self.menu_view.addSeparator()
         self.menu_view.addAction(window.outline.toggleViewAction())
         self.menu_view.addAction(window.issues.toggleViewAction())
         self.menu_view.addAction(window.history.toggleViewAction())
@@ -175,5 +182,6 @@ class WindowMenus:
         """The commands that need an open chapter."""
         for action in (self.act_save, self.act_close, self.act_find, self.act_replace,
                        self.act_go_to_scene, self.act_next_issue, self.act_previous_issue,
-                       self.act_scene_break, self.act_export, self.act_check_again):
+                       self.act_scene_break, self.act_export, self.act_check_again,
+                       self.act_progress, self.act_story):
             action.setEnabled(enabled)
