@@ -103,6 +103,7 @@ class WindowMenus:
         self.act_dark.setChecked(window.theme.name == "dark")
         self.act_progress = a("&Progress", window.views.show_progress, "Ctrl+Shift+P")
         self.act_story = a("S&tory", window.views.show_story, "Ctrl+Shift+Y")
+        self.act_sprint = a("Start &Sprint", self._toggle_sprint, "Ctrl+Shift+T")
         self.act_scene_break = a("Add Scene &Break", scenes.add_scene_break, "Ctrl+Shift+Return")
         self.act_next_issue = a("&Next Issue", issues.next_issue, "F7")
         self.act_previous_issue = a("&Previous Issue", issues.previous_issue, "Shift+F7")
@@ -160,6 +161,8 @@ class WindowMenus:
         self.menu_view.addSeparator()
         self.menu_view.addAction(self.act_progress)
         self.menu_view.addAction(self.act_story)
+        self.menu_view.addAction(self.act_sprint)
+        self.menu_view.aboutToShow.connect(self._name_sprint)
         self.menu_view.addSeparator()
         self.menu_view.addAction(window.outline.toggleViewAction())
         self.menu_view.addAction(window.issues.toggleViewAction())
@@ -173,6 +176,14 @@ class WindowMenus:
         self.menu_help = bar.addMenu("&Help")
         self.menu_help.addAction(self.act_about)
 
+    def _toggle_sprint(self) -> None:
+        self.window.views.toggle_sprint()
+        self._name_sprint()
+
+    def _name_sprint(self) -> None:
+        """Start or Stop, as the sprint stands (it may have ended on its own meanwhile)."""
+        self.act_sprint.setText("Stop &Sprint" if self.window.views.sprinting else "Start &Sprint")
+
     def _fill_recent_menu(self) -> None:
         self.menu_recent.clear()
         for path in self.window.settings.recent_projects():
@@ -183,5 +194,5 @@ class WindowMenus:
         for action in (self.act_save, self.act_close, self.act_find, self.act_replace,
                        self.act_go_to_scene, self.act_next_issue, self.act_previous_issue,
                        self.act_scene_break, self.act_export, self.act_check_again,
-                       self.act_progress, self.act_story):
+                       self.act_progress, self.act_story, self.act_sprint):
             action.setEnabled(enabled)

@@ -36,6 +36,15 @@ class GoalMeter(QWidget):
         self.setToolTip(f"{self.name}: {words:,} of {target:,} words "
                         f"({max(words, 0) * 100 // target}%)")  # fmt: skip
 
+    def show_countdown(self, left_s: int, total_s: int, words: int) -> None:
+        """A sprint: time left (the bar fills as it runs) and the words written in it."""
+        self.show()
+        self.label.setText(f"{self.name} {left_s // 60}:{left_s % 60:02d} left · {words:+,} words")
+        self.bar.setRange(0, total_s)
+        self.bar.setValue(total_s - left_s)
+        self.setToolTip(f"{self.name}: {words:+,} words so far, {left_s // 60} min "
+                        f"{left_s % 60} s to go")  # fmt: skip
+
 
 class StatusBar(QStatusBar):
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -48,8 +57,9 @@ class StatusBar(QStatusBar):
         self.saved = QLabel()
         self.today_goal = GoalMeter("Today")
         self.chapter_goal = GoalMeter("Chapter")
+        self.session_goal = GoalMeter("Session")
         for widget in (self.chapter_words, self.selection_words, self.session_words,
-                       self.today_goal, self.chapter_goal):  # fmt: skip
+                       self.session_goal, self.today_goal, self.chapter_goal):  # fmt: skip
             self.addWidget(widget)
         self.checker.setMaximumWidth(360)
         self.addPermanentWidget(self.checker)
@@ -65,6 +75,7 @@ class StatusBar(QStatusBar):
             self.selection_words.hide()
             self.today_goal.hide()
             self.chapter_goal.hide()
+            self.session_goal.hide()
 
     def show_words(self, chapter: int, selection: int, session: int) -> None:
         self.chapter_words.setText(f"{chapter:,} words")

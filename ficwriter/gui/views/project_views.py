@@ -5,11 +5,15 @@ project sets a daily or chapter target (the status bar shows them) or the Progre
 is open, and the windows (and QtCharts) are built the first time the View menu asks.
 Today's words are history's count for today plus what the open chapter gained since its
 last revision (unsaved typing counts at once); reaching a target says so once, quietly,
-in the status bar.
+in the status bar. A session target in words is measured against the status bar's words
+this session; a sprint (View → Start Sprint: the session's minutes, else 25) counts down
+there with the words written since it began.
 """
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Protocol
 
@@ -31,9 +35,11 @@ if TYPE_CHECKING:
     from ficwriter.gui.theme import Theme
     from ficwriter.gui.views.progress_view import ChapterProgress, ProgressWindow
     from ficwriter.gui.views.story_view import StoryWindow
+    from ficwriter.gui.word_tally import WordTally
     from ficwriter.gui.workspace import Workspace
 
 NOTE_MS = 6000
+SPRINT_MINUTES = 25  # a sprint's length when the project sets no session in minutes
 
 
 class ViewsWindow(Protocol):
@@ -46,6 +52,7 @@ class ViewsWindow(Protocol):
     history_actions: HistoryActions
     status: StatusBar
     theme: Theme
+    word_tally: WordTally
 
     def open_chapter(self, path: Path, root: Path | None = None) -> bool: ...
 
@@ -59,8 +66,13 @@ class ProjectViews:
         self.story_window: StoryWindow | None = None
         self._editor_words: int | None = None
         self._reached: set[str] = set()
-        self._refresh_timer = QTimer(singleShot=True, interval=300)
+        # parented to the window: they must die with it, never fire on its deleted parts
+        self._refresh_timer = QTimer(window, singleShot=True, interval=300)  # type: ignore[call-overload]
         self._refresh_timer.timeout.connect(self.refresh)
+        self.clock: Callable[[], float] = time.monotonic
+        self._sprint: tuple[float, int, int] | None = None  # ends at, seconds, words at start
+        self._sprint_timer = QTimer(window, interval=1000)  # type: ignore[call-overload]
+        self._sprint_timer.timeout.connect(self._sprint_tick)
 
     # -- following the project ----------------------------------------------------------------
     def project_opened(self) -> None:
@@ -69,6 +81,7 @@ class ProjectViews:
         self.goals = self._read_goals()
         self.progress = None
         self.refresh()
+        self._show_session()
 
     def history_changed(self) -> None:
         """A revision was recorded (here or by another program): count again, soon."""
@@ -78,6 +91,59 @@ class ProjectViews:
         """The open chapter's story words as the editor has them now."""
         self._editor_words = words
         self._show_meters()
+        self._show_session()
+
+    # -- the session and sprints --------------------------------------------------------------
+    @property
+    def sprinting(self) -> bool:
+        return self._sprint is not None
+
+    def toggle_sprint(self) -> None:
+        """Start a sprint (the project's session minutes, else 25), or stop the one running."""
+        if self._sprint is not None:
+            self._end_sprint(stopped=True)
+            return
+        minutes = self.goals.session if self.goals.session_unit == "minutes" and self.goals.session \
+            else SPRINT_MINUTES
+        self._sprint = (self.clock() + minutes * 60, minutes * 60, self.window.word_tally.session_words)
+        self._sprint_timer.start()
+        self._sprint_tick()
+
+    def _sprint_tick(self) -> None:
+        if self._sprint is None:
+            return
+        ends, length, _ = self._sprint
+        left = max(0, round(ends - self.clock()))
+        if left == 0:
+            self._end_sprint(stopped=False)
+            return
+        self.window.status.session_goal.show_countdown(left, length, self._sprint_words())
+
+    def _sprint_words(self) -> int:
+        assert self._sprint is not None
+        return self.window.word_tally.session_words - self._sprint[2]
+
+    def _end_sprint(self, *, stopped: bool) -> None:
+        assert self._sprint is not None
+        words, minutes = self._sprint_words(), self._sprint[1] // 60
+        self._sprint = None
+        self._sprint_timer.stop()
+        how = "Sprint stopped" if stopped else f"Sprint over ({minutes} minutes)"
+        self.window.status.showMessage(f"{how}: {words:+,} words.", NOTE_MS)
+        self._show_session()
+
+    def _show_session(self) -> None:
+        meter = self.window.status.session_goal
+        if self._sprint is not None:
+            self._sprint_tick()
+            return
+        target = self.goals.session if self.goals.session_unit == "words" else None
+        if self.window.session is None or not target:
+            meter.hide()
+            return
+        words = self.window.word_tally.session_words
+        meter.show_words(words, target)
+        self._note_reached("session", words, target, "Session target reached")
 
     def refresh(self) -> None:
         workspace = self.window.workspace
@@ -222,6 +288,8 @@ class ProjectViews:
                 view.set_theme(theme)
 
     def project_closed(self) -> None:
+        if self._sprint is not None:
+            self._end_sprint(stopped=True)
         for view in (self.progress_window, self.story_window):
             if view is not None:
                 view.close()

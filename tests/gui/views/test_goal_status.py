@@ -50,3 +50,39 @@ def test_the_history_panel_says_notes_are_not_counted(window, sample_project: Pa
     window.open_path(sample_project)
     tip = window.history.list.headerItem().toolTip(3)
     assert "Story words" in tip and "notes" in tip and "not" in tip
+
+
+def test_a_session_target_in_words(window, sample_project: Path, qtbot) -> None:
+    project = open_project(sample_project)
+    update_goals(project, session=10)
+    project.save()
+    window.open_path(sample_project)
+    meter = window.status.session_goal
+    qtbot.waitUntil(lambda: meter.isVisible())
+    assert meter.label.text() == "Session 0 / 10"
+    window.editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(window.editor, " One two three four five six seven eight nine ten.")
+    qtbot.waitUntil(lambda: meter.label.text() == "Session 10 / 10", timeout=5000)
+    assert window.status.currentMessage() == "Session target reached: 10 of 10 words."
+
+
+def test_a_sprint_counts_down_and_reports_its_words(window, sample_project: Path, qtbot) -> None:
+    project = open_project(sample_project)
+    update_goals(project, session=15, session_unit="minutes")
+    project.save()
+    window.open_path(sample_project)
+    qtbot.waitUntil(lambda: window.session is not None)
+    now = [1000.0]
+    window.views.clock = lambda: now[0]  # the sprint's clock, moved by the test
+    window.menus.act_sprint.trigger()
+    meter = window.status.session_goal
+    assert meter.isVisible() and meter.label.text() == "Session 15:00 left · +0 words"
+    assert window.menus.act_sprint.text() == "Stop &Sprint"
+    window.editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(window.editor, " She ran.")
+    now[0] += 61
+    qtbot.waitUntil(lambda: meter.label.text() == "Session 13:59 left · +2 words", timeout=5000)
+    now[0] += 15 * 60
+    qtbot.waitUntil(lambda: not window.views.sprinting, timeout=5000)
+    assert window.status.currentMessage() == "Sprint over (15 minutes): +2 words."
+    assert not meter.isVisible()
