@@ -2,7 +2,7 @@
 
 ```
 MyStory/
-  ficwriter.toml     title, fandom, language, [checks], [export]
+  ficwriter.toml     title, author, fandom, summary, language, [checks], [export]
   chapters/          01-slug.md, 02-slug.md … in reading order
   dictionary.txt     project words (names), one per line
 ```
@@ -43,6 +43,7 @@ DEFAULTS: Mapping[str, Any] = {
     "title": "",
     "author": "",
     "fandom": "",
+    "summary": "",
     "language": "en-US",
     "checks": {},
     "export": {"target": "ao3"},
@@ -77,11 +78,17 @@ class Project:
 
     @property
     def author(self) -> str:
+        """The writer's name or pseudonym as readers see it (an e-book's creator)."""
         return str(self._get("author"))
 
     @property
     def fandom(self) -> str:
         return str(self._get("fandom"))
+
+    @property
+    def summary(self) -> str:
+        """The work's summary (AO3's work summary field, an e-book's description)."""
+        return str(self._get("summary"))
 
     @property
     def language(self) -> str:

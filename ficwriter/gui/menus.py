@@ -91,6 +91,7 @@ class WindowMenus:
         self.act_cut = a("Cu&t", editor.cut, K.Cut)
         self.act_copy = a("&Copy", editor.copy, K.Copy)
         self.act_paste = a("&Paste", editor.paste, K.Paste)
+        self.act_paste_plain = a("Paste as P&lain Text", editor.paste_plain, "Ctrl+Shift+V")
         self.act_select_all = a("Select &All", editor.selectAll, K.SelectAll)
         self.act_find = a("&Find…", lambda: find_bar.open(), K.Find)
         self.act_replace = a("Find and &Replace…", lambda: find_bar.open(replace=True), K.Replace)
@@ -104,7 +105,11 @@ class WindowMenus:
         self.act_progress = a("&Progress", window.views.show_progress, "Ctrl+Shift+P")
         self.act_story = a("S&tory", window.views.show_story, "Ctrl+Shift+Y")
         self.act_sprint = a("Start &Sprint", self._toggle_sprint, "Ctrl+Shift+T")
-        self.act_scene_break = a("Add Scene &Break", scenes.add_scene_break, "Ctrl+Shift+Return")
+        self.act_italic = a("&Italic", editor.toggle_italic, K.Italic)
+        self.act_bold = a("&Bold", editor.toggle_bold, K.Bold)
+        self.act_quote = a("Block &Quote", editor.toggle_block_quote, "Ctrl+Shift+Q")
+        self.act_scene_break = a("Scene &Break", scenes.add_scene_break, "Ctrl+Shift+Return")
+        self.act_note = a("Author's &Note", editor.insert_author_note, "Ctrl+Shift+M")
         self.act_next_issue = a("&Next Issue", issues.next_issue, "F7")
         self.act_previous_issue = a("&Previous Issue", issues.previous_issue, "Shift+F7")
         self.act_check_again = a("Check &Again", issues.check_again, "F5")
@@ -115,6 +120,11 @@ class WindowMenus:
         for action in (self.act_undo, self.act_redo, self.act_cut, self.act_copy, self.act_paste,
                        self.act_select_all):
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        # formatting keys act on the text only while it has the focus (Ctrl+B in the find
+        # bar is not bold); the menu works from anywhere
+        for action in self._format_actions():
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            editor.addAction(action)
         editor.document().undoAvailable.connect(self.act_undo.setEnabled)
         editor.document().redoAvailable.connect(self.act_redo.setEnabled)
         self._build_menus()
@@ -151,10 +161,13 @@ class WindowMenus:
         self.menu_file.addAction(self.act_quit)
         self.menu_edit = bar.addMenu("&Edit")
         for action in (self.act_undo, self.act_redo, None, self.act_cut, self.act_copy,
-                       self.act_paste, self.act_select_all, None, self.act_find, self.act_replace,
-                       self.act_find_next, self.act_find_previous, None, self.act_go_to_scene,
-                       self.act_scene_break):
+                       self.act_paste, self.act_paste_plain, self.act_select_all, None,
+                       self.act_find, self.act_replace, self.act_find_next,
+                       self.act_find_previous, None, self.act_go_to_scene):
             self.menu_edit.addSeparator() if action is None else self.menu_edit.addAction(action)
+        self.menu_format = bar.addMenu("F&ormat")
+        for action in self._format_actions():
+            self.menu_format.addAction(action)
         self.menu_view = bar.addMenu("&View")
         self.menu_view.addAction(self.act_focus)
         self.menu_view.addAction(self.act_dark)
@@ -184,6 +197,10 @@ class WindowMenus:
         """Start or Stop, as the sprint stands (it may have ended on its own meanwhile)."""
         self.act_sprint.setText("Stop &Sprint" if self.window.views.sprinting else "Start &Sprint")
 
+    def _format_actions(self) -> list[QAction]:
+        return [self.act_italic, self.act_bold, self.act_quote, self.act_scene_break,
+                self.act_note]
+
     def _fill_recent_menu(self) -> None:
         self.menu_recent.clear()
         for path in self.window.settings.recent_projects():
@@ -193,6 +210,7 @@ class WindowMenus:
         """The commands that need an open chapter."""
         for action in (self.act_save, self.act_close, self.act_find, self.act_replace,
                        self.act_go_to_scene, self.act_next_issue, self.act_previous_issue,
-                       self.act_scene_break, self.act_export, self.act_check_again,
-                       self.act_progress, self.act_story, self.act_sprint):
+                       self.act_export, self.act_check_again, self.act_paste_plain,
+                       self.act_progress, self.act_story, self.act_sprint,
+                       *self._format_actions()):
             action.setEnabled(enabled)

@@ -11,13 +11,17 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, QRect, QRectF, Qt, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QMimeData, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
+    QGuiApplication,
     QHelpEvent,
     QFont,
     QFontMetricsF,
+    QKeyEvent,
     QPainter,
     QPaintEvent,
     QResizeEvent,
@@ -27,12 +31,15 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QToolTip, QWidget
 
 from ficwriter.checks.issue import Category
+from ficwriter.gui.editor import formatting
+from ficwriter.gui.editor.paste import FICWRITER_MIME, plain_paste, rich_paste
 from ficwriter.gui.editor.highlighter import NOTE_KINDS, ChapterHighlighter, LineKind, line_kind
 from ficwriter.gui.editor.issue_layer import IssueLayer, ShownIssue
 from ficwriter.gui.editor.positions import QtPositions
 from ficwriter.gui.theme import LIGHT, Theme, editor_font
 
 ORNAMENT = "\u2042"  # ⁂
+_OPENING_LINES = frozenset({LineKind.NOTE_OPEN, LineKind.SCENE_META})
 DEFAULT_COLUMN_CHARS = 70
 
 
@@ -133,6 +140,92 @@ class ChapterEditor(QPlainTextEdit):
         cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
         cursor.insertText(text)
         cursor.endEditBlock()
+
+    # -- writing: Enter, formatting, paste -----------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        """Enter ends the paragraph (a blank line in the file, as the format has it);
+        Shift+Enter is a line break inside it (verse, a letter, a text message)."""
+        key, mods = event.key(), event.modifiers()
+        enter = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        plain = not mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+                            | Qt.KeyboardModifier.MetaModifier)
+        if enter and plain and not self.isReadOnly():
+            cursor = self.textCursor()
+            if mods & Qt.KeyboardModifier.ShiftModifier:
+                cursor.insertText("\n")
+            else:
+                # on a line that is empty already one more line end makes the blank line; a
+                # note's opening fence and a scene's metadata line stand right above their
+                # text, so after them it is a line end too
+                block = cursor.block()
+                opens = line_kind(block.userState()) in _OPENING_LINES
+                at_end = cursor.position() == block.position() + block.length() - 1
+                single = not block.text().strip() or (opens and at_end)
+                cursor.insertText("\n" if single else "\n\n")
+            self.setTextCursor(cursor)
+            self.ensureCursorVisible()
+            return
+        super().keyPressEvent(event)
+
+    def _apply(self, edit_for: Callable[[str, int, int], formatting.Edit]) -> None:
+        """Compute an edit from the text and the selection; apply it as one undo step."""
+        if self.isReadOnly():
+            return
+        text, positions, cursor = self.text(), self.positions(), self.textCursor()
+        start = positions.from_qt(cursor.selectionStart())
+        end = positions.from_qt(cursor.selectionEnd())
+        edit = edit_for(text, start, end)
+        self.replace_range(positions.to_qt(edit.start), positions.to_qt(edit.end), edit.text)
+        after = self.positions()
+        self.select_range(after.to_qt(edit.select[0]), after.to_qt(edit.select[1]))
+
+    def toggle_italic(self) -> None:
+        self._apply(lambda text, a, b: formatting.toggle_emphasis(text, a, b, formatting.ITALIC))
+
+    def toggle_bold(self) -> None:
+        self._apply(lambda text, a, b: formatting.toggle_emphasis(text, a, b, formatting.BOLD))
+
+    def toggle_block_quote(self) -> None:
+        self._apply(formatting.toggle_block_quote)
+
+    def insert_author_note(self) -> None:
+        self._apply(formatting.author_note)
+
+    def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802 (Qt's name)
+        """A copy carries the chapter text exactly (notes, breaks and all) for pasting here
+        again, and the same as plain text for other programs (never the highlighter's
+        colours as rich text)."""
+        selected = self.textCursor().selectedText().replace("\u2029", "\n").replace("\u2028", "\n")
+        data = QMimeData()
+        data.setText(selected)
+        data.setData(FICWRITER_MIME, selected.encode("utf-8"))
+        return data
+
+    def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 (Qt's name)
+        """Paste: ficwriter's own text as it is; rich text with only italic, bold,
+        paragraphs and breaks kept; plain text with its paragraphs (see ``paste``)."""
+        if source.hasFormat(FICWRITER_MIME):
+            text = bytes(source.data(FICWRITER_MIME).data()).decode("utf-8")
+        elif source.hasHtml():
+            text = rich_paste(source.html(), source.text())
+        elif source.hasText():
+            text = plain_paste(source.text())
+        else:
+            return
+        self._insert(text)
+
+    def _insert(self, text: str) -> None:
+        cursor = self.textCursor()
+        cursor.insertText(text)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
+    def paste_plain(self) -> None:
+        """Ctrl+Shift+V: the clipboard's plain text, paragraphs kept, never its formatting."""
+        source = QGuiApplication.clipboard().mimeData()
+        if source is None or not source.hasText() or self.isReadOnly():
+            return
+        self._insert(plain_paste(source.text()))
 
     # -- issues under the pointer --------------------------------------------------------------
     def issue_at_point(self, point) -> ShownIssue | None:
