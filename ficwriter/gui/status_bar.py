@@ -4,6 +4,7 @@ the project sets that target), the checkers' state and whether the chapter is sa
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QVBoxLayout, QWidget
 
 
@@ -47,6 +48,8 @@ class GoalMeter(QWidget):
 
 
 class StatusBar(QStatusBar):
+    wordsShown = Signal(str)  # "1,522 words · +120 this session", for focus mode's line
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setSizeGripEnabled(False)
@@ -83,6 +86,7 @@ class StatusBar(QStatusBar):
         self.selection_words.setVisible(bool(selection))
         sign = "+" if session >= 0 else "\u2212"
         self.session_words.setText(f"{sign}{abs(session):,} this session")
+        self.wordsShown.emit(f"{self.chapter_words.text()} \u00b7 {self.session_words.text()}")
 
     def show_checker(self, text: str, tooltip: str = "") -> None:
         self.checker.setText(text)
