@@ -31,6 +31,8 @@ from ficwriter.gui.app_settings import AppSettings  # noqa: E402
 from ficwriter.gui.main_window import MainWindow  # noqa: E402
 from ficwriter.gui.theme import apply_theme, theme_named  # noqa: E402
 
+import first_session_walk  # noqa: E402 (beside this script)
+
 SIZE = (1400, 900)
 
 
@@ -131,6 +133,14 @@ def main() -> int:
         window.close()
         settle(app, 0.2)
         views(app, settings, base, args.out)
+
+        walker = MainWindow(settings)
+        walker.opening.sample_folder = base / "Documents" / "ficwriter"
+        walker.show()
+        first_session_walk.walk(app, walker, base, args.out, settle, save)
+        walker.session.mark_saved()
+        walker.close()
+        settle(app, 0.2)
     return 0
 
 

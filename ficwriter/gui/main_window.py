@@ -89,7 +89,7 @@ class MainWindow(QMainWindow):
         relay.install()
         self.settings = settings or AppSettings()
         self.theme = theme_named(self.settings.theme)
-        self.setWindowTitle("ficwriter")
+        self.setWindowTitle("ficwriter[*]")
         # 1400 x 900 where the screen has room, else the screen's free area (a laptop's
         # 1366 x 768, half of a wide screen)
         room = self.screen().availableGeometry()
@@ -376,7 +376,7 @@ class MainWindow(QMainWindow):
         self.outline.tree.clear()
         self.issue_layer.clear()
         self.editor.clear()
-        self.setWindowTitle("ficwriter")
+        self.setWindowTitle("ficwriter[*]")
         self.show_start_page()
 
     # -- export and settings ----------------------------------------------------------------
