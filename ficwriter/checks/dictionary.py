@@ -118,14 +118,23 @@ class ProjectDictionary:
 
 
 def silenced_at(
-    dictionary: ProjectDictionary, text: str, start: int, end: int, category: Category, rule_id: str
+    dictionary: ProjectDictionary,
+    text: str,
+    start: int,
+    end: int,
+    category: Category,
+    rule_id: str,
+    not_names: Iterable[str] = (),
 ) -> bool:
     """``dictionary.silences`` for text[start:end], or a spelling flag on a word its
-    neighbours mark as a name ("Mrs Okonjo", "Carrow Street": ``names.looks_like_name``)."""
+    neighbours mark as a name ("Mrs Okonjo", "Carrow Street": ``names.looks_like_name``),
+    unless the writer said it is not a name."""
     if dictionary.silences(category, text[start:end], rule_id):
         return True
     from ficwriter.checks.names import looks_like_name
 
+    if _POSSESSIVE_RE.sub("", text[start:end]) in not_names:
+        return False
     return category is Category.SPELLING and looks_like_name(text, start, end, dictionary)
 
 

@@ -107,6 +107,7 @@ VALID_WORDS: dict[str, str] = {
     "spellbooks": "the plural of 'spellbook'",
     "woodstove": "a standard noun Harper lacks (with SplitWords off, SpellCheck flagged it)",
     "cellarman": "a standard noun (a pub's cellar keeper) Harper lacks",
+    "reliving": "the -ing form of 'relive'; Harper's en-US flagged it in the seed chapter",
 }
 # The words of fanfiction's own notes and summaries: Harper flagged each in authors' notes.
 FANDOM_WORDS: dict[str, str] = {

@@ -171,6 +171,7 @@ class Checker:
         fallback_engines: frozenset[str] = frozenset(),
         project_names: Iterable[str] = (),
         not_names: Iterable[str] = (),
+        find_names: bool = True,
     ) -> None:
         """``fallback_engines`` (e.g. {"harper"}) are shown only while LanguageTool is not ready."""
         self.engines = list(engines)
@@ -178,6 +179,7 @@ class Checker:
         self.dictionary = dictionary or ProjectDictionary()
         self.project_names = frozenset(project_names)  # candidates from the other chapters
         self.not_names = tuple(not_names)
+        self.find_names = find_names  # False: only the dictionary decides what is a name
         self._names_of: tuple[str | None, frozenset[str]] = (None, frozenset())
         self.dismissals = dismissals or Dismissals()
         self.cache = cache or CheckCache()
@@ -461,7 +463,9 @@ class Checker:
             for f in findings:
                 if not 0 <= f.start <= f.end <= len(plain.text):
                     continue  # an engine answered for another text
-                if silenced_at(self.dictionary, plain.text, f.start, f.end, f.category, f.rule_id):
+                if silenced_at(
+                    self.dictionary, plain.text, f.start, f.end, f.category, f.rule_id, self.not_names
+                ):
                     continue
                 mapped.append((*plain.source_span(f.start, f.end), f))
             if len(self._mapped) > _MEMO_ENTRIES:
@@ -472,6 +476,8 @@ class Checker:
     def _update_names(self, chapter: Chapter) -> None:
         """Name candidates of the project and of this chapter as it is now (a name the
         writer just introduced twice is one), handed to the dictionary."""
+        if not self.find_names:
+            return
         if self._names_of[0] != chapter.text:
             found = name_candidates([chapter], self.dictionary.words, self.not_names)
             self._names_of = (chapter.text, frozenset(c.word for c in found))
