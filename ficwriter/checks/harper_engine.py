@@ -75,7 +75,7 @@ _CHAT_WORDS = frozenset(
     "lol omg tbh lmao rofl u ur rn idk btw brb ngl imo imho ikr smh pls plz thx ty np tho "
     "bc cuz ya yall wyd hbu irl fr ofc jk ttyl xoxo".split()
 )
-_CASING_RULES = {"CapitalizePersonalPronouns", "SentenceCapitalization", "OkToOkay"}
+_CASING_RULES = {"CapitalizePersonalPronouns", "SentenceCapitalization", "OkToOkay", "ExpandThough"}
 # "N.E.W.T.", "T." of "Captain T. Vance": initials and dotted abbreviations.
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)+|[^\W\d_]")
 

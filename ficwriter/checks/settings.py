@@ -79,6 +79,8 @@ HARPER_FICTION_DISABLED_RULES: Mapping[str, str] = {
     "WereWhere": "flags 'all you could see were the lights'",
     "ThingThink": "flags 'It's not a you thing.'",
     "ProgressiveNeedsBe": "flags 'We have morning skate.'",
+    "Excellent": "wants 'very good' replaced by 'excellent', even in a character's speech "
+    "('a very good light', said four times on purpose)",
     "Dashes": "'--' is how writers type a dash (the export sets it as one); Harper took it "
     "for a typo",
 }
