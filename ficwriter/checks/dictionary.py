@@ -161,7 +161,8 @@ def suggested_words(chapter: Chapter, dictionary: ProjectDictionary | None = Non
             before = text[: match.start()]
             if before.strip() and not _SENTENCE_END.search(before) and not _opens_quote(before):
                 mid_sentence.add(word)
-    known = dictionary or ProjectDictionary()
+    # the dictionary file's words only: name candidates are what is offered here
+    known = ProjectDictionary(dictionary.words if dictionary is not None else ())
     return [
         word
         for word, count in uses.most_common()
