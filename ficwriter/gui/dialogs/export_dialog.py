@@ -55,6 +55,7 @@ from ficwriter.core.export import (
 from ficwriter.core.export.clean import clean
 from ficwriter.core.export.destination import ExportExists, ExportRefused, check_destination
 from ficwriter.core.export.epub import chapter_xhtml
+from ficwriter.core.export.posting import FILE_NAME as POSTING_FILE
 from ficwriter.core.importers import read_header
 from ficwriter.core.names import chapter_title
 from ficwriter.core.project import Project
@@ -500,7 +501,10 @@ class ExportDialog(QDialog):
         self._running(False)
         self.written = paths
         self.status.setText("")
-        self.summary.setText(self._work.summary(self.folder))
+        text = self._work.summary(self.folder)
+        if POSTING_FILE in self._work.files:
+            text += f"; {POSTING_FILE} lists what to paste into each AO3 field"
+        self.summary.setText(text)
         self.done_row.setVisible(True)
 
     def _failed(self, message: str) -> None:

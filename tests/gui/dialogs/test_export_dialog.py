@@ -83,6 +83,7 @@ def test_existing_files_are_replaced_only_after_the_question_naming_them(
     dialog = _dialog(opened, qtbot, "ao3", "story")
     dialog.export_to(out)
     qtbot.waitUntil(lambda: dialog.done_row.isVisible(), timeout=15000)
+    assert dialog.summary.text().endswith("posting.md lists what to paste into each AO3 field")
     (out / "posting.md").write_text("my notes", encoding="utf-8")
     dialog.export_to(out)
     qtbot.waitUntil(lambda: dialog.replace_box is not None and dialog.replace_box.isVisible(),
