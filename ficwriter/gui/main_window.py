@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from ficwriter.core.atomic import SaveError
 from ficwriter.core.chapter import Chapter
 from ficwriter.core.importers import IMPORT_ONLY
-from ficwriter.core.project import open_project, project_root_for
+from ficwriter.core.project import CONFIG_NAME, open_project, project_root_for
 from ficwriter.core.textfile import UnreadableFile, read_text
 from ficwriter.gui.threads import relay
 from ficwriter.gui.app_settings import AppSettings
@@ -241,7 +241,8 @@ class MainWindow(QMainWindow):
             chapter = path
         if not self.open_chapter(chapter, project.root):
             return False
-        self.settings.add_recent(project.root)
+        if (project.root / CONFIG_NAME).is_file():  # a loose file's folder is no project yet:
+            self.settings.add_recent(project.root)  # it becomes one when imported
         return True
 
     def open_chapter(self, path: Path, root: Path | None = None) -> bool:
