@@ -20,7 +20,7 @@ from ficwriter.core.export import ExportOptions, export_work
 from ficwriter.core.export.clean import clean
 from ficwriter.core.export.epub import chapter_xhtml
 from ficwriter.core.inline import plain_text
-from ficwriter.core.project import open_project
+from ficwriter.core.project import create_project, open_project
 from ficwriter.core.words import words
 from ficwriter.paths import sample_project
 from tests.core.export.generated import write_project
@@ -176,3 +176,21 @@ def test_any_chapter_is_well_formed_xhtml_with_every_story_word_in_order(
     shown = words(" ".join(tree.itertext()))
     story = [w for p in chapter.paragraphs() for w in words(plain_text(p.text, 0).text)]
     assert _in_order([w for w in story if re.search(r"\w", w)], shown)
+
+
+def test_block_quotes_and_lists_are_written_as_such_and_pass_epubcheck(tmp_path: Path) -> None:
+    project = create_project(tmp_path / "Letters", "Letters")
+    (project.chapters_dir / "01-the-letter.md").write_text(
+        "She opened the letter.\n\n"
+        "> Dear Wren,\n>\n> Come home. *Please.*\n\n"
+        "She made a list.\n\n"
+        "4. rope\n5. matches\n\n"
+        "- bread\n- the chart\n\n"
+        "* * *\n\n"
+        "Then she went.\n", encoding="utf-8")  # fmt: skip
+    data = export_work(open_project(project.root), "epub").files["letters.epub"]
+    _check(_write(tmp_path, data))
+    body = _chapter_html(data)
+    assert "<blockquote>" in body and "<em>Please.</em>" in body
+    assert '<ol start="4">' in body and "<li>matches</li>" in body
+    assert "<ul>" in body and "<li>the chart</li>" in body
