@@ -14,7 +14,7 @@ from pathlib import Path
 import ficwriter
 
 PACKAGE = Path(ficwriter.__file__).parent
-NO_QT = ("core", "checks", "history", "commands")
+NO_QT = ("core", "checks", "history", "beta", "commands")
 
 
 def _modules() -> dict[str, Path]:
@@ -154,3 +154,13 @@ def test_no_part_of_the_window_imports_the_window() -> None:
     back = sorted(m for m, targets in graph.items()
                   if "ficwriter.gui.main_window" in targets and m != "ficwriter.gui.app")
     assert not back, f"{', '.join(back)} import MainWindow: pass the collaborators in instead"
+
+
+def test_beta_builds_on_core_and_history_alone() -> None:
+    """The beta-reader round trip is shared by the window and the command line."""
+    allowed = ("ficwriter.core", "ficwriter.history", "ficwriter.beta")
+    graph = import_graph()
+    wrong = sorted(f"{m} imports {t}" for m, targets in graph.items()
+                   if m.startswith("ficwriter.beta") for t in targets
+                   if not t.startswith(allowed))
+    assert not wrong, "; ".join(wrong)

@@ -381,8 +381,10 @@ class MainWindow(QMainWindow):
         from ficwriter.gui.dialogs.export_dialog import ExportDialog
 
         assert self.session is not None
-        defaults = self.workspace.project.export if self.workspace is not None else None
-        return ExportDialog(self.session.current_chapter(), self.session.path.stem, defaults, self)
+        project = self.workspace.project if self.workspace is not None else None
+        defaults = project.export if project is not None else None
+        return ExportDialog(self.session.current_chapter(), self.session.path.stem, defaults,
+                            self, project=project, path=self.session.path)
 
     def show_export(self) -> None:
         if self.session is not None:

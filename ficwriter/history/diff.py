@@ -112,15 +112,20 @@ def diff_pieces(old: Sequence[str], new: Sequence[str]) -> TextDiff:
         pairs: Iterable[tuple[int | None, int | None]]
         if tag == "equal":
             pairs = ((i, j) for i, j in zip(range(i1, i2), range(j1, j2)) if old[i] != new[j])
+        elif tag == "replace" and (i2 - i1 > 1 or j2 - j1 > 1):
+            pairs = _paired(old_keys, new_keys, range(i1, i2), range(j1, j2))
         else:
             pairs = zip_longest(range(i1, i2), range(j1, j2))
+        next_i, next_j = i1, j1  # the old and new paragraphs after those paired so far
         for i, j in pairs:
+            next_i = next_i if i is None else i + 1
+            next_j = next_j if j is None else j + 1
             if j is None:  # deleted: it stood where the new text continues
-                at = new_starts[j2]
+                at = new_starts[next_j]
                 run = Run("delete", old_starts[i], old_starts[i + 1], at, at, old[i], "")
                 changes.append(ParagraphDiff("deleted", i, None, run.old_span, None, (run,)))
             elif i is None:  # inserted: it stands where the old text continued
-                at = old_starts[i2]
+                at = old_starts[next_i]
                 run = Run("insert", at, at, new_starts[j], new_starts[j + 1], "", new[j])
                 changes.append(ParagraphDiff("inserted", None, j, None, run.new_span, (run,)))
             else:
@@ -131,6 +136,34 @@ def diff_pieces(old: Sequence[str], new: Sequence[str]) -> TextDiff:
     added = sum(count_words(r.new_text) for c in changes for r in c.runs if r.kind != "equal")
     removed = sum(count_words(r.old_text) for c in changes for r in c.runs if r.kind != "equal")
     return TextDiff(paragraphs=tuple(changes), words_added=added, words_removed=removed)
+
+
+def _paired(
+    old: Sequence[str], new: Sequence[str], rows: range, columns: range
+) -> Iterator[tuple[int | None, int | None]]:
+    """A stretch of rewritten paragraphs, each old one with the first new one still free
+    that is at least half the same words (a paragraph written above an edited one is an
+    insertion, not a rewrite of it); the rest inserted or deleted, in order."""
+    j = columns.start
+    for i in rows:
+        match = next(
+            (k for k in range(j, columns.stop) if _alike(old[i], new[k])), None
+        )
+        if match is None:
+            yield i, None
+            continue
+        for k in range(j, match):
+            yield None, k
+        yield i, match
+        j = match + 1
+    for k in range(j, columns.stop):
+        yield None, k
+
+
+def _alike(a: str, b: str) -> bool:
+    a_words, b_words = a.split(), b.split()
+    matcher = SequenceMatcher(None, a_words, b_words, autojunk=False)
+    return matcher.real_quick_ratio() >= 0.5 and matcher.ratio() >= 0.5
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,17 @@ from ficwriter.history.pieces import pack_ids, piece_hash, split_pieces, text_ha
 SOURCES = frozenset({"save", "external", "import", "restore", "recovery", "conflict"})
 """Where a revision came from. ``conflict``: the editor's unsaved text, kept when the file
 changed on disk under it (the disk's version is the ``external`` revision before it)."""
+BETA_SOURCE = "Beta: "
+"""``"Beta: <reader>"``: a save that accepted a beta reader's changes (``ficwriter.beta``)."""
+
+
+def beta_source(reader: str) -> str:
+    """The source of a revision that accepted ``reader``'s changes."""
+    return BETA_SOURCE + (" ".join(reader.split()) or "reader")
+
+
+def is_source(source: str) -> bool:
+    return source in SOURCES or (source.startswith(BETA_SOURCE) and bool(source[len(BETA_SOURCE) :].strip()))
 _REVISION_FIELDS = "id, path, created, source, hash, words, added, removed"
 _BATCH = 500  # stay far below SQLite's limit on query parameters
 _CACHED_TEXTS = 100_000  # paragraph texts kept in memory (about 40 MB at most)
@@ -160,7 +171,7 @@ class HistoryStore:
 
         Recording a chapter that has a tombstone brings it back.
         """
-        if source not in SOURCES:
+        if not is_source(source):
             raise ValueError(f"unknown revision source {source!r}; one of {sorted(SOURCES)}")
         self._check_writable()
         rel = self.relative(path)
@@ -215,9 +226,11 @@ class HistoryStore:
             return [revision for revision in recorded if revision is not None]
 
     def save(
-        self, path: Path | str, text: str, like: DecodedText | None = None
+        self, path: Path | str, text: str, like: DecodedText | None = None,
+        source: str = "save",
     ) -> Revision | None:
-        """Save the editor's text to the file atomically and record it as a ``save``.
+        """Save the editor's text to the file atomically and record it as a ``save`` (or
+        ``source``: ``beta_source(reader)`` for a save that accepted a reader's changes).
 
         ``like`` is the file as it was opened (its encoding and newline style are kept);
         without it the file on disk is read to learn them. If the file holds a text history
@@ -234,7 +247,7 @@ class HistoryStore:
                 save_text(self.root / rel, text, like)
             except SaveError as error:
                 raise error.with_note(self._keep_in_journal(rel, text)) from error
-            revision = self.record(rel, text, "save")
+            revision = self.record(rel, text, source)
             self.journal.clear(rel)
             return revision
 

@@ -10,7 +10,7 @@ chapter and ``cancelled()`` asked before each; ``ExportCancelled`` ends the expo
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -82,10 +82,14 @@ def export_work(
     chapters: Sequence[Path] | None = None,
     *,
     cover: bytes | None = None,
+    open_chapters: Mapping[Path, Chapter] | None = None,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] = lambda: False,
 ) -> WorkExport:
     """``chapters`` (default: all the project's, in reading order) exported for ``target``.
+
+    ``open_chapters`` are chapters as the window holds them (unsaved edits included): they
+    are exported as shown rather than as last saved.
 
     Raises ``KeyError`` for an unknown target, ``OSError``/``UnreadableFile`` for a chapter
     that cannot be read, ``ValueError`` for a cover that is no image, ``ExportCancelled``.
@@ -105,7 +109,8 @@ def export_work(
     for number, path in enumerate(paths, 1):
         if cancelled():
             raise ExportCancelled()
-        chapter = read_chapter(path)
+        held = open_chapters.get(path) if open_chapters else None
+        chapter = held if held is not None else read_chapter(path)
         chapter_words = chapter.story_words
         words += chapter_words
         cleaned = clean(chapter, options, path.stem)

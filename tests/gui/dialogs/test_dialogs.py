@@ -20,16 +20,17 @@ def test_export_ao3_previews_copies_and_saves(opened, tmp_path: Path, qtbot) -> 
     qtbot.addWidget(dialog)
     dialog.target.setCurrentIndex(dialog.target.findData("ao3"))
     dialog.refresh()
-    preview = dialog.tabs.widget(0).toPlainText()
+    labels = [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
+    assert labels[:2] == ["Chapter text", "HTML"] and "Beginning notes" in labels
+    preview = dialog.tabs.widget(labels.index("HTML")).toPlainText()
     assert preview.startswith("<p>") and "<em>Let him be angry,</em>" in preview
     assert "scene:" not in preview and "Author's note" not in preview  # notes go to their own box
-    assert dialog.tabs.tabText(0) == "Chapter text"
-    assert "Beginning notes" in [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
     dialog.copy()
     assert QGuiApplication.clipboard().text() == preview
-    written = dialog.save_to(tmp_path / "out")
+    dialog.export_to(tmp_path / "out")
+    qtbot.waitUntil(lambda: bool(dialog.written), timeout=10000)
     main = tmp_path / "out" / f"{window.session.path.stem}.html"
-    assert main in written and main.read_text(encoding="utf-8") == preview
+    assert main in dialog.written and main.read_text(encoding="utf-8") == preview
 
 
 def test_export_preview_follows_the_options(opened, qtbot) -> None:
@@ -72,9 +73,11 @@ def test_copy_copies_the_tab_on_show(opened, qtbot) -> None:
     dialog.tabs.setCurrentIndex(labels.index("Beginning notes"))
     assert dialog.copy_button.text() == "Copy beginning notes"
     dialog.copy_button.click()
-    notes = dialog.tabs.currentWidget().toPlainText()
-    assert QGuiApplication.clipboard().text() == notes
-    assert "first chapter of Starfall" in notes and "The road out of the valley" not in notes
+    notes = QGuiApplication.clipboard().text()  # the HTML for AO3's notes box
+    assert notes == dialog.result.files[dialog.shown_file()].decode() and notes.startswith("<p>")
+    shown = dialog.tabs.currentWidget().toPlainText()  # shown as AO3 shows it
+    assert "first chapter of Starfall" in shown and "<p>" not in shown
+    assert "The road out of the valley" not in notes
     assert dialog.status.text() == "Copied the beginning notes."
     dialog.tabs.setCurrentIndex(labels.index("End notes"))
     dialog.keep_notes.setChecked(False)  # the notes tabs go; the chapter text is on show
