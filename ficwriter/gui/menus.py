@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from ficwriter.gui.panels.layout import Panels
     from ficwriter.gui.panels.outline import OutlineDock
     from ficwriter.gui.theme import Theme
+    from ficwriter.gui.views.project_views import ProjectViews
 
 Shortcut = str | QKeySequence.StandardKey | Sequence[str]
 
@@ -51,6 +52,7 @@ class MenuWindow(Protocol):
     scene_actions: SceneActions
     issue_actions: IssueActions
     panels: Panels
+    views: ProjectViews
 
     def save(self) -> bool: ...
     def show_export(self) -> None: ...
@@ -83,7 +85,7 @@ class WindowMenus:
         if self.act_settings.shortcut().isEmpty():
             self.act_settings.setShortcut(QKeySequence("Ctrl+,"))
         self.act_close = a("&Close Project", window.close_project, K.Close)
-        self.act_quit = a("&Quit", window.close, K.Quit)
+        self.act_quit = a("&Quit", window.close, "Ctrl+Q")
         self.act_undo = a("&Undo", editor.undo, K.Undo)
         self.act_redo = a("&Redo", editor.redo, K.Redo)
         self.act_cut = a("Cu&t", editor.cut, K.Cut)
@@ -92,14 +94,21 @@ class WindowMenus:
         self.act_paste_plain = a("Paste as P&lain Text", editor.paste_plain, "Ctrl+Shift+V")
         self.act_select_all = a("Select &All", editor.selectAll, K.SelectAll)
         self.act_find = a("&Find…", lambda: find_bar.open(), K.Find)
-        self.act_replace = a("Find and &Replace…", lambda: find_bar.open(replace=True), K.Replace)
-        self.act_find_next = a("Find &Next", find_bar.find_next, K.FindNext)
-        self.act_find_previous = a("Find Pre&vious", find_bar.find_previous, K.FindPrevious)
+        # explicit keys where a platform's standard ones differ (KDE's Replace is Ctrl+R) or
+        # are missing (Quit on a bare X server) or clash (Find Next's Ctrl+G is Go to Scene)
+        self.act_replace = a("Find and &Replace…", lambda: find_bar.open(replace=True), "Ctrl+H")
+        self.act_find_next = a("Find &Next", find_bar.find_next, "F3")
+        self.act_find_previous = a("Find Pre&vious", find_bar.find_previous, "Shift+F3")
         self.act_go_to_scene = a("&Go to Scene…", scenes.go_to_scene, "Ctrl+G")
         self.act_focus = a("&Focus Mode", window.panels.toggle_focus_mode, ["F11", "Ctrl+Shift+F"],
                            checkable=True)
         self.act_dark = a("&Dark Theme", window.toggle_theme, "Ctrl+Shift+D", checkable=True)
         self.act_dark.setChecked(window.theme.name == "dark")
+        self.act_progress = a("&Progress", window.views.show_progress, "Ctrl+Shift+P")
+        self.act_story = a("S&tory", window.views.show_story, "Ctrl+Shift+Y")
+        self.act_sprint = a("Start &Sprint", self._toggle_sprint, "Ctrl+Shift+T")
+        self.act_unlock_panels = a("&Unlock Panels", lambda: window.panels.set_locked(
+            not self.act_unlock_panels.isChecked()), checkable=True)
         self.act_italic = a("&Italic", editor.toggle_italic, K.Italic)
         self.act_bold = a("&Bold", editor.toggle_bold, K.Bold)
         self.act_quote = a("Block &Quote", editor.toggle_block_quote, "Ctrl+Shift+Q")
@@ -167,9 +176,15 @@ class WindowMenus:
         self.menu_view.addAction(self.act_focus)
         self.menu_view.addAction(self.act_dark)
         self.menu_view.addSeparator()
+        self.menu_view.addAction(self.act_progress)
+        self.menu_view.addAction(self.act_story)
+        self.menu_view.addAction(self.act_sprint)
+        self.menu_view.aboutToShow.connect(self._name_sprint)
+        self.menu_view.addSeparator()
         self.menu_view.addAction(window.outline.toggleViewAction())
         self.menu_view.addAction(window.issues.toggleViewAction())
         self.menu_view.addAction(window.history.toggleViewAction())
+        self.menu_view.addAction(self.act_unlock_panels)
         self.menu_check = bar.addMenu("&Check")
         self.menu_check.addAction(self.act_next_issue)
         self.menu_check.addAction(self.act_previous_issue)
@@ -178,6 +193,14 @@ class WindowMenus:
         self.menu_check.addAction(self.act_stop_checking)
         self.menu_help = bar.addMenu("&Help")
         self.menu_help.addAction(self.act_about)
+
+    def _toggle_sprint(self) -> None:
+        self.window.views.toggle_sprint()
+        self._name_sprint()
+
+    def _name_sprint(self) -> None:
+        """Start or Stop, as the sprint stands (it may have ended on its own meanwhile)."""
+        self.act_sprint.setText("Stop &Sprint" if self.window.views.sprinting else "Start &Sprint")
 
     def _format_actions(self) -> list[QAction]:
         return [self.act_italic, self.act_bold, self.act_quote, self.act_scene_break,
@@ -193,5 +216,11 @@ class WindowMenus:
         for action in (self.act_save, self.act_close, self.act_find, self.act_replace,
                        self.act_go_to_scene, self.act_next_issue, self.act_previous_issue,
                        self.act_export, self.act_check_again, self.act_paste_plain,
+                       self.act_progress, self.act_story, self.act_sprint,
                        *self._format_actions()):
             action.setEnabled(enabled)
+
+    def set_read_only(self, read_only: bool) -> None:
+        """A project another window holds: nothing here may write its files or history."""
+        for action in (self.act_save, self.act_replace, self.act_scene_break):
+            action.setEnabled(not read_only)

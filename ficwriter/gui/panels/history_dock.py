@@ -9,7 +9,7 @@ coloured.
 from __future__ import annotations
 
 import html
-from datetime import datetime
+from datetime import date, datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -34,6 +34,10 @@ from ficwriter.history.store import HistoryStore, Revision
 
 _ID = Qt.ItemDataRole.UserRole
 CURRENT = -1
+WORDS_TIP = ("Story words added and removed since the chapter's previous revision. "
+             "Author's notes, their ::: note lines, comments and scene metadata are not "
+             "counted, as in the word count and in Progress.")
+LIST_HEIGHT = 130  # px: the header and about five revisions
 SOURCE_LABELS = {
     "save": "Saved",
     "external": "On disk",
@@ -61,8 +65,8 @@ def diff_html(diff: TextDiff, theme: Theme) -> str:
         f"\u2212{diff.words_removed:,} words · {diff.paragraphs_changed} changed, "
         f"{diff.paragraphs_inserted} added, {diff.paragraphs_deleted} removed paragraphs</p>"
     ]
-    inserted = f"background-color:{theme.inserted};"
-    deleted = f"background-color:{theme.deleted}; text-decoration: line-through;"
+    inserted = f"color:{theme.text}; background-color:{theme.inserted};"
+    deleted = f"color:{theme.text}; background-color:{theme.deleted}; text-decoration: line-through;"
     for paragraph in diff.paragraphs:
         label = {"inserted": "Added", "deleted": "Removed", "changed": "Changed"}[paragraph.kind]
         number = paragraph.new_index if paragraph.new_index is not None else paragraph.old_index
@@ -95,6 +99,7 @@ class HistoryDock(QDockWidget):
         self._current_text = ""
         self._theme = LIGHT
         self._revisions: list[Revision] = []
+        self._pinned: dict[int, list[str]] = {}  # revision id -> names of its snapshots
 
         body = QWidget()
         column = QVBoxLayout(body)
@@ -106,6 +111,7 @@ class HistoryDock(QDockWidget):
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.headerItem().setToolTip(3, WORDS_TIP)
         header = self.list.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
@@ -129,7 +135,10 @@ class HistoryDock(QDockWidget):
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.list)
         splitter.addWidget(lower)
-        splitter.setStretchFactor(1, 2)
+        # the list shows a handful of rows; the diff, what the writer reads, gets the rest
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([LIST_HEIGHT, 4 * LIST_HEIGHT])
         column.addWidget(splitter, 1)
 
         buttons = QHBoxLayout()
@@ -164,6 +173,21 @@ class HistoryDock(QDockWidget):
             self.list.clear()
             self.diff_view.clear()
 
+    def describe(self, revision_id: int) -> str:
+        """The revision as the writer saw it in the list, in words: for a dialog that must
+        say which one it means (``r12, Saved at 14:02:10, 1,522 words, snapshot “Draft”``)."""
+        revision = next((r for r in self._revisions if r.id == revision_id), None)
+        if revision is None:
+            return f"r{revision_id}"
+        source = SOURCE_LABELS.get(revision.source, revision.source)
+        parts = [f"{revision.label}, {source} at {when(revision.created)}",
+                 f"{revision.words:,} words"]
+        names = self._pinned.get(revision_id, [])
+        if names:
+            label = "snapshot" if len(names) == 1 else "snapshots"
+            parts.append(f"{label} " + ", ".join(f"\u201c{name}\u201d" for name in names))
+        return ", ".join(parts)
+
     def set_current_text(self, text: str) -> None:
         """The editor's text, what a revision is compared with by default."""
         self._current_text = text
@@ -181,6 +205,7 @@ class HistoryDock(QDockWidget):
                 revision = snapshot.revisions.get(self.path)
                 if revision is not None:
                     pinned.setdefault(revision, []).append(snapshot.name)
+        self._pinned = pinned
         for revision in self._revisions:
             item = QTreeWidgetItem([
                 when(revision.created),
@@ -191,6 +216,7 @@ class HistoryDock(QDockWidget):
             ])
             item.setData(0, _ID, revision.id)
             item.setToolTip(0, f"{revision.label} · {revision.created}")
+            item.setToolTip(3, WORDS_TIP)
             item.setToolTip(4, item.text(4))
             self.list.addTopLevelItem(item)
         self.against.blockSignals(True)
@@ -207,6 +233,17 @@ class HistoryDock(QDockWidget):
             self.list.setCurrentItem(self.list.topLevelItem(0))
         self._update_buttons()
         self.show_diff()
+
+    def mark_day(self, day: date) -> None:
+        """Show the revisions of ``day`` (local date) in bold, the rest as they are."""
+        for row in range(self.list.topLevelItemCount()):
+            item = self.list.topLevelItem(row)
+            revision = self._revisions[row]
+            on_day = datetime.fromisoformat(revision.created).astimezone().date() == day
+            for column in range(self.list.columnCount()):
+                font = item.font(column)
+                font.setBold(on_day)
+                item.setFont(column, font)
 
     def select(self, revision_id: int) -> None:
         for row in range(self.list.topLevelItemCount()):
