@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -24,3 +25,25 @@ def seed_text() -> str:
     if not SEED.is_file():
         pytest.skip("seed chapter not present")
     return SEED.read_text(encoding="utf-8")
+
+
+# After the last test, the interpreter's own shutdown destroys what is left of Qt and
+# PySide in an order that crashes (SIGSEGV, exit 139) once many windows have lived in one
+# process. Every test has run and been reported by then, and releasing garbage collection
+# (gui.threads.gc_guard.release) did not cure it; until its root is found the run ends
+# here, with pytest's own exit status, so a crash after the summary cannot turn a green run
+# red or a red one green.
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    session.config.stash[_EXIT_STATUS] = int(exitstatus)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_unconfigure(config: pytest.Config) -> None:
+    status = config.stash.get(_EXIT_STATUS, None)
+    if status is not None and "PySide6.QtWidgets" in sys.modules:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(status)
+
+
+_EXIT_STATUS = pytest.StashKey[int]()
