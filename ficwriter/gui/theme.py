@@ -60,6 +60,7 @@ LIGHT = Theme(
         Category.TYPOGRAPHY: "#8e6bbf",
         Category.STYLE: "#c98a1b",
         Category.FICTION: "#2c9a73",
+        Category.BETA: "#b5487f",
     },
 )
 
@@ -83,6 +84,7 @@ DARK = Theme(
         Category.TYPOGRAPHY: "#b79be0",
         Category.STYLE: "#e3b04e",
         Category.FICTION: "#5cc79f",
+        Category.BETA: "#e07bb0",
     },
 )
 
