@@ -15,6 +15,7 @@ history/ (through ``Workspace``).
 from __future__ import annotations
 
 from collections import Counter
+from datetime import datetime
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -42,6 +43,7 @@ from ficwriter.gui.background.checking import CheckController
 from ficwriter.gui.actions.disk_sync import DiskSync
 from ficwriter.gui.editor.editor import ChapterEditor
 from ficwriter.gui.editor.find_bar import FindBar
+from ficwriter.gui.editor.focus_words import FocusWords
 from ficwriter.gui.actions.history_actions import HistoryActions
 from ficwriter.gui.panels.history_dock import HistoryDock
 from ficwriter.gui.actions.import_offer import ImportOffer
@@ -108,6 +110,8 @@ class MainWindow(QMainWindow):
         self.editor_column.addWidget(self.bar)
         self.editor_column.addWidget(self.editor, 1)
         self.editor_column.addWidget(self.find_bar)
+        self.focus_words = FocusWords()
+        self.editor_column.addWidget(self.focus_words)
         self.stack.addWidget(self.start_page)
         self.stack.addWidget(self.editor_page)
         self.stack.currentChanged.connect(self._page_changed)
@@ -119,7 +123,8 @@ class MainWindow(QMainWindow):
         self.issues = IssuesDock(self.issue_layer, self, self.settings)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.issues)
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.BottomDockWidgetArea)
+        # the bottom right corner: Panels.window_resized gives it to history where the window
+        # is wide enough
         self.history = HistoryDock(self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history)
         self.history.hide()
@@ -278,7 +283,8 @@ class MainWindow(QMainWindow):
             self.panels.set_visible(True)
             self.status.set_chapter_open(True)
         self.menus.set_editing_enabled(True)
-        self.setWindowTitle(f"{path.stem} — {self.project_root.name} — ficwriter")
+        self.menus.set_read_only(self.workspace is not None and self.workspace.read_only)
+        self._set_title(path)
         self.editor.setFocus()
         self.status.show_saved("Saved")
         if self.workspace is not None:
@@ -306,9 +312,11 @@ class MainWindow(QMainWindow):
         self.editor.setReadOnly(locked is not None)
         self.history.setEnabled(locked is None)
         if locked is not None:
+            holder = locked.holder
             self.bar.show_message(
-                f"{locked} It is open here to read: you can search, check and export, and it "
-                "follows the other window's saves; edits are not possible.",
+                "Open in another ficwriter window: read-only. Edits follow that window's "
+                f"saves. (Process {holder.pid} on {holder.host} has it; close it there to "
+                "edit here.)",
                 [("OK", self.bar.dismiss)],
             )
         elif self.workspace.store.damage is not None:
@@ -338,6 +346,7 @@ class MainWindow(QMainWindow):
             self.checks.deleteLater()
             self.checks = None
         if self.workspace is not None:
+            self.history.set_chapter(None, None)  # the panel must not read a closed history
             self.disk.flush_journal()
             self.workspace.close()
             self.workspace.deleteLater()
@@ -406,7 +415,9 @@ class MainWindow(QMainWindow):
             self.start_checks(recheck=True)
 
     # -- saving -----------------------------------------------------------------------------
-    def save(self) -> bool:
+    def save(self, *, autosave: bool = False) -> bool:
+        """Save the open chapter; the status bar tells a save the writer asked for
+        ("Saved") from one the timer made ("Autosaved 14:02")."""
         if self.session is None:
             return True
         if self.workspace is None:
@@ -422,7 +433,8 @@ class MainWindow(QMainWindow):
         self.session.mark_saved()
         self.session.note_disk_text(text)
         self.disk.conflict = None
-        self.history_actions.after_history_change("Saved")
+        said = f"Autosaved {datetime.now().strftime('%H:%M')}" if autosave else "Saved"
+        self.history_actions.after_history_change(said)
         return True
 
     def apply_autosave_interval(self) -> None:
@@ -435,10 +447,19 @@ class MainWindow(QMainWindow):
     def _autosave_tick(self) -> None:
         conflict = self.disk.conflict is not None
         if self.session is not None and self.session.dirty and not conflict:
-            self.save()
+            self.save(autosave=True)
 
     def _modification_changed(self, modified: bool) -> None:
-        self.status.show_saved("Edited" if modified else "Saved")
+        self.setWindowModified(modified)  # the title's "[*]" shows as "*": unsaved text
+        if modified:
+            self.status.show_saved("Edited")
+        else:
+            self.disk.text_matches_file()
+
+    def _set_title(self, path: Path) -> None:
+        assert self.project_root is not None
+        self.setWindowTitle(f"{path.stem}[*] — {self.project_root.name} — ficwriter")
+        self.setWindowModified(self.session is not None and self.session.dirty)
 
     # -- following the chapter --------------------------------------------------------------
     def _chapter_reparsed(self, chapter: Chapter) -> None:
@@ -453,7 +474,7 @@ class MainWindow(QMainWindow):
             self.session.path = path
             self.outline.show_project(self.project_root, path)
             self.outline.update_chapter(path, self.session.chapter)
-            self.setWindowTitle(f"{path.stem} — {self.project_root.name} — ficwriter")
+            self._set_title(path)
 
     def _update_outline_issues(self) -> None:
         """Issue counts in the outline: the open chapter's (as its check delivers them),

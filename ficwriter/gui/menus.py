@@ -87,7 +87,7 @@ class WindowMenus:
         if self.act_settings.shortcut().isEmpty():
             self.act_settings.setShortcut(QKeySequence("Ctrl+,"))
         self.act_close = a("&Close Project", window.close_project, K.Close)
-        self.act_quit = a("&Quit", window.close, K.Quit)
+        self.act_quit = a("&Quit", window.close, "Ctrl+Q")
         self.act_undo = a("&Undo", editor.undo, K.Undo)
         self.act_redo = a("&Redo", editor.redo, K.Redo)
         self.act_cut = a("Cu&t", editor.cut, K.Cut)
@@ -96,14 +96,18 @@ class WindowMenus:
         self.act_paste_plain = a("Paste as P&lain Text", editor.paste_plain, "Ctrl+Shift+V")
         self.act_select_all = a("Select &All", editor.selectAll, K.SelectAll)
         self.act_find = a("&Find…", lambda: find_bar.open(), K.Find)
-        self.act_replace = a("Find and &Replace…", lambda: find_bar.open(replace=True), K.Replace)
-        self.act_find_next = a("Find &Next", find_bar.find_next, K.FindNext)
-        self.act_find_previous = a("Find Pre&vious", find_bar.find_previous, K.FindPrevious)
+        # explicit keys where a platform's standard ones differ (KDE's Replace is Ctrl+R) or
+        # are missing (Quit on a bare X server) or clash (Find Next's Ctrl+G is Go to Scene)
+        self.act_replace = a("Find and &Replace…", lambda: find_bar.open(replace=True), "Ctrl+H")
+        self.act_find_next = a("Find &Next", find_bar.find_next, "F3")
+        self.act_find_previous = a("Find Pre&vious", find_bar.find_previous, "Shift+F3")
         self.act_go_to_scene = a("&Go to Scene…", scenes.go_to_scene, "Ctrl+G")
         self.act_focus = a("&Focus Mode", window.panels.toggle_focus_mode, ["F11", "Ctrl+Shift+F"],
                            checkable=True)
         self.act_dark = a("&Dark Theme", window.toggle_theme, "Ctrl+Shift+D", checkable=True)
         self.act_dark.setChecked(window.theme.name == "dark")
+        self.act_unlock_panels = a("&Unlock Panels", lambda: window.panels.set_locked(
+            not self.act_unlock_panels.isChecked()), checkable=True)
         self.act_italic = a("&Italic", editor.toggle_italic, K.Italic)
         self.act_bold = a("&Bold", editor.toggle_bold, K.Bold)
         self.act_quote = a("Block &Quote", editor.toggle_block_quote, "Ctrl+Shift+Q")
@@ -176,6 +180,7 @@ class WindowMenus:
         self.menu_view.addAction(window.outline.toggleViewAction())
         self.menu_view.addAction(window.issues.toggleViewAction())
         self.menu_view.addAction(window.history.toggleViewAction())
+        self.menu_view.addAction(self.act_unlock_panels)
         self.menu_check = bar.addMenu("&Check")
         self.menu_check.addAction(self.act_next_issue)
         self.menu_check.addAction(self.act_previous_issue)
@@ -202,3 +207,8 @@ class WindowMenus:
                        self.act_check_again, self.act_paste_plain,
                        *self._format_actions()):
             action.setEnabled(enabled)
+
+    def set_read_only(self, read_only: bool) -> None:
+        """A project another window holds: nothing here may write its files or history."""
+        for action in (self.act_save, self.act_replace, self.act_scene_break):
+            action.setEnabled(not read_only)

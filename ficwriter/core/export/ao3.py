@@ -2,7 +2,8 @@
 
 AO3 keeps a fixed set of elements (DESIGN.md lists them) and has separate fields for the
 chapter's summary, beginning notes and end notes, so each goes to its own file to paste.
-All text is HTML-escaped; a line break inside a paragraph is ``<br />``; scene breaks are
+All text is HTML-escaped; a line break inside a paragraph is ``<br />``; block quotes and
+lists inside the story are ``<blockquote>`` and ``<ol>``/``<ul>``; scene breaks are
 ``<hr />`` or a centred paragraph (``align`` is one of the attributes AO3 keeps). AO3's
 limits are checked on what it would count: the text with its markup.
 """
@@ -19,7 +20,7 @@ from ficwriter.core.export.clean import (
     CleanParagraph,
     body_lines,
 )
-from ficwriter.core.export.markup import break_text, html_inline, wants_rule
+from ficwriter.core.export.markup import break_text, html_blocks, html_inline, wants_rule
 from ficwriter.core.export.options import ExportOptions
 from ficwriter.core.export.target import Rendered, Target
 
@@ -40,11 +41,14 @@ def _scene_break(options: ExportOptions) -> str:
 
 
 def _lines(body: tuple[CleanItem, ...], options: ExportOptions) -> list[str]:
+    quote, listing = html_blocks(html_inline)
     return body_lines(
         body,
         paragraph=lambda p: f"<p>{html_inline(p)}</p>",
         scene_break=_scene_break(options),
         note=lambda ps: ["<blockquote>" + "".join(_paragraphs(ps)) + "</blockquote>"],
+        quote=quote,
+        listing=listing,
     )  # comments are left out: AO3 strips them, and they would count against the limit
 
 

@@ -19,8 +19,15 @@ from dataclasses import dataclass
 
 from ebooklib import epub
 
-from ficwriter.core.export.clean import CleanBreak, CleanChapter, CleanComment, CleanNote
-from ficwriter.core.export.markup import break_text, html_inline, wants_rule
+from ficwriter.core.export.clean import (
+    CleanBreak,
+    CleanChapter,
+    CleanComment,
+    CleanList,
+    CleanNote,
+    CleanQuote,
+)
+from ficwriter.core.export.markup import break_text, html_blocks, html_inline, wants_rule
 from ficwriter.core.export.options import ExportOptions
 
 COVER_TYPES = {b"\x89PNG\r\n\x1a\n": ".png", b"\xff\xd8\xff": ".jpg", b"GIF8": ".gif"}
@@ -86,8 +93,13 @@ def chapter_xhtml(chapter: CleanChapter, options: ExportOptions) -> str:
     parts = [f"<h2>{html.escape(_xml_text(chapter.document_title), quote=False)}</h2>"]
     if chapter.beginning_notes:
         parts.append(_note(chapter.beginning_notes))
+    quote, listing = html_blocks(lambda p: _xml_text(html_inline(p, br="<br/>")))
     for item in chapter.body:
-        if isinstance(item, CleanBreak):
+        if isinstance(item, CleanQuote):
+            parts.extend(quote(item))
+        elif isinstance(item, CleanList):
+            parts.extend(listing(item))
+        elif isinstance(item, CleanBreak):
             parts.append(scene_break)
         elif isinstance(item, CleanNote):
             parts.append(_note(item.paragraphs))

@@ -155,7 +155,7 @@ class DiskSync(QObject):
     # -- recovery journal -----------------------------------------------------------------------
     def write_journal(self) -> None:
         parts = self._parts()
-        if parts is None or not parts[0].dirty:
+        if parts is None or not parts[0].dirty or parts[1].read_only:
             return
         _session, workspace, rel = parts
         text = self.window.editor.text()
@@ -168,12 +168,25 @@ class DiskSync(QObject):
         """Wait for the journal write on its way (before the store closes)."""
         self._writer.flush()
 
+    def text_matches_file(self) -> None:
+        """The editor holds the file's text again (saved, or undone back to it): what the
+        journal kept is no longer unsaved text, so a later start must not offer it."""
+        parts = self._parts()
+        if parts is None or not self._journaled:  # only what this window kept (a crash's
+            return  # entry, found at open, is the writer's to recover or discard)
+        _session, workspace, rel = parts
+        self._writer.flush()  # a write on its way would land after the clear
+        self._journaled = ""
+        workspace.store.journal.clear(rel)
+
     def offer_recovery(self) -> JournalEntry | None:
         """After a crash: offer the journal's text for the chapter just opened."""
         parts = self._parts()
         if parts is None:
             return None
         _session, workspace, rel = parts
+        if workspace.read_only:  # the window that holds the project offers it, not this one
+            return None
         journal = workspace.store.journal
         if journal.entry(rel) is None:  # the usual case, and cheap to ask
             return None

@@ -71,7 +71,8 @@ class HistoryActions:
             return
         if confirm and QMessageBox.question(
             window, "Restore revision",
-            "Put this revision back as the chapter's text? Your current text stays in history.",
+            f"Put back {window.history.describe(revision_id)} as the text of "
+            f"\u201c{session.path.name}\u201d? Your current text stays in history.",
         ) != QMessageBox.StandardButton.Yes:
             return
         store = workspace.store

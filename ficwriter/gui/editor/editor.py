@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
     QKeyEvent,
+    QKeySequence,
     QPainter,
     QPaintEvent,
     QResizeEvent,
@@ -31,6 +32,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QToolTip, QWidget
 
 from ficwriter.checks.issue import Category
+from ficwriter.checks.messages import message_html, readable
 from ficwriter.gui.editor import formatting
 from ficwriter.gui.editor.paste import FICWRITER_MIME, plain_paste, rich_paste
 from ficwriter.gui.editor.highlighter import NOTE_KINDS, ChapterHighlighter, LineKind, line_kind
@@ -149,6 +151,12 @@ class ChapterEditor(QPlainTextEdit):
         enter = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         plain = not mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
                             | Qt.KeyboardModifier.MetaModifier)
+        if event.matches(QKeySequence.StandardKey.Undo):
+            self.undo()
+            return
+        if event.matches(QKeySequence.StandardKey.Redo):
+            self.redo()
+            return
         if enter and plain and not self.isReadOnly():
             cursor = self.textCursor()
             if mods & Qt.KeyboardModifier.ShiftModifier:
@@ -166,6 +174,33 @@ class ChapterEditor(QPlainTextEdit):
             self.ensureCursorVisible()
             return
         super().keyPressEvent(event)
+
+    def undo(self) -> None:
+        """Undo one step and put the cursor where that step changed the text: Qt leaves it
+        where the step's edit block began (the top, for Replace All or a reload)."""
+        self._step(super().undo)
+
+    def redo(self) -> None:
+        self._step(super().redo)
+
+    def _step(self, step: Callable[[], None]) -> None:
+        changes: list[tuple[int, int]] = []
+
+        def note(position: int, _removed: int, added: int) -> None:
+            changes.append((position, added))
+
+        document = self.document()
+        document.contentsChange.connect(note)
+        try:
+            step()
+        finally:
+            document.contentsChange.disconnect(note)
+        if changes:
+            position, added = changes[0]
+            cursor = self.textCursor()
+            cursor.setPosition(min(position + added, document.characterCount() - 1))
+            self.setTextCursor(cursor)
+            self.ensureCursorVisible()
 
     def _apply(self, edit_for: Callable[[str, int, int], formatting.Edit]) -> None:
         """Compute an edit from the text and the selection; apply it as one undo step."""
@@ -251,7 +286,7 @@ class ChapterEditor(QPlainTextEdit):
             font.setBold(True)
             action.setFont(font)
         if not shown.issue.suggestions:
-            menu.addAction(shown.issue.message).setEnabled(False)
+            menu.addAction(readable(shown.issue.message)).setEnabled(False)
         menu.addSeparator()
         menu.addAction("Dismiss", lambda: self.dismissRequested.emit(shown))
         menu.addAction(
@@ -296,6 +331,8 @@ class ChapterEditor(QPlainTextEdit):
                 self._paint_ornament(painter, rect)
             elif kind is LineKind.NOTE_OPEN:
                 self._paint_note_label(painter, rect)
+            elif kind is LineKind.QUOTE:
+                self._paint_quote_rule(painter, rect)
         painter.end()
 
     def _visible_blocks(self, area: QRect):
@@ -320,6 +357,11 @@ class ChapterEditor(QPlainTextEdit):
             Qt.AlignmentFlag.AlignCenter,
             f"{ORNAMENT}",
         )
+
+    def _paint_quote_rule(self, painter: QPainter, rect: QRectF) -> None:
+        """A block quote's rule in the margin, as a reader sees a quoted letter set off."""
+        left = self.document().documentMargin() / 2
+        painter.fillRect(QRectF(left, rect.top(), 3, rect.height()), QColor(self._theme.muted))
 
     def _paint_note_label(self, painter: QPainter, rect: QRectF) -> None:
         font = QFont(self.parentWidget().font() if self.parentWidget() else self.font())
@@ -348,6 +390,6 @@ def issue_tooltip(shown: ShownIssue) -> str:
         f"<br>Suggestion: <i>{html.escape(issue.suggestions[0])}</i>" if issue.suggestions else ""
     )
     return (
-        f"<b>{html.escape(issue.message)}</b>{suggestion}"
+        f"<b>{message_html(issue.message)}</b>{suggestion}"
         f"<br><small>{html.escape(issue.rule_name)} ({html.escape(issue.rule_id)}) · {engines}</small>"
     )

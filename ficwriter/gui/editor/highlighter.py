@@ -5,7 +5,8 @@ state changes), so a keystroke costs one line however long the chapter is. Which
 line is comes from ``core.chapter.parse`` of that line, and emphasis from ``core.inline``,
 so the editor never disagrees with checks or exporters about what is a note or italic.
 The kind is kept in the block's user state for the editor's painting (note shading, the
-scene-break ornament, the "Note" label).
+scene-break ornament, the "Note" label, the rule beside a block quote). Block markers
+(``> ``, ``1. ``, ``- ``) are markup to the inline scanner, so they are dimmed like ``*``.
 """
 
 from __future__ import annotations
@@ -14,7 +15,16 @@ from enum import IntEnum
 
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
-from ficwriter.core.chapter import Comment, Note, Paragraph, SceneBreak, SceneMeta, parse
+from ficwriter.core.chapter import (
+    BlockQuote,
+    Comment,
+    ListBlock,
+    Note,
+    Paragraph,
+    SceneBreak,
+    SceneMeta,
+    parse,
+)
 from ficwriter.core.inline import markup_positions, styled_ranges
 from ficwriter.gui.theme import LIGHT, Theme
 
@@ -33,6 +43,8 @@ class LineKind(IntEnum):
     NOTE_OPEN = 5
     NOTE_TEXT = 6
     NOTE_CLOSE = 7
+    QUOTE = 8  # a block quote's line: markers dimmed, a rule painted beside it
+    LIST_ITEM = 9  # a list item's first line: its number or bullet dimmed
 
 
 NOTE_KINDS = frozenset({LineKind.NOTE_OPEN, LineKind.NOTE_TEXT, LineKind.NOTE_CLOSE})
@@ -65,8 +77,16 @@ def _classify(line: str, carried: int) -> tuple[LineKind, int]:
         return LineKind.NOTE_OPEN, _IN_NOTE
     if isinstance(block, Comment):
         return LineKind.COMMENT, 0 if "-->" in line[line.index("<!--") + 4 :] else _IN_COMMENT
+    if isinstance(block, BlockQuote):
+        return LineKind.QUOTE, 0
+    if isinstance(block, ListBlock):
+        return LineKind.LIST_ITEM, 0
     assert isinstance(block, Paragraph)
     return LineKind.TEXT, 0
+
+
+_PROSE = frozenset({LineKind.TEXT, LineKind.NOTE_TEXT, LineKind.QUOTE, LineKind.LIST_ITEM})
+_MARKS = frozenset(" \t>-+0123456789")  # first characters of block markers and indents
 
 
 class ChapterHighlighter(QSyntaxHighlighter):
@@ -106,11 +126,11 @@ class ChapterHighlighter(QSyntaxHighlighter):
             self.setFormat(0, len(text), self._formats["small"])
         elif kind is LineKind.SCENE_BREAK:
             self.setFormat(0, len(text), self._formats["hidden"])
-        elif kind in (LineKind.TEXT, LineKind.NOTE_TEXT) and text:
+        elif kind in _PROSE and text:
             self._emphasis(text)
 
     def _emphasis(self, text: str) -> None:
-        if "*" not in text and "_" not in text and "\\" not in text:
+        if "*" not in text and "_" not in text and "\\" not in text and text[0] not in _MARKS:
             return
         style = [0] * len(text)  # bit 1 italic, bit 2 bold, so nesting combines
         for styled in styled_ranges(text):

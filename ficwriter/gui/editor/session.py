@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from ficwriter.core.chapter import Chapter, parse
 from ficwriter.gui.threads.latest_only import LatestOnly
 from ficwriter.gui.editor.editor import ChapterEditor
+from ficwriter.gui.editor.positions import QtPositions
 from ficwriter.gui.threads.relay import on_gui_thread
 from ficwriter.history.pieces import text_hash
 
@@ -72,6 +73,19 @@ class EditLog:
         return start, end
 
 
+def changed_span(old: str, new: str) -> tuple[int, int, int]:
+    """Where two texts differ: ``old[start:old_end]`` became ``new[start:new_end]``."""
+    start = 0
+    limit = min(len(old), len(new))
+    while start < limit and old[start] == new[start]:
+        start += 1
+    old_end, new_end = len(old), len(new)
+    while old_end > start and new_end > start and old[old_end - 1] == new[new_end - 1]:
+        old_end -= 1
+        new_end -= 1
+    return start, old_end, new_end
+
+
 class ChapterSession(QObject):
     """The chapter file open in the editor."""
 
@@ -96,6 +110,9 @@ class ChapterSession(QObject):
         editor.document().contentsChange.connect(self._changed)
 
     def detach(self) -> None:
+        """Stop following the editor (once: closing a window may come after a close)."""
+        if self._closed:
+            return
         self._closed = True
         self._timer.stop()
         self._parser.close(wait=False)
@@ -113,16 +130,16 @@ class ChapterSession(QObject):
         self._timer.stop()
 
     def replace_text(self, text: str) -> None:
-        """Swap in ``text`` (a reload from disk) keeping cursor and scroll where they were."""
-        cursor_position = self.editor.textCursor().position()
+        """Swap in ``text`` (a reload from disk) as one undo step: only the part that differs
+        is replaced, so cursor, scroll and the underlines elsewhere stay where they were,
+        and Undo goes back to the text before the reload."""
         scroll = self.editor.verticalScrollBar().value()
-        self.editor.setPlainText(text)
+        old = self.editor.text()
+        start, old_end, new_end = changed_span(old, text)
+        qt = QtPositions(old)
+        self.editor.replace_range(qt.to_qt(start), qt.to_qt(old_end), text[start:new_end])
         self.editor.document().setModified(False)
-        self.edits.reset(self.version)
         self.note_disk_text(text)
-        cursor = self.editor.textCursor()
-        cursor.setPosition(min(cursor_position, self.editor.document().characterCount() - 1))
-        self.editor.setTextCursor(cursor)
         self.editor.verticalScrollBar().setValue(scroll)
         self.reparse()
 

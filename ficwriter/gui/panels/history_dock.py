@@ -34,6 +34,7 @@ from ficwriter.history.store import HistoryStore, Revision
 
 _ID = Qt.ItemDataRole.UserRole
 CURRENT = -1
+LIST_HEIGHT = 130  # px: the header and about five revisions
 SOURCE_LABELS = {
     "save": "Saved",
     "external": "On disk",
@@ -61,8 +62,8 @@ def diff_html(diff: TextDiff, theme: Theme) -> str:
         f"\u2212{diff.words_removed:,} words · {diff.paragraphs_changed} changed, "
         f"{diff.paragraphs_inserted} added, {diff.paragraphs_deleted} removed paragraphs</p>"
     ]
-    inserted = f"background-color:{theme.inserted};"
-    deleted = f"background-color:{theme.deleted}; text-decoration: line-through;"
+    inserted = f"color:{theme.text}; background-color:{theme.inserted};"
+    deleted = f"color:{theme.text}; background-color:{theme.deleted}; text-decoration: line-through;"
     for paragraph in diff.paragraphs:
         label = {"inserted": "Added", "deleted": "Removed", "changed": "Changed"}[paragraph.kind]
         number = paragraph.new_index if paragraph.new_index is not None else paragraph.old_index
@@ -95,6 +96,7 @@ class HistoryDock(QDockWidget):
         self._current_text = ""
         self._theme = LIGHT
         self._revisions: list[Revision] = []
+        self._pinned: dict[int, list[str]] = {}  # revision id -> names of its snapshots
 
         body = QWidget()
         column = QVBoxLayout(body)
@@ -129,7 +131,10 @@ class HistoryDock(QDockWidget):
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.list)
         splitter.addWidget(lower)
-        splitter.setStretchFactor(1, 2)
+        # the list shows a handful of rows; the diff, what the writer reads, gets the rest
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([LIST_HEIGHT, 4 * LIST_HEIGHT])
         column.addWidget(splitter, 1)
 
         buttons = QHBoxLayout()
@@ -164,6 +169,21 @@ class HistoryDock(QDockWidget):
             self.list.clear()
             self.diff_view.clear()
 
+    def describe(self, revision_id: int) -> str:
+        """The revision as the writer saw it in the list, in words: for a dialog that must
+        say which one it means (``r12, Saved at 14:02:10, 1,522 words, snapshot “Draft”``)."""
+        revision = next((r for r in self._revisions if r.id == revision_id), None)
+        if revision is None:
+            return f"r{revision_id}"
+        source = SOURCE_LABELS.get(revision.source, revision.source)
+        parts = [f"{revision.label}, {source} at {when(revision.created)}",
+                 f"{revision.words:,} words"]
+        names = self._pinned.get(revision_id, [])
+        if names:
+            label = "snapshot" if len(names) == 1 else "snapshots"
+            parts.append(f"{label} " + ", ".join(f"\u201c{name}\u201d" for name in names))
+        return ", ".join(parts)
+
     def set_current_text(self, text: str) -> None:
         """The editor's text, what a revision is compared with by default."""
         self._current_text = text
@@ -181,6 +201,7 @@ class HistoryDock(QDockWidget):
                 revision = snapshot.revisions.get(self.path)
                 if revision is not None:
                     pinned.setdefault(revision, []).append(snapshot.name)
+        self._pinned = pinned
         for revision in self._revisions:
             item = QTreeWidgetItem([
                 when(revision.created),

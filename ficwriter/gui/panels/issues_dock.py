@@ -17,7 +17,7 @@ from collections import Counter
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -53,6 +54,7 @@ from ficwriter.gui.theme import Theme
 
 SCOPES = (("chapter", "This chapter"), ("project", "Whole project"))
 APPLY_ELSEWHERE = "Apply: open chapter first"
+LONG_STATUS = 60  # characters: a checker's state this long is a reason, shown last
 SUGGESTION_CHARS = 12  # of a suggestion shown on the Apply button; longer ones are cut
 
 
@@ -69,6 +71,32 @@ def _reader(row: Row | None) -> str | None:
     if isinstance(row, ShownIssue) and row.review is not None:
         return engine_label(row.issue.engine)
     return None
+
+
+class OneLineLabel(QLabel):
+    """A label of one line that cuts what does not fit with an ellipsis (the whole text is
+    in its tooltip): the checkers' state must not take three rows from the issues table."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self.setWordWrap(False)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+
+    def set_full_text(self, text: str) -> None:
+        self._full = text
+        self._elide()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        self.setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight,
+                                                   max(self.width(), 40)))
 
 
 class IssuesDock(QDockWidget):
@@ -163,7 +191,8 @@ class IssuesDock(QDockWidget):
         self.table.setShowGrid(False)
         self.table.setAlternatingRowColors(False)
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(26)
+        # rows as tall as the text needs and no taller: a laptop's panel shows 8 of them
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -180,9 +209,8 @@ class IssuesDock(QDockWidget):
         column.addWidget(splitter, 1)
 
         self.progress = QLabel("")
-        self.status = QLabel("")
+        self.status = OneLineLabel()
         self.status.setObjectName("muted")
-        self.status.setWordWrap(True)
         self.stop_lt_button = QPushButton("Don't wait for LanguageTool")
         self.stop_lt_button.setToolTip("Check with the other engines for the rest of this session")
         self.stop_lt_button.hide()
@@ -355,7 +383,10 @@ class IssuesDock(QDockWidget):
             self.table.selectRow(0)
 
     def set_checker_status(self, short: str, full: str, *, languagetool_busy: bool = False) -> None:
-        self.status.setText(full.replace("\n", " · "))
+        # one line: the short states first ("Harper ready"), a long reason last, where the
+        # ellipsis may cut it (the tooltip has it whole)
+        parts = sorted(full.split("\n"), key=lambda part: len(part) > LONG_STATUS)
+        self.status.set_full_text(" · ".join(parts))
         self.status.setToolTip(full)
         self.stop_lt_button.setVisible(languagetool_busy)
 

@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+from ficwriter.checks.messages import readable
 from ficwriter.core.names import chapter_title
 from ficwriter.gui.background.checking import engine_label
 from ficwriter.gui.editor.issue_layer import ShownIssue
@@ -149,8 +150,8 @@ class IssuesModel(QAbstractTableModel):
                 return issue.category.value.capitalize()
             if column == 1:
                 if role == Qt.ItemDataRole.ToolTipRole:
-                    return f"{issue.message}\n{issue.rule_name} ({issue.rule_id})"
-                return issue.message
+                    return f"{readable(issue.message)}\n{issue.rule_name} ({issue.rule_id})"
+                return readable(issue.message)
             if column == 2:
                 row = index.row()
                 if row not in self._contexts:

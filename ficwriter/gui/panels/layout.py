@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     from ficwriter.gui.panels.history_dock import HistoryDock
     from ficwriter.gui.panels.issues_dock import IssuesDock
     from ficwriter.gui.panels.outline import OutlineDock
+    from ficwriter.gui.editor.focus_words import FocusWords
+    from ficwriter.gui.status_bar import StatusBar
 
 
 class FocusAction(Protocol):
@@ -41,6 +43,8 @@ class PanelWindow(Protocol):
     issues: IssuesDock
     history: HistoryDock
     menus: FocusAction
+    status: StatusBar  # its word counts are shown in focus mode by ``focus_words``
+    focus_words: FocusWords
 
     def width(self) -> int: ...
     def height(self) -> int: ...
@@ -49,14 +53,17 @@ class PanelWindow(Protocol):
     def statusBar(self) -> QStatusBar: ...  # noqa: N802
     def findChildren(self, kind: type[QDockWidget]) -> list[QDockWidget]: ...  # noqa: N802
     def dockWidgetArea(self, dock: QDockWidget) -> Qt.DockWidgetArea: ...  # noqa: N802
+    def corner(self, corner: Qt.Corner) -> Qt.DockWidgetArea: ...
+    def setCorner(self, corner: Qt.Corner, area: Qt.DockWidgetArea) -> None: ...  # noqa: N802
     def resizeDocks(self, docks: Sequence[QDockWidget], sizes: Sequence[int],  # noqa: N802
                     orientation: Qt.Orientation) -> None: ...
 
 
 # a panel's width or height: a share of the window's, within bounds in pixels
 OUTLINE_WIDTH = (0.24, 220, 310)
-HISTORY_WIDTH = (0.25, 260, 380)
-ISSUES_HEIGHT = (0.3, 170, 290)
+HISTORY_WIDTH = (0.25, 300, 400)
+ISSUES_HEIGHT = (0.46, 200, 380)
+WIDE_WINDOW = 1280  # px from which history runs the full height beside a still wide issues table
 TEXT_SHARE = 0.45  # of a smaller window the text keeps at least, the panels giving way
 _AREAS = {
     Qt.Orientation.Horizontal: (Qt.DockWidgetArea.LeftDockWidgetArea,
@@ -82,11 +89,25 @@ class Panels:
         self._shown = True  # docks are as the writer wants them (not hidden for the start page)
         self._before_focus: list[QDockWidget] = []
         self.focus_hint = FocusHint(window.centralWidget())
+        window.status.wordsShown.connect(window.focus_words.show_words)
         # Esc leaves focus mode too (only while in it; the find bar keeps Esc for itself)
         self._leave_focus = QShortcut(QKeySequence(Qt.Key.Key_Escape), window)
         self._leave_focus.setEnabled(False)
         self._leave_focus.activated.connect(lambda: self.toggle_focus_mode(False))
         window.history.visibilityChanged.connect(self._history_shown)
+        self.locked = True
+        self.set_locked(True)
+
+    def set_locked(self, locked: bool) -> None:
+        """Locked (the default), a panel's title bar only closes it: a drag meant to select
+        text or resize a panel cannot tear the panel off or move it to another side."""
+        self.locked = locked
+        features = QDockWidget.DockWidgetFeature.DockWidgetClosable
+        if not locked:
+            features |= (QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        for dock in self._docks():
+            dock.setFeatures(features)
 
     def _docks(self) -> list[QDockWidget]:
         return [self.window.outline, self.window.issues, self.window.history]
@@ -130,6 +151,10 @@ class Panels:
         the window's width (or height), larger panels on the sides (or below) go back to
         their share of it."""
         window = self.window
+        corner = (Qt.DockWidgetArea.RightDockWidgetArea if window.width() >= WIDE_WINDOW
+                  else Qt.DockWidgetArea.BottomDockWidgetArea)
+        if window.corner(Qt.Corner.BottomRightCorner) != corner:
+            window.setCorner(Qt.Corner.BottomRightCorner, corner)
         for orientation, areas in _AREAS.items():
             across = orientation == Qt.Orientation.Horizontal
             docks = [dock for dock in self._docks() if dock.isVisible() and not dock.isFloating()
@@ -170,6 +195,7 @@ class Panels:
         window.statusBar().setVisible(not on)
         window.menuBar().setVisible(not on)
         self._leave_focus.setEnabled(on)
+        window.focus_words.setVisible(on)
         if on:
             self.focus_hint.flash()
         else:
