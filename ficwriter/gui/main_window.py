@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from ficwriter.core.atomic import SaveError
 from ficwriter.core.chapter import Chapter
 from ficwriter.core.importers import IMPORT_ONLY
-from ficwriter.core.project import open_project, project_root_for
+from ficwriter.core.project import CONFIG_NAME, open_project, project_root_for
 from ficwriter.core.textfile import UnreadableFile, read_text
 from ficwriter.gui.threads import relay
 from ficwriter.gui.app_settings import AppSettings
@@ -60,6 +60,8 @@ from ficwriter.gui.editor.session import ChapterSession
 from ficwriter.gui.start_page import StartPage
 from ficwriter.gui.status_bar import StatusBar
 from ficwriter.gui.theme import apply_theme, editor_font, theme_named
+from ficwriter.gui.views.project_views import ProjectViews
+from ficwriter.gui.word_counts import chapter_words
 from ficwriter.gui.word_tally import WordTally
 from ficwriter.gui.workspace import Workspace
 from ficwriter.history.database import DamagedDatabase
@@ -151,6 +153,8 @@ class MainWindow(QMainWindow):
         self.issue_actions = IssueActions(self)
         self.history_actions = HistoryActions(self)
         self.beta_actions = BetaActions(self)
+        self.views = ProjectViews(self)
+        self.history_actions.listeners.append(self.views.history_changed)
         self.menus = WindowMenus(self)
         self._connect_start_page()
         self._connect_outline()
@@ -249,7 +253,8 @@ class MainWindow(QMainWindow):
             chapter = path
         if not self.open_chapter(chapter, project.root):
             return False
-        self.settings.add_recent(project.root)
+        if (project.root / CONFIG_NAME).is_file():  # a loose file's folder is no project yet:
+            self.settings.add_recent(project.root)  # it becomes one when imported
         return True
 
     def open_chapter(self, path: Path, root: Path | None = None) -> bool:
@@ -291,6 +296,7 @@ class MainWindow(QMainWindow):
             self.workspace.follow(path)
             self.history.set_chapter(self.workspace.store, self.workspace.relative(path))
             self.history.set_current_text(decoded.text)
+            self.views.project_opened()
             self.disk.offer_recovery()
         self.chapterOpened.emit(path)
         return True
@@ -308,6 +314,7 @@ class MainWindow(QMainWindow):
             self.complain(f"Cannot open the project {root.name}: {error}")
             return False
         self.workspace.externalChange.connect(self.disk.on_change)
+        self.workspace.externalChange.connect(lambda _change: self.views.history_changed())
         self.start_checks()
         self.editor.setReadOnly(locked is not None)
         self.history.setEnabled(locked is None)
@@ -341,6 +348,7 @@ class MainWindow(QMainWindow):
 
     def _close_workspace(self) -> None:
         self.issues.project.follow(None, None)
+        self.views.project_closed()
         if self.checks is not None:
             self.checks.close()
             self.checks.deleteLater()
@@ -465,6 +473,7 @@ class MainWindow(QMainWindow):
     def _chapter_reparsed(self, chapter: Chapter) -> None:
         assert self.session is not None
         self.word_tally.chapter_reparsed(self.session.path, chapter)
+        self.views.chapter_words(chapter_words(chapter))
         self.outline.update_chapter(self.session.path, chapter)
         if self.history.isVisible():
             self.history.set_current_text(chapter.text)
@@ -500,6 +509,7 @@ class MainWindow(QMainWindow):
         self.editor.set_theme(self.theme)
         self.issues.set_theme(self.theme)
         self.history.set_theme(self.theme)
+        self.views.set_theme(self.theme)
         self.menus.act_dark.setChecked(self.theme.name == "dark")
 
     # -- window events ----------------------------------------------------------------------
