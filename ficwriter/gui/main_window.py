@@ -48,6 +48,7 @@ from ficwriter.gui.actions.history_actions import HistoryActions
 from ficwriter.gui.panels.history_dock import HistoryDock
 from ficwriter.gui.actions.import_offer import ImportOffer
 from ficwriter.gui.actions.beta_actions import BetaActions
+from ficwriter.gui.actions.name_offer import NameOffer
 from ficwriter.gui.actions.issue_actions import IssueActions
 from ficwriter.gui.panels.issues_dock import IssuesDock
 from ficwriter.gui.menus import WindowMenus
@@ -148,6 +149,7 @@ class MainWindow(QMainWindow):
         self.word_tally = WordTally(self)
         self.opening = OpenCommands(self)
         self.import_offer = ImportOffer(self)
+        self.name_offer = NameOffer(self)
         self.panels = Panels(self)
         self.scene_actions = SceneActions(self)
         self.issue_actions = IssueActions(self)
@@ -340,6 +342,7 @@ class MainWindow(QMainWindow):
         self.checks.statusChanged.connect(self._checker_status)
         self.checks.checkingChanged.connect(self.menus.act_stop_checking.setEnabled)
         self.checks.checkingChanged.connect(self._outline_timer.start)  # "no issues" once checked
+        self.checks.checkingChanged.connect(self.name_offer.check_finished)
         self._checker_status(*self.checks.status_text())
         if recheck and self.session is not None:
             self.checks.attach(self.session)
