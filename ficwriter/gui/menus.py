@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QMenuBar
 
     from ficwriter.gui.actions.beta_actions import BetaActions
+    from ficwriter.gui.actions.chapter_actions import ChapterActions
     from ficwriter.gui.actions.issue_actions import IssueActions
     from ficwriter.gui.actions.opening import OpenCommands
     from ficwriter.gui.actions.scene_actions import SceneActions
@@ -50,6 +51,7 @@ class MenuWindow(Protocol):
     issues: IssuesDock
     history: HistoryDock
     opening: OpenCommands
+    chapter_actions: ChapterActions
     scene_actions: SceneActions
     issue_actions: IssueActions
     beta_actions: BetaActions
@@ -76,7 +78,10 @@ class WindowMenus:
         a = self._action
         editor, find_bar = window.editor, window.find_bar
         scenes, issues = window.scene_actions, window.issue_actions
-        opening = window.opening
+        opening, stories = window.opening, window.chapter_actions
+        self.act_new_project = a("&New Project…", stories.new_project, "Ctrl+Shift+N")
+        self.act_new_chapter = a("New &Chapter", stories.new_chapter, K.New)
+        self.act_deleted = a("&Deleted Chapters…", stories.show_deleted)
         self.act_open_folder = a("Open &Folder…", opening.choose_folder, "Ctrl+Shift+O")
         self.act_open_file = a("&Open File…", opening.choose_file, K.Open)
         self.act_sample = a("Open &Sample Project", opening.open_sample)
@@ -154,11 +159,15 @@ class WindowMenus:
         window = self.window
         bar = window.menuBar()
         self.menu_file = bar.addMenu("&File")
+        for action in (self.act_new_project, self.act_new_chapter):
+            self.menu_file.addAction(action)
+        self.menu_file.addSeparator()
         for action in (self.act_open_folder, self.act_open_file, self.act_sample):
             self.menu_file.addAction(action)
         self.menu_recent = self.menu_file.addMenu("Open &Recent")
         self.menu_recent.aboutToShow.connect(self._fill_recent_menu)
         self.menu_file.addAction(self.act_import)
+        self.menu_file.addAction(self.act_deleted)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_save)
         self.menu_file.addAction(self.act_export)
@@ -223,11 +232,13 @@ class WindowMenus:
                        self.act_go_to_scene, self.act_next_issue, self.act_previous_issue,
                        self.act_export, self.act_send_beta, self.act_take_beta,
                        self.act_check_again, self.act_paste_plain,
+                       self.act_new_chapter, self.act_deleted,
                        self.act_progress, self.act_story, self.act_sprint,
                        *self._format_actions()):
             action.setEnabled(enabled)
 
     def set_read_only(self, read_only: bool) -> None:
         """A project another window holds: nothing here may write its files or history."""
-        for action in (self.act_save, self.act_replace, self.act_scene_break):
+        for action in (self.act_save, self.act_replace, self.act_paste_plain,
+                       self.act_new_chapter, self.act_deleted, *self._format_actions()):
             action.setEnabled(not read_only)
