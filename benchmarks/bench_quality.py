@@ -39,6 +39,7 @@ from ficwriter.checks.build import build_engines  # noqa: E402
 from ficwriter.checks.dictionary import ProjectDictionary  # noqa: E402
 from ficwriter.checks.fiction.chapter import analysed  # noqa: E402
 from ficwriter.checks.harper_engine import HarperEngine  # noqa: E402
+from ficwriter.checks.names import name_candidates  # noqa: E402
 from ficwriter.checks.scheduler import Checker as IssueChecker  # noqa: E402
 from ficwriter.checks.settings import CheckSettings, LanguageToolSettings  # noqa: E402
 from ficwriter.core.chapter import Chapter, parse  # noqa: E402
@@ -133,6 +134,7 @@ def shown_flags(
     url: str | None,
     language_of: Callable[[str], str] = _language,
     notes: bool = False,
+    each_a_project: bool = False,
 ) -> list[Flag]:
     """Every engine through ficwriter's checker: the dictionary applied and the flags of
     one problem merged, so each flag is a row the writer sees in the issues panel."""
@@ -142,15 +144,23 @@ def shown_flags(
     try:
         for name, chapter in chapters.items():
             language = language_of(name)
-            checker = checkers.get(language)
+            # Each chapter is its own project when it brings names: its name candidates
+            # join the dictionary's words, as build_checker does for a project.
+            names = [c.word for c in name_candidates([chapter], words)] if each_a_project else []
+            key = f"{language}/{name}" if each_a_project else language
+            checker = checkers.get(key)
             if checker is None:
                 settings = CheckSettings(language=language, languagetool=lt, check_notes=notes)
-                engines, rules = build_engines(settings, words, engine_names)
-                checker = checkers[language] = IssueChecker(
-                    engines, rules, dictionary=ProjectDictionary(words)
+                engines, rules = build_engines(settings, sorted(set(words) | set(names)), engine_names)
+                checker = checkers[key] = IssueChecker(
+                    engines, rules, dictionary=ProjectDictionary(words), check_notes=notes,
+                    project_names=names,
                 )
             issues = checker.check_chapter(chapter, timeout=600).issues
             flags += [Flag(name, i.start, i.end, i.rule_id, i.category.value) for i in issues]
+            if each_a_project:
+                checker.close()
+                del checkers[key]
     finally:
         for checker in checkers.values():
             checker.close()
@@ -364,7 +374,9 @@ def marked_section(url: str | None) -> None:
         engines["languagetool"] = run(languagetool_checker(url, names, notes=True), chapters)
     engines["combined"] = [f for flags in list(engines.values()) for f in flags]
     engine_names = [e for e in engines if e != "combined"]
-    engines["as shown"] = shown_flags(chapters, names, engine_names, url, language_of, notes=True)
+    engines["as shown"] = shown_flags(
+        chapters, names, engine_names, url, language_of, notes=True, each_a_project=True
+    )
     scores = {name: marked_score(flags, stories) for name, flags in engines.items()}
 
     per_k = 1000 / words

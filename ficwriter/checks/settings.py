@@ -6,7 +6,8 @@ table as plain values; this module gives them meaning:
     [checks]
     engines = ["languagetool", "harper", "fiction"]
     language = "en-GB"            # else the top-level `language`, else en-US
-    check_notes = false
+    check_notes = true            # author's notes are checked too; false skips them
+    not_names = ["Hope"]          # capitalised words that are not names (checked again)
 
     [checks.languagetool]
     mode = "remote"               # local | remote | off
@@ -69,6 +70,19 @@ HARPER_FICTION_DISABLED_RULES: Mapping[str, str] = {
     "ThatThan": "flags 'the danger that was flying' and misses the seed's real 'more deaths "
     "that'; the fiction rules' confused-words list checks that/than in context",
     "UseEllipsisCharacter": "'...' or the ellipsis character: the export can convert either",
+    "CompoundNouns": "'boarding house', 'sea wall', 'river boats': correct open compounds "
+    "it wants joined; it caught none of the marked corpus's errors",
+    "SplitWords": "'spellbook', 'woodstove', 'cellarman': correct words it wants split",
+    "ItsPossessive": "flags 'It's somebody deciding', 'It's Bea.'; the fiction rules check "
+    "its/it's in context",
+    "MissingPreposition": "flags 'I can't.' and 'I love him.' in dialogue",
+    "WereWhere": "flags 'all you could see were the lights'",
+    "ThingThink": "flags 'It's not a you thing.'",
+    "ProgressiveNeedsBe": "flags 'We have morning skate.'",
+    "Excellent": "wants 'very good' replaced by 'excellent', even in a character's speech "
+    "('a very good light', said four times on purpose)",
+    "Dashes": "'--' is how writers type a dash (the export sets it as one); Harper took it "
+    "for a typo",
 }
 
 
@@ -153,7 +167,8 @@ class CheckSettings:
 
     language: str = "en-US"
     engines: tuple[str, ...] = ENGINE_NAMES
-    check_notes: bool = False
+    check_notes: bool = True  # author's notes are posted with the chapter
+    not_names: tuple[str, ...] = ()  # capitalised words the writer said are not names
     languagetool: LanguageToolSettings = field(default_factory=LanguageToolSettings)
     harper: HarperSettings = field(default_factory=HarperSettings)
     fiction: Mapping[str, Any] = field(default_factory=dict)  # handed to FictionSettings
@@ -171,7 +186,8 @@ class CheckSettings:
         return cls(
             language=str(table.get("language") or config.get("language") or "en-US"),
             engines=tuple(engines),
-            check_notes=bool(table.get("check_notes", False)),
+            check_notes=bool(table.get("check_notes", True)),
+            not_names=tuple(sorted(_strings(table.get("not_names"), "[checks] not_names"))),
             languagetool=LanguageToolSettings.from_table(table.get("languagetool", {})),
             harper=HarperSettings.from_table(table.get("harper", {})),
             fiction=dict(table.get("fiction", {})),

@@ -55,3 +55,21 @@ def test_unparsable_toml_is_a_clear_error(tmp_path: Path):
     (tmp_path / "ficwriter.toml").write_text("[checks\n")
     with pytest.raises(ValueError, match="ficwriter.toml"):
         load_check_settings(tmp_path)
+
+
+def test_authors_notes_are_checked_unless_the_writer_skips_them() -> None:
+    from ficwriter.checks.settings import CheckSettings
+
+    assert CheckSettings().check_notes is True
+    assert CheckSettings.from_config({}).check_notes is True
+    assert CheckSettings.from_config({"checks": {"check_notes": False}}).check_notes is False
+
+
+def test_not_names_are_read_and_must_be_words() -> None:
+    import pytest
+
+    from ficwriter.checks.settings import CheckSettings
+
+    assert CheckSettings.from_config({"checks": {"not_names": ["Hope", "Will"]}}).not_names == ("Hope", "Will")
+    with pytest.raises(ValueError, match="not_names"):
+        CheckSettings.from_config({"checks": {"not_names": "Hope"}})
