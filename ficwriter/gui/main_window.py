@@ -48,6 +48,7 @@ from ficwriter.gui.editor.focus_words import FocusWords
 from ficwriter.gui.actions.history_actions import HistoryActions
 from ficwriter.gui.panels.history_dock import HistoryDock
 from ficwriter.gui.actions.import_offer import ImportOffer
+from ficwriter.gui.actions.beta_actions import BetaActions
 from ficwriter.gui.actions.name_offer import NameOffer
 from ficwriter.gui.actions.issue_actions import IssueActions
 from ficwriter.gui.panels.issues_dock import IssuesDock
@@ -156,6 +157,7 @@ class MainWindow(QMainWindow):
         self.scene_actions = SceneActions(self)
         self.issue_actions = IssueActions(self)
         self.history_actions = HistoryActions(self)
+        self.beta_actions = BetaActions(self)
         self.views = ProjectViews(self)
         self.history_actions.listeners.append(self.views.history_changed)
         self.menus = WindowMenus(self)
@@ -208,6 +210,12 @@ class MainWindow(QMainWindow):
         self.issues.openIssueRequested.connect(actions.open_issue)
         self.chapterOpened.connect(lambda path: self.issues.project.follow(self.workspace, path))
         self.issues.stopLanguageToolRequested.connect(actions.stop_languagetool)
+        beta = self.beta_actions
+        self.issues.betaAcceptRequested.connect(beta.accept)
+        self.issues.betaRejectRequested.connect(beta.reject)
+        self.issues.betaAcceptAllRequested.connect(beta.accept_all)
+        self.issues.betaRejectAllRequested.connect(beta.reject_all)
+        self.chapterOpened.connect(lambda _path: beta.chapter_closed())
 
     def _connect_history(self) -> None:
         self.history.restoreRequested.connect(self.history_actions.restore_revision)
@@ -444,10 +452,12 @@ class MainWindow(QMainWindow):
             return False
         text = self.editor.text()
         try:
-            self.workspace.store.save(self.workspace.relative(self.session.path), text)
+            self.workspace.store.save(self.workspace.relative(self.session.path), text,
+                                      source=self.beta_actions.save_source())
         except (SaveError, ReadOnlyProject) as error:  # SaveError says it in plain words
             self.complain(f"Could not save {self.session.path.name}: {error}")
             return False
+        self.beta_actions.saved()
         self.session.mark_saved()
         self.session.note_disk_text(text)
         self.disk.conflict = None

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
     from PySide6.QtWidgets import QMenuBar
 
+    from ficwriter.gui.actions.beta_actions import BetaActions
     from ficwriter.gui.actions.chapter_actions import ChapterActions
     from ficwriter.gui.actions.issue_actions import IssueActions
     from ficwriter.gui.actions.opening import OpenCommands
@@ -53,6 +54,7 @@ class MenuWindow(Protocol):
     chapter_actions: ChapterActions
     scene_actions: SceneActions
     issue_actions: IssueActions
+    beta_actions: BetaActions
     panels: Panels
     views: ProjectViews
 
@@ -86,6 +88,8 @@ class WindowMenus:
         self.act_save = a("&Save", window.save, K.Save)
         self.act_import = a("&Import…", opening.choose_import)
         self.act_export = a("&Export…", window.show_export, "Ctrl+E")
+        self.act_send_beta = a("Send to &Beta Reader…", window.beta_actions.send)
+        self.act_take_beta = a("&Take Beta Reader's Changes…", window.beta_actions.take)
         self.act_settings = a("Se&ttings…", window.show_settings, K.Preferences)
         if self.act_settings.shortcut().isEmpty():
             self.act_settings.setShortcut(QKeySequence("Ctrl+,"))
@@ -167,6 +171,8 @@ class WindowMenus:
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_save)
         self.menu_file.addAction(self.act_export)
+        self.menu_file.addAction(self.act_send_beta)
+        self.menu_file.addAction(self.act_take_beta)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_settings)
         self.menu_file.addSeparator()
@@ -224,7 +230,8 @@ class WindowMenus:
         """The commands that need an open chapter."""
         for action in (self.act_save, self.act_close, self.act_find, self.act_replace,
                        self.act_go_to_scene, self.act_next_issue, self.act_previous_issue,
-                       self.act_export, self.act_check_again, self.act_paste_plain,
+                       self.act_export, self.act_send_beta, self.act_take_beta,
+                       self.act_check_again, self.act_paste_plain,
                        self.act_new_chapter, self.act_deleted,
                        self.act_progress, self.act_story, self.act_sprint,
                        *self._format_actions()):
