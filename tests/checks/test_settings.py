@@ -55,3 +55,18 @@ def test_unparsable_toml_is_a_clear_error(tmp_path: Path):
     (tmp_path / "ficwriter.toml").write_text("[checks\n")
     with pytest.raises(ValueError, match="ficwriter.toml"):
         load_check_settings(tmp_path)
+
+
+def test_languagetool_folder_from_config_and_environment(tmp_path: Path, monkeypatch):
+    (tmp_path / "ficwriter.toml").write_text('[checks.languagetool]\ndir = "~/LT"\n')
+    monkeypatch.delenv("FICWRITER_LANGUAGETOOL_DIR")
+    assert load_check_settings(tmp_path).languagetool.folder == "~/LT"
+    monkeypatch.setenv("FICWRITER_LANGUAGETOOL_DIR", "/opt/lt")  # the environment wins
+    assert load_check_settings(tmp_path).languagetool.folder == "/opt/lt"
+
+
+def test_languagetool_folder_must_be_a_path(tmp_path: Path, monkeypatch):
+    monkeypatch.delenv("FICWRITER_LANGUAGETOOL_DIR")
+    (tmp_path / "ficwriter.toml").write_text("[checks.languagetool]\ndir = 3\n")
+    with pytest.raises(ValueError, match=r"\[checks.languagetool\] dir must be a folder path"):
+        load_check_settings(tmp_path)
