@@ -3,16 +3,19 @@
 The window builds its widgets, wires them to each other and to the open project and
 chapter, and owns the lifecycle: opening a chapter and its project, saving, closing. What
 the writer asks for is done by its parts, each in a module of its own: the menus
-(``menus``), the panels' visibility (``panels``), choosing what to open (``opening``,
-and ``import_offer`` for a file better imported than edited as it is), scene, issue and
-history commands (``scene_actions``, ``issue_actions``, ``history_actions``), word counts
-(``word_tally``), following the disk (``disk_sync``);
-the work itself is done by core/, checks/ and history/ (through ``Workspace``).
+(``menus``), the panels' visibility (``panels.layout``), choosing what to open
+(``actions.opening``, and ``actions.import_offer`` for a file better imported than edited
+as it is), scene, issue and history commands (``actions.scene_actions``,
+``actions.issue_actions``, ``actions.history_actions``), word counts (``word_tally``),
+following the disk (``actions.disk_sync``). Each gets the window as a small protocol of
+what it uses and never imports this module; the work itself is done by core/, checks/ and
+history/ (through ``Workspace``).
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from datetime import datetime
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -34,24 +37,25 @@ from ficwriter.core.chapter import Chapter
 from ficwriter.core.importers import IMPORT_ONLY
 from ficwriter.core.project import open_project, project_root_for
 from ficwriter.core.textfile import UnreadableFile, read_text
-from ficwriter.gui import relay
+from ficwriter.gui.threads import relay
 from ficwriter.gui.app_settings import AppSettings
-from ficwriter.gui.checking import CheckController
-from ficwriter.gui.disk_sync import DiskSync
-from ficwriter.gui.editor import ChapterEditor
-from ficwriter.gui.find_bar import FindBar
-from ficwriter.gui.history_actions import HistoryActions
-from ficwriter.gui.history_dock import HistoryDock
-from ficwriter.gui.import_offer import ImportOffer
-from ficwriter.gui.issue_actions import IssueActions
-from ficwriter.gui.issues_dock import IssuesDock
+from ficwriter.gui.background.checking import CheckController
+from ficwriter.gui.actions.disk_sync import DiskSync
+from ficwriter.gui.editor.editor import ChapterEditor
+from ficwriter.gui.editor.find_bar import FindBar
+from ficwriter.gui.editor.focus_words import FocusWords
+from ficwriter.gui.actions.history_actions import HistoryActions
+from ficwriter.gui.panels.history_dock import HistoryDock
+from ficwriter.gui.actions.import_offer import ImportOffer
+from ficwriter.gui.actions.issue_actions import IssueActions
+from ficwriter.gui.panels.issues_dock import IssuesDock
 from ficwriter.gui.menus import WindowMenus
-from ficwriter.gui.message_bar import MessageBar
-from ficwriter.gui.opening import OpenCommands
-from ficwriter.gui.outline import OutlineDock
-from ficwriter.gui.panels import Panels
-from ficwriter.gui.scene_actions import SceneActions
-from ficwriter.gui.session import ChapterSession
+from ficwriter.gui.editor.message_bar import MessageBar
+from ficwriter.gui.actions.opening import OpenCommands
+from ficwriter.gui.panels.outline import OutlineDock
+from ficwriter.gui.panels.layout import Panels
+from ficwriter.gui.actions.scene_actions import SceneActions
+from ficwriter.gui.editor.session import ChapterSession
 from ficwriter.gui.start_page import StartPage
 from ficwriter.gui.status_bar import StatusBar
 from ficwriter.gui.theme import apply_theme, editor_font, theme_named
@@ -62,10 +66,10 @@ from ficwriter.history.lock import ProjectLocked
 from ficwriter.history.store import ReadOnlyProject
 
 if TYPE_CHECKING:
-    from ficwriter.gui.export_dialog import ExportDialog
-    from ficwriter.gui.issue_layer import ShownIssue
-    from ficwriter.gui.project_issues import ChapterIssue
-    from ficwriter.gui.settings_dialog import SettingsDialog
+    from ficwriter.gui.dialogs.export_dialog import ExportDialog
+    from ficwriter.gui.editor.issue_layer import ShownIssue
+    from ficwriter.gui.panels.project_issues import ChapterIssue
+    from ficwriter.gui.dialogs.settings_dialog import SettingsDialog
 
 
 def _scene_counts(rows: Iterable[ShownIssue | ChapterIssue]) -> Counter[int]:
@@ -105,6 +109,8 @@ class MainWindow(QMainWindow):
         self.editor_column.addWidget(self.bar)
         self.editor_column.addWidget(self.editor, 1)
         self.editor_column.addWidget(self.find_bar)
+        self.focus_words = FocusWords()
+        self.editor_column.addWidget(self.focus_words)
         self.stack.addWidget(self.start_page)
         self.stack.addWidget(self.editor_page)
         self.stack.currentChanged.connect(self._page_changed)
@@ -116,7 +122,8 @@ class MainWindow(QMainWindow):
         self.issues = IssuesDock(self.issue_layer, self, self.settings)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.issues)
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.BottomDockWidgetArea)
+        # the bottom right corner: Panels.window_resized gives it to history where the window
+        # is wide enough
         self.history = HistoryDock(self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history)
         self.history.hide()
@@ -268,7 +275,8 @@ class MainWindow(QMainWindow):
             self.panels.set_visible(True)
             self.status.set_chapter_open(True)
         self.menus.set_editing_enabled(True)
-        self.setWindowTitle(f"{path.stem} — {self.project_root.name} — ficwriter")
+        self.menus.set_read_only(self.workspace is not None and self.workspace.read_only)
+        self._set_title(path)
         self.editor.setFocus()
         self.status.show_saved("Saved")
         if self.workspace is not None:
@@ -296,9 +304,11 @@ class MainWindow(QMainWindow):
         self.editor.setReadOnly(locked is not None)
         self.history.setEnabled(locked is None)
         if locked is not None:
+            holder = locked.holder
             self.bar.show_message(
-                f"{locked} It is open here to read: you can search, check and export, and it "
-                "follows the other window's saves; edits are not possible.",
+                "Open in another ficwriter window: read-only. Edits follow that window's "
+                f"saves. (Process {holder.pid} on {holder.host} has it; close it there to "
+                "edit here.)",
                 [("OK", self.bar.dismiss)],
             )
         elif self.workspace.store.damage is not None:
@@ -328,6 +338,7 @@ class MainWindow(QMainWindow):
             self.checks.deleteLater()
             self.checks = None
         if self.workspace is not None:
+            self.history.set_chapter(None, None)  # the panel must not read a closed history
             self.disk.flush_journal()
             self.workspace.close()
             self.workspace.deleteLater()
@@ -359,18 +370,20 @@ class MainWindow(QMainWindow):
 
     # -- export and settings ----------------------------------------------------------------
     def export_dialog(self) -> ExportDialog:
-        from ficwriter.gui.export_dialog import ExportDialog
+        from ficwriter.gui.dialogs.export_dialog import ExportDialog
 
         assert self.session is not None
-        defaults = self.workspace.project.export if self.workspace is not None else None
-        return ExportDialog(self.session.current_chapter(), self.session.path.stem, defaults, self)
+        project = self.workspace.project if self.workspace is not None else None
+        defaults = project.export if project is not None else None
+        return ExportDialog(self.session.current_chapter(), self.session.path.stem, defaults,
+                            self, project=project, path=self.session.path)
 
     def show_export(self) -> None:
         if self.session is not None:
             self.export_dialog().exec()
 
     def settings_dialog(self) -> SettingsDialog:
-        from ficwriter.gui.settings_dialog import SettingsDialog
+        from ficwriter.gui.dialogs.settings_dialog import SettingsDialog
 
         project = self.workspace.project if self.workspace is not None else None
         return SettingsDialog(self.settings, project, self)
@@ -394,7 +407,9 @@ class MainWindow(QMainWindow):
             self.start_checks(recheck=True)
 
     # -- saving -----------------------------------------------------------------------------
-    def save(self) -> bool:
+    def save(self, *, autosave: bool = False) -> bool:
+        """Save the open chapter; the status bar tells a save the writer asked for
+        ("Saved") from one the timer made ("Autosaved 14:02")."""
         if self.session is None:
             return True
         if self.workspace is None:
@@ -408,7 +423,8 @@ class MainWindow(QMainWindow):
         self.session.mark_saved()
         self.session.note_disk_text(text)
         self.disk.conflict = None
-        self.history_actions.after_history_change("Saved")
+        said = f"Autosaved {datetime.now().strftime('%H:%M')}" if autosave else "Saved"
+        self.history_actions.after_history_change(said)
         return True
 
     def apply_autosave_interval(self) -> None:
@@ -421,10 +437,19 @@ class MainWindow(QMainWindow):
     def _autosave_tick(self) -> None:
         conflict = self.disk.conflict is not None
         if self.session is not None and self.session.dirty and not conflict:
-            self.save()
+            self.save(autosave=True)
 
     def _modification_changed(self, modified: bool) -> None:
-        self.status.show_saved("Edited" if modified else "Saved")
+        self.setWindowModified(modified)  # the title's "[*]" shows as "*": unsaved text
+        if modified:
+            self.status.show_saved("Edited")
+        else:
+            self.disk.text_matches_file()
+
+    def _set_title(self, path: Path) -> None:
+        assert self.project_root is not None
+        self.setWindowTitle(f"{path.stem}[*] — {self.project_root.name} — ficwriter")
+        self.setWindowModified(self.session is not None and self.session.dirty)
 
     # -- following the chapter --------------------------------------------------------------
     def _chapter_reparsed(self, chapter: Chapter) -> None:
@@ -439,7 +464,7 @@ class MainWindow(QMainWindow):
             self.session.path = path
             self.outline.show_project(self.project_root, path)
             self.outline.update_chapter(path, self.session.chapter)
-            self.setWindowTitle(f"{path.stem} — {self.project_root.name} — ficwriter")
+            self._set_title(path)
 
     def _update_outline_issues(self) -> None:
         """Issue counts in the outline: the open chapter's (as its check delivers them),

@@ -3,10 +3,13 @@ the checkers' state and whether the chapter is saved."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 
 class StatusBar(QStatusBar):
+    wordsShown = Signal(str)  # "1,522 words · +120 this session", for focus mode's line
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setSizeGripEnabled(False)
@@ -36,6 +39,7 @@ class StatusBar(QStatusBar):
         self.selection_words.setVisible(bool(selection))
         sign = "+" if session >= 0 else "\u2212"
         self.session_words.setText(f"{sign}{abs(session):,} this session")
+        self.wordsShown.emit(f"{self.chapter_words.text()} \u00b7 {self.session_words.text()}")
 
     def show_checker(self, text: str, tooltip: str = "") -> None:
         self.checker.setText(text)

@@ -9,7 +9,7 @@ typing pauses; the selection is counted once it has settled, never per keystroke
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QTimer
 
@@ -18,11 +18,22 @@ from ficwriter.core.words import count_words
 from ficwriter.gui.word_counts import chapter_words
 
 if TYPE_CHECKING:
-    from ficwriter.gui.main_window import MainWindow
+    from ficwriter.gui.editor.editor import ChapterEditor
+    from ficwriter.gui.editor.session import ChapterSession
+    from ficwriter.gui.status_bar import StatusBar
+
+
+class TallyWindow(Protocol):
+    """The window as the word tally use it: the collaborators asked for, never the window
+    class itself (``MainWindow`` is one)."""
+
+    session: ChapterSession | None
+    editor: ChapterEditor
+    status: StatusBar
 
 
 class WordTally:
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: TallyWindow) -> None:
         self.window = window
         self._words: dict[Path, tuple[int, int]] = {}  # path -> (words at open, now)
         self._selection_timer = QTimer(window, singleShot=True, interval=120)
