@@ -147,9 +147,10 @@ def test_server_that_dies_at_start_gives_its_reason(
 
 
 def test_closing_while_starting_ends_the_server(real_languagetool_dir: Path) -> None:
-    engine = LanguageToolEngine(LanguageToolSettings(folder=str(real_languagetool_dir)))
     me = psutil.Process()
-    [java] = wait_for(lambda: java_servers(me), 60, "the java server to start")
+    before = set(java_servers(me))  # the session's shared server may be running
+    engine = LanguageToolEngine(LanguageToolSettings(folder=str(real_languagetool_dir)))
+    [java] = wait_for(lambda: set(java_servers(me)) - before, 60, "the java server to start")
     engine.close()
     wait_for(lambda: gone(java), 10, "java to end after close()")
     assert engine.wait_started(30)
