@@ -5,7 +5,9 @@ Prints medians for adding up the history by day (``read_progress`` + ``progress_
 what the Progress view and `ficwriter progress` do), for the whole `ficwriter progress
 --format json` command in-process (opening the history and looking at every file on disk
 included), and the one-time recount of an older history's revisions (migration 3).
-Target: progress over 5,000 revisions <= 200 ms.
+Then the Progress window opening on that history (QtCharts imported, the window built,
+the history added up and both charts drawn and painted once), first and median of 5.
+Targets: progress over 5,000 revisions <= 200 ms; the Progress view opens in <= 300 ms.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ REVISIONS = 5_000
 DAYS = 60
 NOTE = "::: note\nThanks for reading! Kudos and comments keep me going.\n:::\n\n"
 TARGET_MS = 200.0
+VIEW_TARGET_MS = 300.0
 
 
 def build(root: Path) -> None:
@@ -85,7 +88,37 @@ def main() -> int:
             open_database(root).conn.close()
             recounts.append(time.perf_counter() - started)
         print(f"recount of an older history (once): {median_ms(recounts):6.0f} ms median")
-        return 0 if median_ms(samples) <= TARGET_MS else 1
+        first, median = view_open_ms(root, goals)
+        print(f"Progress view opens: {first:6.1f} ms the first time (QtCharts imported), "
+              f"{median:6.1f} ms median after (limit {VIEW_TARGET_MS:.0f} ms)")
+        return 0 if median_ms(samples) <= TARGET_MS and first <= VIEW_TARGET_MS else 1
+
+
+def view_open_ms(root: Path, goals) -> tuple[float, float]:  # type: ignore[no-untyped-def]
+    """What View -> Progress does, timed to the window's first paint."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([])
+    from ficwriter.gui.theme import LIGHT
+
+    samples = []
+    with HistoryStore.open(root, read_only=True) as store:
+        for _ in range(6):
+            started = time.perf_counter()
+            from ficwriter.gui.views.progress_view import ProgressWindow
+
+            window = ProgressWindow(LIGHT)
+            window.resize(1366, 740)
+            window.show()
+            window.show_progress(read_progress(store.db), goals, [])
+            window.grab()  # painted once, charts included
+            app.processEvents()
+            samples.append((time.perf_counter() - started) * 1000)
+            window.close()
+            window.deleteLater()
+            app.processEvents()
+    return samples[0], sorted(samples[1:])[len(samples[1:]) // 2]
 
 
 if __name__ == "__main__":

@@ -185,29 +185,30 @@ def markup_positions(text: str) -> frozenset[int]:
 
 
 def segments(text: str) -> list[Segment]:
-    """``text`` cut into runs of one style each, markers removed, for exporters."""
+    """``text`` cut into runs of one style each, markers removed, for exporters.
+
+    The text is cut only where a style starts or ends and around each marker, and copied
+    in slices between the cuts: a whole work's export calls this for every paragraph.
+    """
     markup = _scan(text)
-    italic = [0] * (len(text) + 1)
-    bold = [0] * (len(text) + 1)
+    italic: dict[int, int] = {}
+    bold: dict[int, int] = {}
     for r in markup.ranges:
         target = italic if r.italic else bold
-        target[r.start] += 1
-        target[r.end] -= 1
+        target[r.start] = target.get(r.start, 0) + 1
+        target[r.end] = target.get(r.end, 0) - 1
+    hidden = markup.hidden
+    cuts = sorted({0, len(text), *italic, *bold, *hidden, *(h + 1 for h in hidden)})
     out: list[Segment] = []
     depth_i = depth_b = 0
-    current: list[str] = []
-    style = (False, False)
-    for index, char in enumerate(text):
-        depth_i += italic[index]
-        depth_b += bold[index]
-        if index in markup.hidden:
-            continue
-        now = (depth_i > 0, depth_b > 0)
-        if now != style and current:
-            out.append(Segment("".join(current), *style))
-            current = []
-        style = now
-        current.append(char)
-    if current:
-        out.append(Segment("".join(current), *style))
+    for start, end in zip(cuts, cuts[1:]):
+        depth_i += italic.get(start, 0)
+        depth_b += bold.get(start, 0)
+        if start in hidden or start >= len(text):
+            continue  # a marker: one character, cut on both sides
+        style = (depth_i > 0, depth_b > 0)
+        if out and (out[-1].italic, out[-1].bold) == style:
+            out[-1] = Segment(out[-1].text + text[start:end], *style)
+        else:
+            out.append(Segment(text[start:end], *style))
     return out

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from ficwriter.core.atomic import SaveError
 from ficwriter.core.chapter import Chapter
 from ficwriter.core.importers import IMPORT_ONLY
-from ficwriter.core.project import open_project, project_root_for
+from ficwriter.core.project import CONFIG_NAME, open_project, project_root_for
 from ficwriter.core.textfile import UnreadableFile, read_text
 from ficwriter.gui.threads import relay
 from ficwriter.gui.app_settings import AppSettings
@@ -47,6 +47,7 @@ from ficwriter.gui.editor.focus_words import FocusWords
 from ficwriter.gui.actions.history_actions import HistoryActions
 from ficwriter.gui.panels.history_dock import HistoryDock
 from ficwriter.gui.actions.import_offer import ImportOffer
+from ficwriter.gui.actions.name_offer import NameOffer
 from ficwriter.gui.actions.issue_actions import IssueActions
 from ficwriter.gui.panels.issues_dock import IssuesDock
 from ficwriter.gui.menus import WindowMenus
@@ -59,6 +60,8 @@ from ficwriter.gui.editor.session import ChapterSession
 from ficwriter.gui.start_page import StartPage
 from ficwriter.gui.status_bar import StatusBar
 from ficwriter.gui.theme import apply_theme, editor_font, theme_named
+from ficwriter.gui.views.project_views import ProjectViews
+from ficwriter.gui.word_counts import chapter_words
 from ficwriter.gui.word_tally import WordTally
 from ficwriter.gui.workspace import Workspace
 from ficwriter.history.database import DamagedDatabase
@@ -145,10 +148,13 @@ class MainWindow(QMainWindow):
         self.word_tally = WordTally(self)
         self.opening = OpenCommands(self)
         self.import_offer = ImportOffer(self)
+        self.name_offer = NameOffer(self)
         self.panels = Panels(self)
         self.scene_actions = SceneActions(self)
         self.issue_actions = IssueActions(self)
         self.history_actions = HistoryActions(self)
+        self.views = ProjectViews(self)
+        self.history_actions.listeners.append(self.views.history_changed)
         self.menus = WindowMenus(self)
         self._connect_start_page()
         self._connect_outline()
@@ -241,7 +247,8 @@ class MainWindow(QMainWindow):
             chapter = path
         if not self.open_chapter(chapter, project.root):
             return False
-        self.settings.add_recent(project.root)
+        if (project.root / CONFIG_NAME).is_file():  # a loose file's folder is no project yet:
+            self.settings.add_recent(project.root)  # it becomes one when imported
         return True
 
     def open_chapter(self, path: Path, root: Path | None = None) -> bool:
@@ -283,6 +290,7 @@ class MainWindow(QMainWindow):
             self.workspace.follow(path)
             self.history.set_chapter(self.workspace.store, self.workspace.relative(path))
             self.history.set_current_text(decoded.text)
+            self.views.project_opened()
             self.disk.offer_recovery()
         self.chapterOpened.emit(path)
         return True
@@ -300,6 +308,7 @@ class MainWindow(QMainWindow):
             self.complain(f"Cannot open the project {root.name}: {error}")
             return False
         self.workspace.externalChange.connect(self.disk.on_change)
+        self.workspace.externalChange.connect(lambda _change: self.views.history_changed())
         self.start_checks()
         self.editor.setReadOnly(locked is not None)
         self.history.setEnabled(locked is None)
@@ -325,6 +334,7 @@ class MainWindow(QMainWindow):
         self.checks.statusChanged.connect(self._checker_status)
         self.checks.checkingChanged.connect(self.menus.act_stop_checking.setEnabled)
         self.checks.checkingChanged.connect(self._outline_timer.start)  # "no issues" once checked
+        self.checks.checkingChanged.connect(self.name_offer.check_finished)
         self._checker_status(*self.checks.status_text())
         if recheck and self.session is not None:
             self.checks.attach(self.session)
@@ -333,6 +343,7 @@ class MainWindow(QMainWindow):
 
     def _close_workspace(self) -> None:
         self.issues.project.follow(None, None)
+        self.views.project_closed()
         if self.checks is not None:
             self.checks.close()
             self.checks.deleteLater()
@@ -455,6 +466,7 @@ class MainWindow(QMainWindow):
     def _chapter_reparsed(self, chapter: Chapter) -> None:
         assert self.session is not None
         self.word_tally.chapter_reparsed(self.session.path, chapter)
+        self.views.chapter_words(chapter_words(chapter))
         self.outline.update_chapter(self.session.path, chapter)
         if self.history.isVisible():
             self.history.set_current_text(chapter.text)
@@ -490,6 +502,7 @@ class MainWindow(QMainWindow):
         self.editor.set_theme(self.theme)
         self.issues.set_theme(self.theme)
         self.history.set_theme(self.theme)
+        self.views.set_theme(self.theme)
         self.menus.act_dark.setChecked(self.theme.name == "dark")
 
     # -- window events ----------------------------------------------------------------------

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from ficwriter.gui.panels.layout import Panels
     from ficwriter.gui.panels.outline import OutlineDock
     from ficwriter.gui.theme import Theme
+    from ficwriter.gui.views.project_views import ProjectViews
 
 Shortcut = str | QKeySequence.StandardKey | Sequence[str]
 
@@ -51,6 +52,7 @@ class MenuWindow(Protocol):
     scene_actions: SceneActions
     issue_actions: IssueActions
     panels: Panels
+    views: ProjectViews
 
     def save(self) -> bool: ...
     def show_export(self) -> None: ...
@@ -102,6 +104,9 @@ class WindowMenus:
                            checkable=True)
         self.act_dark = a("&Dark Theme", window.toggle_theme, "Ctrl+Shift+D", checkable=True)
         self.act_dark.setChecked(window.theme.name == "dark")
+        self.act_progress = a("&Progress", window.views.show_progress, "Ctrl+Shift+P")
+        self.act_story = a("S&tory", window.views.show_story, "Ctrl+Shift+Y")
+        self.act_sprint = a("Start &Sprint", self._toggle_sprint, "Ctrl+Shift+T")
         self.act_unlock_panels = a("&Unlock Panels", lambda: window.panels.set_locked(
             not self.act_unlock_panels.isChecked()), checkable=True)
         self.act_italic = a("&Italic", editor.toggle_italic, K.Italic)
@@ -171,6 +176,11 @@ class WindowMenus:
         self.menu_view.addAction(self.act_focus)
         self.menu_view.addAction(self.act_dark)
         self.menu_view.addSeparator()
+        self.menu_view.addAction(self.act_progress)
+        self.menu_view.addAction(self.act_story)
+        self.menu_view.addAction(self.act_sprint)
+        self.menu_view.aboutToShow.connect(self._name_sprint)
+        self.menu_view.addSeparator()
         self.menu_view.addAction(window.outline.toggleViewAction())
         self.menu_view.addAction(window.issues.toggleViewAction())
         self.menu_view.addAction(window.history.toggleViewAction())
@@ -183,6 +193,14 @@ class WindowMenus:
         self.menu_check.addAction(self.act_stop_checking)
         self.menu_help = bar.addMenu("&Help")
         self.menu_help.addAction(self.act_about)
+
+    def _toggle_sprint(self) -> None:
+        self.window.views.toggle_sprint()
+        self._name_sprint()
+
+    def _name_sprint(self) -> None:
+        """Start or Stop, as the sprint stands (it may have ended on its own meanwhile)."""
+        self.act_sprint.setText("Stop &Sprint" if self.window.views.sprinting else "Start &Sprint")
 
     def _format_actions(self) -> list[QAction]:
         return [self.act_italic, self.act_bold, self.act_quote, self.act_scene_break,
@@ -198,6 +216,7 @@ class WindowMenus:
         for action in (self.act_save, self.act_close, self.act_find, self.act_replace,
                        self.act_go_to_scene, self.act_next_issue, self.act_previous_issue,
                        self.act_export, self.act_check_again, self.act_paste_plain,
+                       self.act_progress, self.act_story, self.act_sprint,
                        *self._format_actions()):
             action.setEnabled(enabled)
 

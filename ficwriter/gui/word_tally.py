@@ -48,11 +48,16 @@ class WordTally:
         self._words[path] = (at_open, words)
         self.show()
 
+    @property
+    def session_words(self) -> int:
+        """Words written since the window started, over every chapter opened."""
+        return sum(now - start for start, now in self._words.values())
+
     def show(self) -> None:
         window = self.window
         if window.session is None:
             return
         _, chapter = self._words.get(window.session.path, (0, 0))
         selected = window.editor.textCursor().selectedText().replace("\u2029", "\n")
-        session = sum(now - start for start, now in self._words.values())
+        session = self.session_words
         window.status.show_words(chapter, count_words(selected) if selected else 0, session)

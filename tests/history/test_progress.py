@@ -190,3 +190,50 @@ def test_a_merged_chapter_moved_its_words_rather_than_wrote_them(
         # chapter 1 gained chapter 2's nine words, chapter 2 went to the trash
         assert (day.added, day.removed, day.deleted, day.written) == (9, 9, 0, 0)
         assert read_progress(store.db, LOCAL).words == 19
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_STEPS = st.lists(
+    st.tuples(st.sampled_from(["save", "delete", "note"]), st.integers(0, 2),
+              st.integers(0, 12)),
+    min_size=1, max_size=12,
+)  # fmt: skip
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(steps=_STEPS)
+def test_the_days_add_up_to_the_story(tmp_path_factory, steps) -> None:  # type: ignore[no-untyped-def]
+    """Whatever is saved, noted or deleted, on whichever days: the days' net words add up to
+    the story's words, and the total after the last day is the story now."""
+    root = tmp_path_factory.mktemp("story")
+    (root / "chapters").mkdir()
+    clock = iter(datetime(2026, 11, 1, 12, tzinfo=timezone.utc) + timedelta(hours=7 * n)
+                 for n in range(200))  # fmt: skip
+    original = store_module.utc_now
+    store_module.utc_now = lambda: next(clock).isoformat()
+    try:
+        with HistoryStore.open(root) as store:
+            texts: dict[str, str] = {}
+            for action, chapter, words in steps:
+                rel = f"chapters/{chapter}.md"
+                if action == "delete":
+                    if rel in texts:
+                        (root / rel).unlink()
+                        del texts[rel]
+                        catch_up(store)
+                    continue
+                text = " ".join(["word"] * words) + ".\n" if words else "\n"
+                if action == "note":
+                    text += f"\n::: note\n{' '.join(['thanks'] * words)}\n:::\n"
+                texts[rel] = text
+                store.save(rel, text)
+            progress = read_progress(store.db, timezone.utc)
+    finally:
+        store_module.utc_now = original
+    story = sum(t.replace(".", " ").split().count("word") for t in texts.values())
+    assert progress.words == story
+    assert sum(day.net for day in progress.days.values()) == story
+    assert (list(progress.totals.values()) or [0])[-1] == story
+    assert all(day.written >= day.net for day in progress.days.values())

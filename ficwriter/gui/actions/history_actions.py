@@ -9,6 +9,7 @@ shows (a hidden panel reads history when it is shown).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtWidgets import QInputDialog, QMessageBox
@@ -39,12 +40,15 @@ class HistoryWindow(Protocol):
 class HistoryActions:
     def __init__(self, window: HistoryWindow) -> None:
         self.window = window
+        self.listeners: list[Callable[[], None]] = []  # told after every change to history
 
     def after_history_change(self, message: str) -> None:
         """History gained a revision: say so, and refresh the panel if it is showing."""
         self.window.status.show_saved(message)
         if self.window.history.isVisible():
             self.window.history.refresh()
+        for listener in self.listeners:
+            listener()
 
     def panel_shown(self, visible: bool) -> None:
         window = self.window

@@ -98,25 +98,35 @@ class ImportOffer:
         self._kept.add(path)
         self._dismiss()
 
-    def ask_where(self, source: Path) -> None:
-        """Ask whether to import ``source`` into a new project next to it or into one the
-        writer picks, then import it there (and open the new chapter)."""
+    def ask_where(self, source: Path, *, open_project: Path | None = None) -> None:
+        """Ask whether to import ``source`` into the project open in the window (when one
+        is), a new project next to it, or one the writer picks, saying what each does; then
+        import it there (and open the new chapter)."""
         window = self.window
         folder = new_project_folder(source)
         box = QMessageBox(QMessageBox.Icon.Question, "Import a chapter",
                           f"Import \u201c{source.name}\u201d as a chapter: where to?",
                           parent=window)
+        here = f"the project \u201c{open_project.name}\u201d, as its last chapter; " \
+            if open_project is not None else ""
         box.setInformativeText(
-            f"A new project \u201c{folder.name}\u201d next to the file, or a project of yours. "
-            "The file itself is not changed."
+            f"Into {here}a new project \u201c{folder.name}\u201d made next to the file; or a "
+            "project of yours. Author's notes and scene breaks found in it are marked. The "
+            "file itself is not changed."
         )
+        current = None
+        if open_project is not None:
+            current = box.addButton(f"Into \u201c{open_project.name}\u201d",
+                                    QMessageBox.ButtonRole.AcceptRole)
         new = box.addButton(f"New project \u201c{folder.name}\u201d",
                             QMessageBox.ButtonRole.AcceptRole)
         existing = box.addButton("Into a project…", QMessageBox.ButtonRole.ActionRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(new)
+        box.setDefaultButton(current or new)
         box.exec()
-        if box.clickedButton() is new:
+        if current is not None and box.clickedButton() is current:
+            self.import_into(source, open_project)
+        elif box.clickedButton() is new:
             self.import_into(source, folder)
         elif box.clickedButton() is existing:
             chosen = QFileDialog.getExistingDirectory(window, "Project to import into",

@@ -91,9 +91,14 @@ class IssueActions:
 
     def add_word(self, word: str) -> None:
         """Add ``word`` to the project dictionary: its spelling issues go everywhere."""
+        self.add_words([word])
+
+    def add_words(self, words: list[str]) -> None:
+        """Add several words at once (the names offer): one re-check for all of them."""
         if self.window.checks is not None:
-            self.window.checks.add_word(word)
-        self.window.issues.project.forget_word(word)
+            self.window.checks.add_words(words)
+        for word in words:
+            self.window.issues.project.forget_word(word)
 
     # -- the check itself -------------------------------------------------------------------
     def check_again(self) -> None:

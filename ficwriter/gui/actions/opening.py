@@ -23,6 +23,12 @@ if TYPE_CHECKING:
     from ficwriter.gui.workspace import Workspace
 
 
+class ImportDestination(Protocol):
+    """Asks the writer where an import goes (``import_offer.ImportOffer``)."""
+
+    def ask_where(self, source: Path, *, open_project: Path | None = None) -> None: ...
+
+
 class OpeningWindow(Protocol):
     """The window as the opening commands use it: the collaborators asked for, never the window
     class itself (``MainWindow`` is one; it is also the dialogs' parent)."""
@@ -31,6 +37,7 @@ class OpeningWindow(Protocol):
     workspace: Workspace | None
     settings: AppSettings
     outline: OutlineDock
+    import_offer: ImportDestination
 
     def open_path(self, path: Path) -> bool: ...
     def open_chapter(self, path: Path, root: Path | None = None) -> bool: ...
@@ -72,21 +79,15 @@ class OpenCommands:
 
     # -- import -----------------------------------------------------------------------------
     def choose_import(self) -> None:
-        """Ask for a file to import, and for a project folder when none is open."""
+        """Ask for the file to import first, then where it goes (the open project, a new
+        project beside the file, or one the writer picks), saying what will happen."""
         window = self.window
         source, _ = QFileDialog.getOpenFileName(
             window, "Import a chapter", "",
-            "Chapters (*.txt *.md *.docx *.html *.htm);;All files (*)",
+            "Chapters and AO3 downloads (*.txt *.md *.docx *.html *.htm);;All files (*)",
         )
-        if not source:
-            return
-        root = window.project_root
-        if root is None:
-            folder = QFileDialog.getExistingDirectory(window, "Project folder for the chapter")
-            if not folder:
-                return
-            root = Path(folder)
-        self.import_file(Path(source), root)
+        if source:
+            window.import_offer.ask_where(Path(source), open_project=window.project_root)
 
     def import_file(self, source: Path, root: Path) -> None:
         """Import in the background with a cancellable progress dialog, then open it.

@@ -274,9 +274,12 @@ class CheckController(QObject):
         self.layer.remove_where(lambda other: other.rule_id == rule_id)
         self.recheck()
 
-    def add_word(self, word: str) -> None:
-        self.checker.add_word(word)
-        self.layer.remove_spelling_of(word)
+    def add_words(self, words: list[str]) -> None:
+        """Words now in the project dictionary: their underlines go at once, then one
+        re-check for all of them."""
+        for word in words:
+            self.checker.add_word(word)
+            self.layer.remove_spelling_of(word)
         self.recheck()
 
 

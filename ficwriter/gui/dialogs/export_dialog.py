@@ -55,11 +55,12 @@ from ficwriter.core.export import (
 from ficwriter.core.export.clean import clean
 from ficwriter.core.export.destination import ExportExists, ExportRefused, check_destination
 from ficwriter.core.export.epub import chapter_xhtml
+from ficwriter.core.export.posting import FILE_NAME as POSTING_FILE
 from ficwriter.core.importers import read_header
 from ficwriter.core.names import chapter_title
 from ficwriter.core.project import Project
 from ficwriter.core.textfile import UnreadableFile, read_text
-from ficwriter.gui.background.exporting import ExportJob
+from ficwriter.gui.background.exporting import ExportJob, Render
 from ficwriter.gui.dialogs.docx_preview import docx_html
 
 TARGET_LABELS = {
@@ -383,22 +384,31 @@ class ExportDialog(QDialog):
         return [item.data(Qt.ItemDataRole.UserRole) for item in items
                 if item.checkState() == Qt.CheckState.Checked]  # fmt: skip
 
-    def _render(self, progress, cancelled) -> WorkExport:
-        """On the export's thread: the files of the scope (this chapter as shown)."""
+    def _renderer(self) -> Render:
+        """What the export's thread runs: the scope's files, with every choice read from the
+        widgets here, on the GUI thread (this chapter as shown, unsaved edits included)."""
         target = self.target.currentData()
         options = self.options()
         chapters = self.chosen_chapters()
-        held = {self.path: self.chapter} if self.path is not None else {}
+        chapter, path, project, preview = self.chapter, self.path, self.project, self.result
         if chapters is None and target != "epub":
-            assert self.result is not None  # the preview is the chapter's export
-            progress(1, 1)
-            return WorkExport(target, dict(self.result.files), self.result.warnings, 1,
-                              self.chapter.story_words)
-        if self.project is None:
-            raise ValueError("an e-book needs the chapter's project")
-        return export_work(self.project, target, options,
-                           chapters if chapters is not None else [self.path],
-                           open_chapters=held, progress=progress, cancelled=cancelled)
+            assert preview is not None  # the preview is this chapter's export
+
+            def one_chapter(progress, cancelled) -> WorkExport:
+                progress(1, 1)
+                return WorkExport(target, dict(preview.files), preview.warnings, 1,
+                                  chapter.story_words)  # fmt: skip
+
+            return one_chapter
+
+        def work(progress, cancelled) -> WorkExport:
+            if project is None or path is None:
+                raise ValueError("an e-book needs the chapter's project")
+            return export_work(project, target, options, chapters or [path],
+                               open_chapters={path: chapter}, progress=progress,
+                               cancelled=cancelled)  # fmt: skip
+
+        return work
 
     def export_to(self, folder: Path) -> None:
         """Export the scope into ``folder`` in the background (the result is shown)."""
@@ -406,9 +416,12 @@ class ExportDialog(QDialog):
         if chapters == []:
             self.status.setText("No chapter chosen: tick the chapters to export.")
             return
+        if self._timer.isActive():  # a choice made a moment ago: the preview catches up first
+            self._timer.stop()
+            self.refresh()
         self.folder = Path(folder)
         self.written = []
-        self.job = ExportJob(self._render, self)
+        self.job = ExportJob(self._renderer(), self)
         self.job.progressed.connect(self._progressed)
         self.job.ready.connect(self._ready)
         self.job.written.connect(self._written)
@@ -488,7 +501,10 @@ class ExportDialog(QDialog):
         self._running(False)
         self.written = paths
         self.status.setText("")
-        self.summary.setText(self._work.summary(self.folder))
+        text = self._work.summary(self.folder)
+        if POSTING_FILE in self._work.files:
+            text += f"; {POSTING_FILE} lists what to paste into each AO3 field"
+        self.summary.setText(text)
         self.done_row.setVisible(True)
 
     def _failed(self, message: str) -> None:

@@ -9,7 +9,7 @@ coloured.
 from __future__ import annotations
 
 import html
-from datetime import datetime
+from datetime import date, datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -34,6 +34,9 @@ from ficwriter.history.store import HistoryStore, Revision
 
 _ID = Qt.ItemDataRole.UserRole
 CURRENT = -1
+WORDS_TIP = ("Story words added and removed since the chapter's previous revision. "
+             "Author's notes, their ::: note lines, comments and scene metadata are not "
+             "counted, as in the word count and in Progress.")
 LIST_HEIGHT = 130  # px: the header and about five revisions
 SOURCE_LABELS = {
     "save": "Saved",
@@ -108,6 +111,7 @@ class HistoryDock(QDockWidget):
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.headerItem().setToolTip(3, WORDS_TIP)
         header = self.list.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
@@ -212,6 +216,7 @@ class HistoryDock(QDockWidget):
             ])
             item.setData(0, _ID, revision.id)
             item.setToolTip(0, f"{revision.label} · {revision.created}")
+            item.setToolTip(3, WORDS_TIP)
             item.setToolTip(4, item.text(4))
             self.list.addTopLevelItem(item)
         self.against.blockSignals(True)
@@ -228,6 +233,17 @@ class HistoryDock(QDockWidget):
             self.list.setCurrentItem(self.list.topLevelItem(0))
         self._update_buttons()
         self.show_diff()
+
+    def mark_day(self, day: date) -> None:
+        """Show the revisions of ``day`` (local date) in bold, the rest as they are."""
+        for row in range(self.list.topLevelItemCount()):
+            item = self.list.topLevelItem(row)
+            revision = self._revisions[row]
+            on_day = datetime.fromisoformat(revision.created).astimezone().date() == day
+            for column in range(self.list.columnCount()):
+                font = item.font(column)
+                font.setBold(on_day)
+                item.setFont(column, font)
 
     def select(self, revision_id: int) -> None:
         for row in range(self.list.topLevelItemCount()):

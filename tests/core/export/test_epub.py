@@ -11,11 +11,16 @@ from pathlib import Path
 
 import pytest
 from ebooklib import ITEM_DOCUMENT, epub
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree, html
 
 from ficwriter.core.chapter import parse
 from ficwriter.core.export import ExportOptions, export_work
-from ficwriter.core.project import open_project
+from ficwriter.core.export.clean import clean
+from ficwriter.core.export.epub import chapter_xhtml
+from ficwriter.core.inline import plain_text
+from ficwriter.core.project import create_project, open_project
 from ficwriter.core.words import words
 from ficwriter.paths import sample_project
 from tests.core.export.generated import write_project
@@ -146,3 +151,46 @@ def test_a_cover_that_is_no_image_is_refused() -> None:
 
 def _opf_id(opf: etree._Element) -> str:
     return opf.findtext(".//{http://purl.org/dc/elements/1.1/}identifier")
+
+
+_WORD = st.text(alphabet="abcdefgXYZ'éß日本ё&<>\"", min_size=1, max_size=8)
+_PUNCT = st.sampled_from(["", ",", ".", " --", "...", "*", "**", "_", "\\", "\x0c", "\x01"])
+_LINE = st.lists(st.tuples(_WORD, _PUNCT), min_size=1, max_size=10).map(
+    lambda pairs: " ".join(w + p for w, p in pairs))
+_BLOCK = st.one_of(
+    st.lists(_LINE, min_size=1, max_size=3).map("\n".join),
+    st.just("* * *"),
+    _LINE.map(lambda line: f"::: note\nA/N: {line}\n:::"),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_BLOCK, min_size=1, max_size=12), st.booleans())
+def test_any_chapter_is_well_formed_xhtml_with_every_story_word_in_order(
+    blocks: list[str], keep_notes: bool
+) -> None:
+    chapter = parse("\n\n".join(blocks) + "\n")
+    options = ExportOptions(keep_notes=keep_notes)
+    xhtml = chapter_xhtml(clean(chapter, options, "01-x"), options)
+    tree = etree.fromstring(f"<body>{xhtml}</body>".encode())  # raises on anything XML refuses
+    shown = words(" ".join(tree.itertext()))
+    story = [w for p in chapter.paragraphs() for w in words(plain_text(p.text, 0).text)]
+    assert _in_order([w for w in story if re.search(r"\w", w)], shown)
+
+
+def test_block_quotes_and_lists_are_written_as_such_and_pass_epubcheck(tmp_path: Path) -> None:
+    project = create_project(tmp_path / "Letters", "Letters")
+    (project.chapters_dir / "01-the-letter.md").write_text(
+        "She opened the letter.\n\n"
+        "> Dear Wren,\n>\n> Come home. *Please.*\n\n"
+        "She made a list.\n\n"
+        "4. rope\n5. matches\n\n"
+        "- bread\n- the chart\n\n"
+        "* * *\n\n"
+        "Then she went.\n", encoding="utf-8")  # fmt: skip
+    data = export_work(open_project(project.root), "epub").files["letters.epub"]
+    _check(_write(tmp_path, data))
+    body = _chapter_html(data)
+    assert "<blockquote>" in body and "<em>Please.</em>" in body
+    assert '<ol start="4">' in body and "<li>matches</li>" in body
+    assert "<ul>" in body and "<li>the chart</li>" in body

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -122,3 +123,71 @@ def test_an_unreadable_file_in_chapters_is_not_listed(window, sample_project: Pa
     assert window.open_path(sample_project)
     assert window.session.path.name == "01-the-long-walk.md"  # the first readable chapter
     assert [p.name for p in window.outline._chapters] == ["01-the-long-walk.md", "02-over-the-ridge.md"]
+
+
+def _asked(qtbot, starts_with: str, seen: list[str]) -> None:
+    """Like ``_answer``, keeping what the question said."""
+
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, click)
+            return
+        seen.append(f"{box.text()} {box.informativeText()} "
+                    + " | ".join(b.text() for b in box.buttons()))
+        next(b for b in box.buttons() if b.text().startswith(starts_with)).click()
+
+    QTimer.singleShot(0, click)
+
+
+def test_the_start_pages_import_asks_for_the_file_then_where_it_goes(
+        window, tmp_path: Path, seed_text: str, qtbot, monkeypatch) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QFileDialog
+
+    source = _posted_chapter(tmp_path, seed_text)
+    asked_for: list[str] = []
+
+    def pick_file(parent, caption, folder, filters):
+        asked_for.append(filters)
+        return str(source), ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", pick_file)
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory",
+                        lambda *a, **k: pytest.fail("a bare folder picker"))
+    seen: list[str] = []
+    _asked(qtbot, "New project", seen)
+    qtbot.mouseClick(window.start_page.import_button, Qt.MouseButton.LeftButton)
+    project = source.with_name(source.stem).resolve()
+    qtbot.waitUntil(lambda: window.project_root == project, timeout=10000)
+    assert "*.docx" in asked_for[0] and "*.html" in asked_for[0]  # the file first
+    assert "not changed" in seen[0] and "new project" in seen[0].lower()
+    assert source.read_text(encoding="utf-8") == seed_text
+
+
+def test_import_with_a_project_open_offers_that_project_first(
+        opened, sample_project: Path, tmp_path: Path, seed_text: str, qtbot, monkeypatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    window = opened
+    source = _posted_chapter(tmp_path, seed_text)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a: (str(source), ""))
+    seen: list[str] = []
+    _asked(qtbot, "Into \u201cStarfall\u201d", seen)
+    window.menus.act_import.trigger()
+    qtbot.waitUntil(lambda: window.session.path.parent == sample_project.resolve() / "chapters"
+                    and window.session.path.name.startswith("03-"), timeout=10000)
+    assert "the project \u201cStarfall\u201d, as its last chapter" in seen[0]
+
+
+def test_a_loose_file_opened_is_no_recent_project_until_imported(
+        window, tmp_path: Path, seed_text: str, qtbot) -> None:
+    source = _posted_chapter(tmp_path, seed_text)
+    assert window.open_path(source)
+    assert source.parent.resolve() not in window.settings.recent_projects()
+    qtbot.waitUntil(window.bar.isVisible)
+    _answer(qtbot, "New project")
+    window.bar.buttons[IMPORT].click()
+    project = source.with_name(source.stem).resolve()
+    qtbot.waitUntil(lambda: window.project_root == project, timeout=10000)
+    assert project in window.settings.recent_projects()

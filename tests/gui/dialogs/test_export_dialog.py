@@ -83,6 +83,7 @@ def test_existing_files_are_replaced_only_after_the_question_naming_them(
     dialog = _dialog(opened, qtbot, "ao3", "story")
     dialog.export_to(out)
     qtbot.waitUntil(lambda: dialog.done_row.isVisible(), timeout=15000)
+    assert dialog.summary.text().endswith("posting.md lists what to paste into each AO3 field")
     (out / "posting.md").write_text("my notes", encoding="utf-8")
     dialog.export_to(out)
     qtbot.waitUntil(lambda: dialog.replace_box is not None and dialog.replace_box.isVisible(),
@@ -134,3 +135,13 @@ def test_cancel_stops_the_export_and_leaves_no_file(long_story, tmp_path: Path, 
     assert dialog.progress.value() < dialog.progress.maximum()
     assert not out.exists() or _files(out) == []
     assert not dialog.done_row.isVisible() and dialog.export_button.isEnabled()
+
+
+def test_a_choice_made_just_before_export_is_what_is_written(opened, tmp_path: Path, qtbot) -> None:
+    dialog = _dialog(opened, qtbot, "txt", "chapter")
+    qtbot.mouseClick(dialog.keep_notes, Qt.MouseButton.LeftButton)  # the preview lags 120 ms
+    assert not dialog.keep_notes.isChecked()
+    dialog.export_to(tmp_path / "out")
+    qtbot.waitUntil(lambda: dialog.done_row.isVisible(), timeout=15000)
+    text = (tmp_path / "out" / f"{opened.session.path.stem}.txt").read_text(encoding="utf-8")
+    assert "Wren Halloway" in text and "Author's note" not in text

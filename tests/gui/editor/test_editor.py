@@ -82,7 +82,7 @@ def test_save_writes_the_file_and_word_counts_follow(window, chapter_file: Path,
     qtbot.keyClick(editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert chapter_file.read_text(encoding="utf-8").endswith("spoke.\nThree more words")
     assert not window.session.dirty
-    qtbot.waitUntil(lambda: "+3 this session" in window.status.session_words.text(), timeout=2000)
+    qtbot.waitUntil(lambda: "+3 this session" in window.status.session_words.text(), timeout=10000)  # a loaded machine parses late
 
 
 def test_focus_mode_hides_panels_and_brings_them_back(window, chapter_file: Path, qtbot) -> None:
