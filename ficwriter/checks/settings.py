@@ -11,6 +11,7 @@ table as plain values; this module gives them meaning:
 
     [checks.languagetool]
     mode = "remote"               # local | remote | off
+    dir = "~/LanguageTool"        # local mode: jars or a release (FICWRITER_LANGUAGETOOL_DIR wins)
     url = "https://api.languagetoolplus.com"
     username = "me@example.org"
     api_key = "..."
@@ -29,11 +30,13 @@ dialogue and narration are off (the lists below say why, rule by rule).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ficwriter.checks.languagetool_install import FOLDER_VARIABLE
 from ficwriter.core.project import open_project
 
 ENGINE_NAMES = ("languagetool", "harper", "fiction")
@@ -105,6 +108,7 @@ class LanguageToolSettings:
     """How to reach LanguageTool and which of its rules to use."""
 
     mode: str = "local"  # local | remote | off
+    folder: str = ""  # local mode: where LanguageTool is; "" = ficwriter's cache folder
     url: str = ""
     username: str = ""
     api_key: str = ""
@@ -127,8 +131,12 @@ class LanguageToolSettings:
         disabled = _strings(table.get("disabled_rules"), f"{where} disabled_rules")
         enabled_cat = _strings(table.get("enabled_categories"), f"{where} enabled_categories")
         disabled_cat = _strings(table.get("disabled_categories"), f"{where} disabled_categories")
+        folder = os.environ.get(FOLDER_VARIABLE) or table.get("dir", "")
+        if not isinstance(folder, str):
+            raise ValueError(f"{where} dir must be a folder path")
         return cls(
             mode=mode,
+            folder=folder,
             url=url,
             username=str(table.get("username", "")),
             api_key=str(table.get("api_key", "")),
