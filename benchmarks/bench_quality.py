@@ -1,6 +1,7 @@
 """Quality of the checkers on ficwriter's own corpus, and the speed of the fiction rules.
 
     python benchmarks/bench_quality.py            # all figures
+    python benchmarks/bench_quality.py --marked   # the marked corpus alone
     FICWRITER_LT_URL=http://localhost:8081 python benchmarks/bench_quality.py   # with LanguageTool
 
 For each engine and for all of them combined: recall of the errors listed in
@@ -44,11 +45,16 @@ from ficwriter.core.chapter import Chapter, parse  # noqa: E402
 from ficwriter.core.inline import PlainText, plain_text  # noqa: E402
 from ficwriter.core.project import open_project  # noqa: E402
 from tests.checks.quality_corpus import (  # noqa: E402
+    ERROR_KINDS,
     KnownError,
+    Mark,
+    MarkedFile,
     corpus_dictionary,
     corpus_files,
     fiction_flags,
     known_errors,
+    marked_corpus,
+    marked_dictionary,
 )
 
 SEED = REPO.parent.parent / "shared" / "seeds" / "000_a076e9cb29d276f2.txt"
@@ -62,19 +68,34 @@ class Flag:
     start: int
     end: int
     rule: str
+    category: str = ""  # the issue category, where the engine gives one
+
+    @property
+    def is_style(self) -> bool:
+        """A style observation (counted apart from grammar and spelling noise)."""
+        if self.rule in RULES:
+            return self.rule in STYLE_RULES
+        return self.category in ("style", "typography")
+
+
+# Fiction rules that comment on style rather than mark errors.
+STYLE_RULES = frozenset(
+    {"fiction.epithet", "fiction.repeated-opening", "fiction.echo", "fiction.filter-word", "fiction.tag-adverb"}
+)
+_LT_STYLE_TYPES = {"style", "locale-violation", "register", "typographical"}
 
 
 Checker = Callable[[str, Chapter], list[Flag]]
 
 
-def _story(chapter: Chapter) -> Iterable[PlainText]:
-    for paragraph in chapter.paragraphs():
+def _story(chapter: Chapter, notes: bool = False) -> Iterable[PlainText]:
+    for paragraph in chapter.paragraphs(notes=notes):
         yield plain_text(paragraph.text, base=paragraph.span.start)
 
 
-def fiction_checker(settings: FictionSettings) -> Checker:
+def fiction_checker(settings: FictionSettings, notes: bool = False) -> Checker:
     def check(name: str, chapter: Chapter) -> list[Flag]:
-        return [Flag(name, *flag) for flag in fiction_flags(chapter, settings)]
+        return [Flag(name, *flag) for flag in fiction_flags(chapter, settings, notes)]
 
     return check
 
@@ -84,27 +105,34 @@ def _language(name: str) -> str:
     return open_project(REPO / name).language
 
 
-def harper_checker(words: list[str]) -> Checker:
+def harper_checker(
+    words: list[str], language_of: Callable[[str], str] = _language, notes: bool = False
+) -> Checker:
     """Harper as ficwriter runs it: default settings, the file's project language."""
     engines: dict[str, HarperEngine] = {}
 
     def check(name: str, chapter: Chapter) -> list[Flag]:
-        language = _language(name)
+        language = language_of(name)
         engine = engines.get(language)
         if engine is None:
             engine = engines[language] = HarperEngine(language=language, words=words)
         flags = []
-        for plain in _story(chapter):
+        for plain in _story(chapter, notes):
             for found in engine.check(plain.text):
                 start, end = plain.source_span(found.start, found.end)
-                flags.append(Flag(name, start, end, f"harper.{found.rule_id}"))
+                flags.append(Flag(name, start, end, f"harper.{found.rule_id}", found.category.value))
         return flags
 
     return check
 
 
 def shown_flags(
-    chapters: dict[str, Chapter], words: list[str], engine_names: list[str], url: str | None
+    chapters: dict[str, Chapter],
+    words: list[str],
+    engine_names: list[str],
+    url: str | None,
+    language_of: Callable[[str], str] = _language,
+    notes: bool = False,
 ) -> list[Flag]:
     """Every engine through ficwriter's checker: the dictionary applied and the flags of
     one problem merged, so each flag is a row the writer sees in the issues panel."""
@@ -113,23 +141,23 @@ def shown_flags(
     flags = []
     try:
         for name, chapter in chapters.items():
-            language = _language(name)
+            language = language_of(name)
             checker = checkers.get(language)
             if checker is None:
-                settings = CheckSettings(language=language, languagetool=lt)
+                settings = CheckSettings(language=language, languagetool=lt, check_notes=notes)
                 engines, rules = build_engines(settings, words, engine_names)
                 checker = checkers[language] = IssueChecker(
                     engines, rules, dictionary=ProjectDictionary(words)
                 )
             issues = checker.check_chapter(chapter, timeout=600).issues
-            flags += [Flag(name, i.start, i.end, i.rule_id) for i in issues]
+            flags += [Flag(name, i.start, i.end, i.rule_id, i.category.value) for i in issues]
     finally:
         for checker in checkers.values():
             checker.close()
     return flags
 
 
-def languagetool_checker(url: str, words: list[str]) -> Checker:
+def languagetool_checker(url: str, words: list[str], notes: bool = False) -> Checker:
     """LanguageTool per paragraph; spelling flags on dictionary words are dropped, as
     ficwriter filters them (its spelling file is not a place for one project's names)."""
     import language_tool_python
@@ -139,14 +167,15 @@ def languagetool_checker(url: str, words: list[str]) -> Checker:
 
     def check(name: str, chapter: Chapter) -> list[Flag]:
         flags = []
-        for plain in _story(chapter):
+        for plain in _story(chapter, notes):
             for match in tool.check(plain.text):
                 end = min(match.offset + match.error_length, len(plain.text))
                 flagged = re.sub(r"['\u2019]s$", "", plain.text[match.offset : end])
                 if match.rule_issue_type == "misspelling" and flagged in known:
                     continue
                 start, end = plain.source_span(match.offset, end)
-                flags.append(Flag(name, start, end, f"languagetool.{match.rule_id}"))
+                style = match.rule_issue_type in _LT_STYLE_TYPES
+                flags.append(Flag(name, start, end, f"languagetool.{match.rule_id}", "style" if style else ""))
         return flags
 
     return check
@@ -260,7 +289,113 @@ def main() -> None:
         )
         print(f"window {window}: " + rule_figures(settings, "fiction.echo", chapters, errors, words))
 
+    marked_section(url)
     speed()
+
+
+def _hits(flag: Flag, mark: Mark) -> bool:
+    return flag.file == mark.file and flag.start < mark.end and mark.start < flag.end
+
+
+@dataclass(frozen=True)
+class MarkedScore:
+    """One engine on the marked corpus."""
+
+    caught: dict[str, tuple[int, int]]  # error kind -> (caught, marked)
+    trap_flags: list[tuple[Flag, Mark]]
+    noise: list[Flag]  # grammar and spelling flags on unmarked text
+    style: list[Flag]  # style flags on unmarked text
+
+    @property
+    def recall(self) -> tuple[int, int]:
+        return sum(c for c, _ in self.caught.values()), sum(n for _, n in self.caught.values())
+
+
+def marked_score(flags: list[Flag], stories: dict[str, MarkedFile]) -> MarkedScore:
+    """Recall per kind of error, flags on traps, and flags on unmarked text.
+
+    A flag over a debatable mark counts neither way; a flag over an error and a trap at
+    once (rare: neighbours) counts for the error.
+    """
+    by_file: dict[str, list[Flag]] = defaultdict(list)
+    for flag in flags:
+        by_file[flag.file].append(flag)
+    caught: dict[str, list[int]] = {kind: [0, 0] for kind in ERROR_KINDS}
+    traps, noise, style = [], [], []
+    for name, story in stories.items():
+        mine = by_file.get(name, [])
+        for error in story.errors:
+            caught[error.kind][1] += 1
+            caught[error.kind][0] += any(_hits(f, error) for f in mine)
+        for flag in mine:
+            over = [m for m in story.marks if _hits(flag, m)]
+            if any(not m.is_trap for m in over):
+                continue
+            if over:
+                traps.append((flag, over[0]))
+            elif flag.is_style:
+                style.append(flag)
+            else:
+                noise.append(flag)
+    return MarkedScore({k: (c, n) for k, (c, n) in caught.items() if n}, traps, noise, style)
+
+
+def marked_section(url: str | None) -> None:
+    """The engines on the marked corpus (tests/checks/corpus/marked), notes included."""
+    stories = marked_corpus()
+    chapters = {name: story.chapter for name, story in stories.items()}
+    words = sum(c.story_words + c.note_words for c in chapters.values())
+    errors = sum(len(s.errors) for s in stories.values())
+    print(
+        f"\n== marked corpus: {len(stories)} stories, {words} words (notes included),"
+        f" {errors} errors, {sum(len(s.traps) for s in stories.values())} traps,"
+        f" {sum(m.debatable for s in stories.values() for m in s.marks)} debatable"
+    )
+    names = marked_dictionary()
+
+    def language_of(name: str) -> str:
+        return stories[name].language
+
+    engines: dict[str, list[Flag]] = {
+        "harper": run(harper_checker(names, language_of, notes=True), chapters),
+        "fiction": run(fiction_checker(FictionSettings(names=tuple(names)), notes=True), chapters),
+    }
+    if url:
+        engines["languagetool"] = run(languagetool_checker(url, names, notes=True), chapters)
+    engines["combined"] = [f for flags in list(engines.values()) for f in flags]
+    engine_names = [e for e in engines if e != "combined"]
+    engines["as shown"] = shown_flags(chapters, names, engine_names, url, language_of, notes=True)
+    scores = {name: marked_score(flags, stories) for name, flags in engines.items()}
+
+    per_k = 1000 / words
+    print(f"{'':14} {'recall':>16} {'traps flagged':>14} {'noise /1,000':>13} {'style /1,000':>13}")
+    for name, score in scores.items():
+        caught, marked = score.recall
+        print(
+            f"{name:14} {caught:4}/{marked:<4} {caught / marked:6.1%} {len(score.trap_flags):14}"
+            f" {len(score.noise) * per_k:13.2f} {len(score.style) * per_k:13.2f}"
+        )
+    print("\nrecall by kind of error")
+    print(f"{'':16}" + "".join(f"{name:>14}" for name in scores))
+    for kind, (_, marked) in scores["combined"].caught.items():
+        cells = "".join(f"{scores[n].caught[kind][0]:>7}/{marked:<3} {'':3}" for n in scores)
+        print(f"{kind:16}{cells}")
+    shown = scores["as shown"]
+    print("\ntraps flagged (as shown): " + (
+        "; ".join(f"{m.text!r} by {f.rule}" for f, m in shown.trap_flags) or "none"
+    ))
+    print("grammar/spelling flags on unmarked text (as shown):")
+    for flag in shown.noise:
+        text = chapters[flag.file].text
+        print(f"  {flag.rule:36} {text[flag.start:flag.end]!r:24} {flag.file.rsplit('/', 2)[-2:]}")
+    by_rule: dict[str, int] = defaultdict(int)
+    for flag in shown.style:
+        by_rule[flag.rule] += 1
+    print("style flags (as shown): " + (", ".join(f"{r} {n}" for r, n in sorted(by_rule.items())) or "none"))
+    missed = [
+        m for s in stories.values() for m in s.errors if not any(_hits(f, m) for f in engines["as shown"])
+    ]
+    print(f"missed ({len(missed)}): " + "; ".join(f"{m.text!r} ({m.kind})" for m in missed))
 
 
 def rule_figures(
@@ -339,4 +474,7 @@ def edit_in_long_chapter(seed: Chapter) -> None:
 
 
 if __name__ == "__main__":
-    main()
+    if "--marked" in sys.argv:  # the marked corpus alone
+        marked_section(os.environ.get("FICWRITER_LT_URL"))
+    else:
+        main()

@@ -60,6 +60,12 @@ def qt_probe() -> int:
     from PySide6.QtGui import QGuiApplication, QIcon, QImageReader
 
     app = QGuiApplication(sys.argv[:1])
+    try:  # the Progress and Story views draw with it (PySide6-Addons)
+        import PySide6.QtCharts  # noqa: F401
+
+        charts = True
+    except ImportError:
+        charts = False
     formats = sorted(bytes(f.data()).decode() for f in QImageReader.supportedImageFormats())
     svg_icon = QIcon(str(paths.app_icon()))
     report = {
@@ -67,6 +73,7 @@ def qt_probe() -> int:
         "qt": qVersion(),
         "formats": formats,
         "svg_icon": not svg_icon.pixmap(32, 32).isNull(),
+        "charts": charts,
     }
     print(json.dumps(report))
     return 0
@@ -150,6 +157,9 @@ def check_qt() -> CheckResult:
         return CheckResult(
             "Qt", Status.FAIL, f"{_qt_summary(report)}, but not {', '.join(missing) or 'SVG icons'}"
         )
+    if not report.get("charts"):
+        return CheckResult("Qt", Status.FAIL, f"{_qt_summary(report)}, but QtCharts is missing "
+                           "(PySide6-Addons): View → Progress and View → Story cannot open")
     return CheckResult("Qt", Status.OK, _qt_summary(report))
 
 

@@ -130,7 +130,86 @@ def main() -> int:
         window.session.mark_saved()
         window.close()
         settle(app, 0.2)
+        views(app, settings, base, args.out)
     return 0
+
+
+def write_a_month(project: Path) -> None:
+    """Three weeks of writing in chapter 2 (a few sessions a day, some days off, a cut now
+    and then), with its times set back, and goals to measure it against."""
+    import random
+    from datetime import datetime, timedelta, timezone
+
+    import ficwriter.history.store as store_module
+    from ficwriter.core.goals import update_goals
+    from ficwriter.core.project import open_project
+    from ficwriter.history.store import HistoryStore
+
+    rng = random.Random(17)
+    start = datetime.now(timezone.utc).replace(hour=15) - timedelta(days=24)
+    clock = [start]
+
+    def now() -> str:
+        clock[0] += timedelta(minutes=20)
+        return clock[0].isoformat()
+
+    real, store_module.utc_now = store_module.utc_now, now
+    chapters = sorted((project / "chapters").glob("*.md"))
+    sentences = [p.strip() for p in chapters[0].read_text(encoding="utf-8").split(".")
+                 if len(p.split()) > 6 and ":::" not in p and "<!--" not in p]  # fmt: skip
+    try:
+        with HistoryStore.open(project) as store:
+            for path in chapters:
+                store.record(store.relative(path), path.read_text(encoding="utf-8"), "external")
+            rel, text = store.relative(chapters[1]), chapters[1].read_text(encoding="utf-8")
+            for day in range(1, 25):
+                clock[0] = start + timedelta(days=day)
+                if rng.random() < 0.25:
+                    continue
+                for _ in range(rng.randint(1, 3)):
+                    paragraph = ". ".join(rng.choice(sentences) for _ in range(rng.randint(3, 9)))
+                    text = text.rstrip("\n") + "\n\n" + paragraph + ".\n"
+                    if rng.random() < 0.2:
+                        text = text.rsplit("\n\n", 2)[0] + "\n"
+                    store.save(rel, text)
+    finally:
+        store_module.utc_now = real
+    goals = open_project(project)
+    update_goals(goals, words=8000, deadline=(start + timedelta(days=60)).date(), daily=300,
+                 chapters={"chapters/01-the-long-walk.md": 2000,
+                           "chapters/02-over-the-ridge.md": 5000})  # fmt: skip
+    goals.save()
+
+
+def views(app: QApplication, settings: AppSettings, base: Path, out: Path) -> None:
+    """View -> Progress and View -> Story at 1366x768, in both themes."""
+    project = base / "Progress" / "Starfall"
+    shutil.copytree(paths.sample_project(), project)
+    write_a_month(project)
+    for theme in ("light", "dark"):
+        settings.theme = theme
+        apply_theme(app, theme_named(theme))
+        window = MainWindow(settings)
+        window.resize(1366, 768)
+        window.show()
+        window.open_path(project / "chapters" / "02-over-the-ridge.md")
+        settle(app, 1.0)
+        window.views.show_progress()
+        progress = window.views.progress_window
+        progress.resize(1366, 768)
+        settle(app, 0.5)
+        save(progress, out, f"progress-{theme}")
+        window.views.show_story()
+        story = window.views.story_window
+        story.resize(1366, 768)
+        settle(app, 30, until=lambda: "words" in story.status.text())
+        story.show_chapter(1)
+        settle(app, 0.5)
+        save(story, out, f"story-{theme}")
+        save(window.status, out, f"status-goals-{theme}")
+        window.close()
+        settle(app, 0.2)
+    settings.theme = "light"
 
 
 if __name__ == "__main__":

@@ -26,6 +26,7 @@ import harper
 
 from ficwriter.checks.engine import EngineState, EngineStatus
 from ficwriter.checks.issue import DEFAULT_SEVERITY, Category, Finding
+from ficwriter.checks.rule_names import harper_rule_name
 from ficwriter.checks.settings import HarperSettings
 
 NAME = "harper"
@@ -153,6 +154,7 @@ class HarperEngine:
     def cache_key(self) -> str:
         parts = [
             "harper-py",
+            "names-2",  # findings carry checks.rule_names' names (cached ones had the kind's)
             str(int(self.dialect)),
             ",".join(sorted(self.settings.disabled_rules)),
             ",".join(sorted(self.settings.enabled_rules)),
@@ -178,7 +180,7 @@ class HarperEngine:
                         end=lint.span.end,
                         category=category,
                         rule_id=rule,
-                        rule_name=lint.lint_kind_pretty,
+                        rule_name=harper_rule_name(rule),
                         message=lint.message,
                         suggestions=tuple(
                             s.replacement_text for s in lint.suggestions[:MAX_SUGGESTIONS]

@@ -34,7 +34,6 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from ficwriter.core.chapter import Chapter, Paragraph
 from ficwriter.core.inline import PlainText, plain_text
@@ -195,18 +194,6 @@ class Checker:
             add = getattr(engine, "add_status_listener", None)
             if add is not None:
                 add(self._status_changed)
-
-    @classmethod
-    def for_project(
-        cls,
-        project_root: Path,
-        settings: CheckSettings | None = None,
-        only: Sequence[str] | None = None,
-    ) -> Checker:
-        """A checker built from the project's settings, dictionary, dismissals and cache."""
-        from ficwriter.checks.build import build_checker  # build imports this module
-
-        return build_checker(project_root, settings, only)
 
     # -- statuses -----------------------------------------------------------------------
 

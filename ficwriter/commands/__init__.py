@@ -7,6 +7,6 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from ficwriter.commands import chapter, check, history
+from ficwriter.commands import beta, chapter, chapter_list, check, export, goals, history
 
-COMMAND_MODULES: list[ModuleType] = [chapter, history, check]
+COMMAND_MODULES: list[ModuleType] = [chapter_list, chapter, export, history, check, goals, beta]

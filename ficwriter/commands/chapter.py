@@ -1,10 +1,9 @@
-"""`ficwriter import | export | outline | stats`: the chapter commands.
+"""`ficwriter import | outline | stats`: the chapter commands.
 
 Each mirrors one core function: ``project.import_chapters_into_project`` (and the import's
-first revision in history), ``export.export_chapter`` +
-``write_export``, ``stats.outline`` and ``stats.chapter_stats``. Bad input (a missing,
-binary or undecodable file, an unknown target) is a ``CommandError`` raised before anything
-is written.
+first revision in history), ``stats.outline`` and ``stats.chapter_stats``. Bad input (a
+missing, binary or undecodable file) is a ``CommandError`` raised before anything is
+written. ``ficwriter export`` is in ``commands.export``.
 """
 
 from __future__ import annotations
@@ -13,15 +12,14 @@ import argparse
 import json
 import sqlite3
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 from ficwriter.commands.errors import CommandError
-from ficwriter.core.chapter import Chapter, parse
-from ficwriter.core.export import TARGETS, ExportOptions, export_chapter, write_export
+from ficwriter.commands.reading import read_chapter
+from ficwriter.commands.story_stats import run_project_stats
 from ficwriter.core.project import import_chapters_into_project, open_project
 from ficwriter.core.stats import chapter_stats, outline
-from ficwriter.core.textfile import UnreadableFile, read_text
+from ficwriter.core.textfile import UnreadableFile
 from ficwriter.history.database import DamagedDatabase
 from ficwriter.history.lock import ProjectLocked
 from ficwriter.history.store import HistoryStore
@@ -38,31 +36,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     imp.add_argument("--project", type=Path, required=True, help="project folder (created)")
     imp.set_defaults(run=run_import)
 
-    exp = subparsers.add_parser(
-        "export",
-        help="write a cleaned chapter for AO3, FFN, text, Markdown, Word or HTML",
-        description="Write a cleaned copy of CHAPTER; the chapter file itself is not changed. "
-        "Defaults come from the project's [export] settings.",
-    )
-    exp.add_argument("chapter", type=Path)
-    exp.add_argument("--to", dest="target", metavar="TARGET",
-                     help=f"one of: {', '.join(TARGETS)} (default: the project's target)")
-    exp.add_argument("-o", "--output", type=Path, required=True, help="folder to write into")
-    notes = exp.add_mutually_exclusive_group()
-    notes.add_argument("--keep-notes", dest="keep_notes", action="store_true", default=None)
-    notes.add_argument("--drop-notes", dest="keep_notes", action="store_false")
-    exp.add_argument("--keep-comments", action="store_true",
-                     help="keep comments and scene metadata where the target can show them")
-    exp.add_argument("--scene-break", metavar="TEXT",
-                     help='"hr" for a rule, or the text of the break line, e.g. "~~~"')
-    typo = exp.add_mutually_exclusive_group()
-    typo.add_argument("--typographic", dest="typographic", action="store_true", default=None,
-                      help="curly quotes and apostrophes, em dashes, ellipsis characters")
-    typo.add_argument("--no-typographic", dest="typographic", action="store_false")
-    exp.add_argument("--keep-whitespace", action="store_true",
-                     help="do not normalise spaces")
-    exp.set_defaults(run=run_export)
-
     for name, func, what in (
         ("outline", run_outline, "scenes: title or first words, point of view, words"),
         ("stats", run_stats, "words (story / notes), scenes, paragraphs, dialogue share"),
@@ -71,18 +44,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         parser.add_argument("chapter", type=Path)
         parser.add_argument("--format", choices=("text", "json"), default="text")
         parser.set_defaults(run=func)
-
-
-def read_chapter(path: Path) -> Chapter:
-    """The chapter at ``path``, or a one-line ``CommandError`` every command reports alike."""
-    if not path.is_file():
-        raise CommandError(f"{path}: no such file")
-    try:
-        return parse(read_text(path).text)
-    except UnreadableFile as error:
-        raise CommandError(f"{path}: {error}") from error
-    except OSError as error:
-        raise CommandError(f"{path}: {error.strerror or error}") from error
 
 
 def run_import(args: argparse.Namespace) -> int:
@@ -120,43 +81,6 @@ def _record_imports(root: Path, written: list[Path]) -> None:
         store.record_imports(written)
 
 
-def _export_options(args: argparse.Namespace, config: dict) -> ExportOptions:
-    try:
-        options = ExportOptions.from_config(config)
-    except ValueError as error:
-        raise CommandError(f"ficwriter.toml: {error}") from error
-    if args.keep_notes is not None:
-        options = replace(options, keep_notes=args.keep_notes)
-    if args.keep_comments:
-        options = replace(options, drop_comments=False)
-    if args.scene_break is not None:
-        options = replace(options, scene_break=args.scene_break)
-    if args.typographic is not None:
-        options = options.with_typography(args.typographic)
-    if args.keep_whitespace:
-        options = replace(options, normalize_whitespace=False)
-    return options
-
-
-def run_export(args: argparse.Namespace) -> int:
-    chapter = read_chapter(args.chapter)
-    try:
-        config = open_project(args.chapter).export
-    except ValueError as error:
-        raise CommandError(str(error)) from error
-    target = args.target or str(config.get("target", "ao3"))
-    if target not in TARGETS:
-        raise CommandError(f"unknown target {target!r}; choose one of {', '.join(TARGETS)}")
-    if args.output.exists() and not args.output.is_dir():
-        raise CommandError(f"{args.output}: not a folder")
-    result = export_chapter(chapter, target, _export_options(args, config), args.chapter.stem)
-    for path in write_export(result, args.output):
-        print(path)
-    for warning in result.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
-    return 0
-
-
 def run_outline(args: argparse.Namespace) -> int:
     rows = outline(read_chapter(args.chapter))
     if args.format == "json":
@@ -170,6 +94,8 @@ def run_outline(args: argparse.Namespace) -> int:
 
 
 def run_stats(args: argparse.Namespace) -> int:
+    if args.chapter.is_dir():  # a project: every chapter, by scene
+        return run_project_stats(args.chapter.resolve(), args.format)
     stats = chapter_stats(read_chapter(args.chapter))
     if args.format == "json":
         print(json.dumps(stats.as_dict(), indent=2))

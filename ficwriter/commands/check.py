@@ -18,7 +18,7 @@ from ficwriter.checks.build import build_checker
 from ficwriter.checks.engine import EngineState
 from ficwriter.checks.issue import Issue
 from ficwriter.checks.settings import ENGINE_NAMES, CheckSettings, load_check_settings
-from ficwriter.commands.chapter import read_chapter
+from ficwriter.commands.reading import read_chapter
 from ficwriter.commands.errors import CommandError
 from ficwriter.core.project import CONFIG_NAME, project_root_for
 from ficwriter.history.database import database_path

@@ -66,7 +66,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_history(args: argparse.Namespace) -> int:
-    with _open(args.chapter, read_only=True, chapter=True) as (store, rel):
+    with open_store(args.chapter, read_only=True, chapter=True) as (store, rel):
         revisions = store.revisions(rel)
     if args.format == "json":
         print(json.dumps([{**asdict(r), "label": r.label} for r in revisions], indent=2))
@@ -80,7 +80,7 @@ def run_history(args: argparse.Namespace) -> int:
 
 def run_diff(args: argparse.Namespace) -> int:
     old_id, new_id = _revision_id(args.old), _revision_id(args.new) if args.new else None
-    with _open(args.chapter, read_only=True, chapter=True) as (store, rel):
+    with open_store(args.chapter, read_only=True, chapter=True) as (store, rel):
         try:
             change = store.diff(old_id, new_id, path=rel)
         except (OSError, UnreadableFile) as error:
@@ -97,7 +97,7 @@ def run_diff(args: argparse.Namespace) -> int:
 
 def run_restore(args: argparse.Namespace) -> int:
     revision_id = _revision_id(args.revision)
-    with _open(args.chapter, read_only=False, chapter=True) as (store, rel):
+    with open_store(args.chapter, read_only=False, chapter=True) as (store, rel):
         try:
             revision = store.restore(rel, revision_id)
         except SaveError as error:
@@ -112,7 +112,7 @@ def run_restore(args: argparse.Namespace) -> int:
 def run_snapshot(args: argparse.Namespace) -> int:
     if not args.name.strip():
         raise CommandError("a snapshot needs a name")
-    with _open(args.project, read_only=False, chapter=False) as (store, _):
+    with open_store(args.project, read_only=False, chapter=False) as (store, _):
         catch_up(store)  # pin what is on disk now, also if it was edited since last seen
         snapshot = store.snapshot(args.name)
     pinned = ", ".join(f"{path} r{rid}" for path, rid in snapshot.revisions.items())
@@ -121,7 +121,7 @@ def run_snapshot(args: argparse.Namespace) -> int:
 
 
 def run_watch(args: argparse.Namespace) -> int:
-    with _open(args.project, read_only=False, chapter=False) as (store, _):
+    with open_store(args.project, read_only=False, chapter=False) as (store, _):
         watcher = ProjectWatcher(store)
         watcher.subscribe(_print_change)
         print(f"Watching {store.root} (Ctrl+C stops)", flush=True)
@@ -143,7 +143,7 @@ def _interrupt(signum: int, frame: object) -> None:
 
 
 @contextmanager
-def _open(
+def open_store(
     path: Path, *, read_only: bool, chapter: bool
 ) -> Iterator[tuple[HistoryStore, str]]:
     """The store of the project ``path`` belongs to, with ``path`` as history names it.

@@ -18,6 +18,12 @@ Canonical form (docs/architecture.md has the full grammar):
 
     First paragraph of scene two.
 
+    > A letter, a text message or a poem: a block quote,
+    > one ``> `` line per line.
+
+    1. A numbered list item
+    2. and the next (``- `` items make a bulleted list).
+
 Blocks are separated by one blank line and the file ends with one newline. Text is LF-only;
 reading a file (``ficwriter.core.textfile``) converts other line ends first.
 """
@@ -28,16 +34,21 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import lru_cache
 
 from ficwriter.core.words import count_words
 
 SCENE_BREAK = "* * *"
+_paragraph_words = lru_cache(maxsize=65536)(count_words)
+"""Counts remembered per paragraph text: after an edit only changed paragraphs are counted."""
 _BREAK_RE = re.compile(r"^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
 _FENCE_OPEN_RE = re.compile(r"^:{3,}[ \t]*\{?[ \t]*\.?([A-Za-z][\w-]*)[ \t]*\}?[ \t]*$")
 _FENCE_CLOSE_RE = re.compile(r"^:{3,}[ \t]*$")
 _META_RE = re.compile(r"^<!--[ \t]*scene:(.*?)-->[ \t]*$")
 _COMMENT_OPEN = "<!--"
 _COMMENT_CLOSE = "-->"
+_QUOTE_RE = re.compile(r"^ {0,3}>")
+_ITEM_RE = re.compile(r"^ {0,3}(?:([-*+])|(\d{1,3})([.)]))[ \t]+\S")
 _META_FIELD_RE = re.compile(r'\s*([A-Za-z_][\w-]*)\s*=\s*("(?:[^"\\]|\\.)*"|[^;]*)\s*(?:;|$)')
 
 
@@ -55,6 +66,14 @@ class Span:
         return self.start <= offset <= self.end
 
 
+class Form(str, Enum):
+    """What in-story block a paragraph stands in: a block quote or a list item."""
+
+    QUOTE = "quote"
+    BULLET = "bullet"
+    ORDERED = "ordered"
+
+
 class NotePosition(str, Enum):
     """Where a note stands: archives keep beginning and end notes in their own fields."""
 
@@ -70,10 +89,22 @@ class Paragraph:
     text: str
     span: Span
     note: str | None = None  # the fenced div's class ("note") for note text, else None
+    form: Form | None = None  # set for a block quote's paragraph or a list item
 
     @property
     def is_story(self) -> bool:
         return self.note is None
+
+    @property
+    def word_count(self) -> int:
+        """Words of the paragraph; a list item's number is a marker, not a word."""
+        return _paragraph_words(self.text) - (self.form is Form.ORDERED)
+
+    @property
+    def number(self) -> int | None:
+        """An ordered list item's number as written (``3.`` -> 3)."""
+        found = _ITEM_RE.match(self.text) if self.form is Form.ORDERED else None
+        return int(found.group(2)) if found else None
 
 
 @dataclass(frozen=True)
@@ -112,7 +143,33 @@ class SceneMeta:
     span: Span
 
 
-Block = Paragraph | SceneBreak | Note | Comment | SceneMeta
+@dataclass(frozen=True)
+class BlockQuote:
+    """``> `` lines: a letter, a message, a poem inside the story; ``>`` alone between its
+    paragraphs. Each paragraph's text keeps its markers (the inline scanner hides them)."""
+
+    paragraphs: tuple[Paragraph, ...]
+    span: Span
+
+
+@dataclass(frozen=True)
+class ListBlock:
+    """``1.`` (ordered) or ``-`` (bulleted) items inside the story, one paragraph each."""
+
+    ordered: bool
+    paragraphs: tuple[Paragraph, ...]
+    span: Span
+
+    @property
+    def start(self) -> int:
+        """The first item's number (1 for a bulleted list)."""
+        first = self.paragraphs[0].number if self.ordered and self.paragraphs else None
+        return first if first is not None else 1
+
+
+Block = Paragraph | SceneBreak | Note | Comment | SceneMeta | BlockQuote | ListBlock
+Story = Paragraph | BlockQuote | ListBlock
+"""Blocks of story text: their paragraphs are what checks read and scenes hold."""
 
 
 @dataclass(frozen=True)
@@ -139,7 +196,7 @@ class Scene:
 
     @property
     def word_count(self) -> int:
-        return sum(count_words(p.text) for p in self.paragraphs)
+        return sum(p.word_count for p in self.paragraphs)
 
 
 @dataclass(frozen=True)
@@ -163,6 +220,8 @@ class Chapter:
         for block in self.blocks:
             if isinstance(block, Paragraph):
                 out.append(block)
+            elif isinstance(block, (BlockQuote, ListBlock)):
+                out.extend(block.paragraphs)
             elif notes and isinstance(block, Note):
                 out.extend(block.paragraphs)
         return out
@@ -185,11 +244,11 @@ class Chapter:
 
     @property
     def story_words(self) -> int:
-        return sum(count_words(p.text) for p in self.paragraphs())
+        return sum(p.word_count for p in self.paragraphs())
 
     @property
     def note_words(self) -> int:
-        return sum(count_words(p.text) for n in self.notes for p in n.paragraphs)
+        return sum(p.word_count for n in self.notes for p in n.paragraphs)
 
 
 @dataclass(frozen=True)
@@ -222,6 +281,23 @@ def _is_structure(line: str) -> bool:
     )
 
 
+def _opens_block(line: str) -> bool:
+    """Lines that start an in-story block: a quote line or a list item."""
+    return bool(_QUOTE_RE.match(line) or _ITEM_RE.match(line))
+
+
+def _item_kind(line: str) -> str | None:
+    """A list item line's marker kind (``-``, ``*``, ``+``, ``.`` or ``)``), else None.
+
+    Items of one kind make one list; a different bullet or delimiter starts another, as in
+    CommonMark.
+    """
+    found = _ITEM_RE.match(line)
+    if not found or _BREAK_RE.match(line):  # "* * *" is a scene break, not an item
+        return None
+    return found.group(1) or found.group(3)
+
+
 def parse_meta(body: str) -> dict[str, str]:
     """``title="The cave"; pov=Lexa`` -> {"title": "The cave", "pov": "Lexa"}."""
     fields: dict[str, str] = {}
@@ -250,7 +326,7 @@ def _paragraph_end(lines: list[_Line], i: int, stop_at_fence_close: bool) -> int
     j = i + 1
     while j < len(lines):
         line = lines[j].text
-        if lines[j].blank or _is_structure(line) or _META_RE.match(line):
+        if lines[j].blank or _is_structure(line) or _META_RE.match(line) or _opens_block(line):
             break
         if stop_at_fence_close and _FENCE_CLOSE_RE.match(line):
             break
@@ -269,12 +345,80 @@ def _parse_note(text: str, lines: list[_Line], i: int, kind: str) -> tuple[Note,
         if lines[j].blank:
             j += 1
             continue
-        end = _paragraph_end(lines, j, stop_at_fence_close=True)
-        span = _span_of(lines, j, end)
-        paragraphs.append(Paragraph(text[span.start : span.end], span, note=kind))
-        j = end
+        block, j = _story_block(text, lines, j, note=kind)
+        paragraphs.extend(block.paragraphs if not isinstance(block, Paragraph) else [block])
     last = min(j, len(lines) - 1)  # an unclosed div runs to the end and keeps every word
     return Note(kind, tuple(paragraphs), Span(lines[i].start, lines[last].end)), last + 1
+
+
+def _parse_quote(text: str, lines: list[_Line], i: int, note: str | None) -> tuple[BlockQuote, int]:
+    """The block quote starting at line ``i``: ``>`` lines, plus lazy continuation lines (a
+    plain line right after a quote paragraph's line continues it, as in CommonMark)."""
+    paragraphs: list[Paragraph] = []
+    j = i
+    first: int | None = None  # first line of the quote paragraph being read
+
+    def flush(end: int) -> None:
+        nonlocal first
+        if first is not None:
+            span = _span_of(lines, first, end)
+            paragraphs.append(Paragraph(text[span.start : span.end], span, note, Form.QUOTE))
+            first = None
+
+    while j < len(lines):
+        line = lines[j].text
+        if _QUOTE_RE.match(line):
+            if not line.strip()[1:].strip():  # ">" alone: between the quote's paragraphs
+                flush(j)
+            elif first is None:
+                first = j
+        elif first is None or lines[j].blank or _is_structure(line) or _META_RE.match(line):
+            break
+        elif _ITEM_RE.match(line):
+            break
+        j += 1
+    flush(j)
+    return BlockQuote(tuple(paragraphs), _span_of(lines, i, j)), j
+
+
+def _parse_list(text: str, lines: list[_Line], i: int, note: str | None) -> tuple[ListBlock, int]:
+    """The list starting at line ``i``: items of one marker kind, each running to the next
+    item, a blank line or structure; one blank line between items keeps the list going."""
+    kind = _item_kind(lines[i].text)
+    items: list[Paragraph] = []
+    form = Form.ORDERED if kind in (".", ")") else Form.BULLET
+    j = i
+    last = i
+    while j < len(lines) and _item_kind(lines[j].text) == kind:
+        end = j + 1
+        while end < len(lines):
+            line = lines[end].text
+            if lines[end].blank or _is_structure(line) or _META_RE.match(line):
+                break
+            if _opens_block(line) or line.lstrip().startswith(_COMMENT_OPEN):
+                break
+            end += 1
+        span = _span_of(lines, j, end)
+        items.append(Paragraph(text[span.start : span.end], span, note, form))
+        last = end
+        j = end
+        if j + 1 < len(lines) and lines[j].blank and _item_kind(lines[j + 1].text) == kind:
+            j += 1
+    return ListBlock(form is Form.ORDERED, tuple(items), _span_of(lines, i, last)), last
+
+
+def _story_block(
+    text: str, lines: list[_Line], i: int, note: str | None = None
+) -> tuple[Story, int]:
+    """The paragraph, block quote or list starting at line ``i``, and the line after it."""
+    line = lines[i].text
+    if _QUOTE_RE.match(line):
+        return _parse_quote(text, lines, i, note)
+    if _ITEM_RE.match(line):
+        return _parse_list(text, lines, i, note)
+    end = _paragraph_end(lines, i, stop_at_fence_close=note is not None)
+    span = _span_of(lines, i, end)
+    return Paragraph(text[span.start : span.end], span, note), end
 
 
 def _parse_comment(text: str, lines: list[_Line], i: int) -> tuple[Comment, int]:
@@ -309,14 +453,14 @@ def _blocks(text: str) -> Iterator[Block]:
             comment, i = _parse_comment(text, lines, i)
             yield comment
         else:
-            end = _paragraph_end(lines, i, stop_at_fence_close=False)
-            span = _span_of(lines, i, end)
-            yield Paragraph(text[span.start : span.end], span)
-            i = end
+            block, i = _story_block(text, lines, i)
+            yield block
 
 
 def _place_notes(blocks: list[Block]) -> list[Block]:
-    story = [k for k, b in enumerate(blocks) if isinstance(b, (Paragraph, SceneMeta))]
+    story = [
+        k for k, b in enumerate(blocks) if isinstance(b, (Paragraph, BlockQuote, ListBlock, SceneMeta))
+    ]
     first = story[0] if story else len(blocks)
     last = story[-1] if story else -1
     placed: list[Block] = []
@@ -363,6 +507,8 @@ def _scenes(blocks: Iterable[Block]) -> tuple[Scene, ...]:
             meta = block
         elif isinstance(block, Paragraph):
             paragraphs.append(block)
+        elif isinstance(block, (BlockQuote, ListBlock)):
+            paragraphs.extend(block.paragraphs)
     flush()
     return tuple(scenes)
 
@@ -383,6 +529,8 @@ class ChapterBuilder:
     def __init__(self) -> None:
         self._parts: list[str] = []
         self._pending_meta: str | None = None
+        # the marker kind of the last in-story part, with the part count just after it
+        self._last_kind: tuple[str | None, int] | None = None
 
     def note(self, paragraphs: Iterable[str], kind: str = "note") -> ChapterBuilder:
         body = [_clean_paragraph(p) for p in paragraphs]
@@ -395,11 +543,7 @@ class ChapterBuilder:
     def paragraph(self, text: str) -> ChapterBuilder:
         cleaned = _clean_paragraph(text)
         if cleaned:
-            if self._pending_meta is not None:
-                self._parts.append(self._pending_meta + "\n" + cleaned)
-                self._pending_meta = None
-            else:
-                self._parts.append(cleaned)
+            self._story(cleaned, None)
         return self
 
     def scene_break(self) -> ChapterBuilder:
@@ -413,6 +557,43 @@ class ChapterBuilder:
         if fields:
             self._pending_meta = format_meta(fields)
         return self
+
+    def quote(self, paragraphs: Iterable[str]) -> ChapterBuilder:
+        """A block quote of ``paragraphs`` (a letter, a message, a poem), as ``> `` lines."""
+        body = [_clean_paragraph(p) for p in paragraphs]
+        body = ["\n".join("> " + line for line in p.split("\n")) for p in body if p]
+        if body:
+            self._story("\n>\n".join(body), "quote")
+        return self
+
+    def list(self, items: Iterable[str], *, ordered: bool, start: int = 1) -> ChapterBuilder:
+        """A list: ``1.``, ``2.``… items (``ordered``, numbered from ``start``) or ``-`` items.
+
+        Continuation lines (line breaks inside an item) are indented under its text. A list
+        right after another of the same kind takes the other marker (``*`` for ``-``, ``)``
+        for ``.``), or the two would read back as one.
+        """
+        kind = "." if ordered else "-"
+        follows = self._pending_meta is None and self._last_kind == (kind, len(self._parts))
+        if follows:
+            kind = ")" if ordered else "*"
+        lines = []
+        for number, item in enumerate((p for p in map(_clean_paragraph, items) if p), start):
+            marker = f"{number}{kind} " if ordered else f"{kind} "
+            first, *rest = item.split("\n")
+            lines.append(marker + first)
+            lines.extend(" " * len(marker) + line for line in rest)
+        if lines:
+            self._story("\n".join(lines), kind)
+        return self
+
+    def _story(self, part: str, kind: str | None) -> None:
+        """Add an in-story block, after any pending scene metadata."""
+        if self._pending_meta is not None:
+            part = self._pending_meta + "\n" + part
+            self._pending_meta = None
+        self._parts.append(part)
+        self._last_kind = (kind, len(self._parts))
 
     def comment(self, text: str) -> ChapterBuilder:
         self._flush_meta()
@@ -436,14 +617,23 @@ def _clean_paragraph(text: str) -> str:
     """One paragraph: no blank lines inside, no indents, structure-like lines escaped.
 
     Indents go because four spaces would make a Markdown code block; a line that would read
-    as a scene break, a fence or a comment gets a backslash, which Markdown shows as nothing.
+    as a scene break, a fence, a comment, a quote or a list item gets a backslash, which
+    Markdown shows as nothing.
     """
     out = []
     for raw in text.split("\n"):
         line = raw.strip()
         if not line:
             continue
-        if _is_structure(line) or _META_RE.match(line) or line.startswith(_COMMENT_OPEN):
+        if item := _ITEM_RE.match(line):
+            if item.group(2):  # "12. x" -> "12\. x": a backslash before a digit is text
+                cut = item.end(2)
+                line = line[:cut] + "\\" + line[cut:]
+            else:
+                line = "\\" + line
+        elif _is_structure(line) or _META_RE.match(line) or line.startswith(_COMMENT_OPEN):
+            line = "\\" + line
+        elif _QUOTE_RE.match(line):
             line = "\\" + line
         out.append(line)
     return "\n".join(out)
@@ -461,6 +651,27 @@ def serialize(chapter: Chapter) -> str:
             builder.note([p.text for p in block.paragraphs], block.kind)
         elif isinstance(block, SceneMeta):
             builder.scene_meta(block.fields)
+        elif isinstance(block, BlockQuote):
+            builder.quote(block_content(p) for p in block.paragraphs)
+        elif isinstance(block, ListBlock):
+            items = (block_content(p) for p in block.paragraphs)
+            builder.list(items, ordered=block.ordered, start=block.start)
         else:
             builder.comment(block.text)
     return builder.text()
+
+
+_LINE_MARKER_RE = re.compile(r"^[ \t]*(?:> ?)?")
+
+
+def block_content(paragraph: Paragraph) -> str:
+    """A quote paragraph's or list item's text without its markers (``> ``, ``1. ``) and
+    continuation indents: what the builder takes. Other paragraphs are returned as they are."""
+    if paragraph.form is None:
+        return paragraph.text
+    lines = paragraph.text.split("\n")
+    if paragraph.form is Form.QUOTE:
+        return "\n".join(_LINE_MARKER_RE.sub("", line, count=1) for line in lines)
+    found = _ITEM_RE.match(lines[0])
+    first = lines[0][found.end() - 1 :] if found else lines[0]
+    return "\n".join([first, *(line.lstrip() for line in lines[1:])])

@@ -4,6 +4,11 @@ Checks need the words without the `*` markers but with every character's place i
 the editor needs the styled ranges, and exporters need styled segments. One scanner serves
 all three so that they never disagree about what is emphasis.
 
+Block markers are markup too: a block quote's ``> `` at the start of each line, a list
+item's ``1. `` or ``- `` at the start of its first line, and the indent of continuation
+lines. The chapter parser never leaves such a line start in a paragraph that is not a quote
+or a list item (it escapes it or starts the block there), so the text alone tells.
+
 The rules follow CommonMark's delimiter runs closely enough for prose: a run of `*` (or `_`)
 opens when the next character is not a space, closes when the previous one is not a space,
 and `_` inside a word (snake_case) is a letter, not markup. `\\*` is a literal star.
@@ -11,8 +16,12 @@ and `_` inside a word (snake_case) is a letter, not markup. `\\*` is a literal s
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+_FIRST_LINE_START = re.compile(r"[ \t]*(?:> ?|(?:[-*+]|\d{1,3}[.)])[ \t]+(?=\S))?")
+_LINE_START = re.compile(r"[ \t]*(?:> ?)?")
+_BLOCK_STARTS = frozenset(" \t>-*+0123456789")
 _ESCAPABLE = set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 
 
@@ -84,13 +93,30 @@ def _flanking(text: str, start: int, end: int) -> tuple[bool, bool]:
     return can_open, can_close
 
 
+def _line_markers(text: str, hidden: set[int]) -> None:
+    """Hide the block markers and indents at line starts (see the module docstring)."""
+    start = 0
+    while True:
+        found = _FIRST_LINE_START.match(text) if start == 0 else _LINE_START.match(text, start)
+        hidden.update(range(start, found.end()))
+        newline = text.find("\n", start)
+        if newline < 0:
+            return
+        start = newline + 1
+
+
 def _scan(text: str) -> _Markup:
     hidden: set[int] = set()
+    if text[:1] in _BLOCK_STARTS or "\n" in text:
+        _line_markers(text, hidden)
     ranges: list[StyledRange] = []
     stack: list[_Run] = []
     i = 0
     n = len(text)
     while i < n:
+        if i in hidden:
+            i += 1
+            continue
         ch = text[i]
         if ch == "\\" and i + 1 < n and text[i + 1] in _ESCAPABLE:
             hidden.add(i)
@@ -159,29 +185,30 @@ def markup_positions(text: str) -> frozenset[int]:
 
 
 def segments(text: str) -> list[Segment]:
-    """``text`` cut into runs of one style each, markers removed, for exporters."""
+    """``text`` cut into runs of one style each, markers removed, for exporters.
+
+    The text is cut only where a style starts or ends and around each marker, and copied
+    in slices between the cuts: a whole work's export calls this for every paragraph.
+    """
     markup = _scan(text)
-    italic = [0] * (len(text) + 1)
-    bold = [0] * (len(text) + 1)
+    italic: dict[int, int] = {}
+    bold: dict[int, int] = {}
     for r in markup.ranges:
         target = italic if r.italic else bold
-        target[r.start] += 1
-        target[r.end] -= 1
+        target[r.start] = target.get(r.start, 0) + 1
+        target[r.end] = target.get(r.end, 0) - 1
+    hidden = markup.hidden
+    cuts = sorted({0, len(text), *italic, *bold, *hidden, *(h + 1 for h in hidden)})
     out: list[Segment] = []
     depth_i = depth_b = 0
-    current: list[str] = []
-    style = (False, False)
-    for index, char in enumerate(text):
-        depth_i += italic[index]
-        depth_b += bold[index]
-        if index in markup.hidden:
-            continue
-        now = (depth_i > 0, depth_b > 0)
-        if now != style and current:
-            out.append(Segment("".join(current), *style))
-            current = []
-        style = now
-        current.append(char)
-    if current:
-        out.append(Segment("".join(current), *style))
+    for start, end in zip(cuts, cuts[1:]):
+        depth_i += italic.get(start, 0)
+        depth_b += bold.get(start, 0)
+        if start in hidden or start >= len(text):
+            continue  # a marker: one character, cut on both sides
+        style = (depth_i > 0, depth_b > 0)
+        if out and (out[-1].italic, out[-1].bold) == style:
+            out[-1] = Segment(out[-1].text + text[start:end], *style)
+        else:
+            out.append(Segment(text[start:end], *style))
     return out

@@ -2,7 +2,7 @@
 
 ```
 MyStory/
-  ficwriter.toml     title, fandom, language, [checks], [export]
+  ficwriter.toml     title, author, fandom, summary, language, [checks], [export]
   chapters/          01-slug.md, 02-slug.md … in reading order
   dictionary.txt     project words (names), one per line
 ```
@@ -31,9 +31,19 @@ CONFIG_NAME = "ficwriter.toml"
 CHAPTERS_DIR = "chapters"
 DICTIONARY_NAME = "dictionary.txt"
 CHAPTER_SUFFIXES = (".md", ".txt", ".markdown")
+LANGUAGES: Mapping[str, str] = {  # the English variants the checkers know, as named to a writer
+    "en-US": "English (United States)",
+    "en-GB": "English (United Kingdom)",
+    "en-AU": "English (Australia)",
+    "en-CA": "English (Canada)",
+    "en-NZ": "English (New Zealand)",
+    "en-IN": "English (India)",
+}
 DEFAULTS: Mapping[str, Any] = {
     "title": "",
+    "author": "",
     "fandom": "",
+    "summary": "",
     "language": "en-US",
     "checks": {},
     "export": {"target": "ao3"},
@@ -67,8 +77,18 @@ class Project:
         return str(self._get("title")) or self.root.name
 
     @property
+    def author(self) -> str:
+        """The writer's name or pseudonym as readers see it (an e-book's creator)."""
+        return str(self._get("author"))
+
+    @property
     def fandom(self) -> str:
         return str(self._get("fandom"))
+
+    @property
+    def summary(self) -> str:
+        """The work's summary (AO3's work summary field, an e-book's description)."""
+        return str(self._get("summary"))
 
     @property
     def language(self) -> str:
@@ -126,11 +146,14 @@ class Project:
         write_bytes(self.config_path, tomlkit.dumps(self.config).encode("utf-8"))
 
 
-def _default_config(title: str) -> TOMLDocument:
+def _default_config(title: str, author: str = "", fandom: str = "",
+                    language: str = DEFAULTS["language"]) -> TOMLDocument:
     doc = tomlkit.document()
     doc.add("title", title)
-    doc.add("fandom", DEFAULTS["fandom"])
-    doc.add("language", DEFAULTS["language"])
+    if author:
+        doc.add("author", author)
+    doc.add("fandom", fandom)
+    doc.add("language", language)
     doc.add("checks", tomlkit.table())
     export = tomlkit.table()
     for key, value in DEFAULTS["export"].items():
@@ -165,14 +188,16 @@ def open_project(path: Path | str) -> Project:
     return Project(root, config)
 
 
-def create_project(root: Path | str, title: str | None = None) -> Project:
+def create_project(root: Path | str, title: str | None = None, *, author: str = "",
+                   fandom: str = "", language: str = DEFAULTS["language"]) -> Project:
     """Make ``root`` a project (folder, ``chapters/``, ``ficwriter.toml``); keeps what exists."""
     folder = Path(root)
     folder.mkdir(parents=True, exist_ok=True)
     (folder / CHAPTERS_DIR).mkdir(exist_ok=True)
     project = open_project(folder)
     if not project.config_path.is_file():
-        project.config = _default_config(title or folder.resolve().name)
+        project.config = _default_config(title or folder.resolve().name, author, fandom,
+                                         language)
         project.save()
     return project
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 import ficwriter
 from ficwriter import paths
 from ficwriter.gui.app_settings import AppSettings
-from ficwriter.gui.gc_guard import collect_on_gui_thread
+from ficwriter.gui.threads.gc_guard import collect_on_gui_thread
 from ficwriter.gui.main_window import MainWindow
 from ficwriter.gui.theme import apply_theme, theme_named
 from ficwriter.logs import start_log_file

@@ -3,16 +3,19 @@
 The window builds its widgets, wires them to each other and to the open project and
 chapter, and owns the lifecycle: opening a chapter and its project, saving, closing. What
 the writer asks for is done by its parts, each in a module of its own: the menus
-(``menus``), the panels' visibility (``panels``), choosing what to open (``opening``,
-and ``import_offer`` for a file better imported than edited as it is), scene, issue and
-history commands (``scene_actions``, ``issue_actions``, ``history_actions``), word counts
-(``word_tally``), following the disk (``disk_sync``);
-the work itself is done by core/, checks/ and history/ (through ``Workspace``).
+(``menus``), the panels' visibility (``panels.layout``), choosing what to open
+(``actions.opening``, and ``actions.import_offer`` for a file better imported than edited
+as it is), scene, issue and history commands (``actions.scene_actions``,
+``actions.issue_actions``, ``actions.history_actions``), word counts (``word_tally``),
+following the disk (``actions.disk_sync``). Each gets the window as a small protocol of
+what it uses and never imports this module; the work itself is done by core/, checks/ and
+history/ (through ``Workspace``).
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from datetime import datetime
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,29 +35,33 @@ from PySide6.QtWidgets import (
 from ficwriter.core.atomic import SaveError
 from ficwriter.core.chapter import Chapter
 from ficwriter.core.importers import IMPORT_ONLY
-from ficwriter.core.project import open_project, project_root_for
+from ficwriter.core.project import CONFIG_NAME, open_project, project_root_for
 from ficwriter.core.textfile import UnreadableFile, read_text
-from ficwriter.gui import relay
+from ficwriter.gui.threads import relay
 from ficwriter.gui.app_settings import AppSettings
-from ficwriter.gui.checking import CheckController
-from ficwriter.gui.disk_sync import DiskSync
-from ficwriter.gui.editor import ChapterEditor
-from ficwriter.gui.find_bar import FindBar
-from ficwriter.gui.history_actions import HistoryActions
-from ficwriter.gui.history_dock import HistoryDock
-from ficwriter.gui.import_offer import ImportOffer
-from ficwriter.gui.issue_actions import IssueActions
-from ficwriter.gui.issues_dock import IssuesDock
+from ficwriter.gui.background.checking import CheckController
+from ficwriter.gui.actions.disk_sync import DiskSync
+from ficwriter.gui.editor.editor import ChapterEditor
+from ficwriter.gui.editor.find_bar import FindBar
+from ficwriter.gui.editor.focus_words import FocusWords
+from ficwriter.gui.actions.history_actions import HistoryActions
+from ficwriter.gui.panels.history_dock import HistoryDock
+from ficwriter.gui.actions.import_offer import ImportOffer
+from ficwriter.gui.actions.name_offer import NameOffer
+from ficwriter.gui.actions.issue_actions import IssueActions
+from ficwriter.gui.panels.issues_dock import IssuesDock
 from ficwriter.gui.menus import WindowMenus
-from ficwriter.gui.message_bar import MessageBar
-from ficwriter.gui.opening import OpenCommands
-from ficwriter.gui.outline import OutlineDock
-from ficwriter.gui.panels import Panels
-from ficwriter.gui.scene_actions import SceneActions
-from ficwriter.gui.session import ChapterSession
+from ficwriter.gui.editor.message_bar import MessageBar
+from ficwriter.gui.actions.opening import OpenCommands
+from ficwriter.gui.panels.outline import OutlineDock
+from ficwriter.gui.panels.layout import Panels
+from ficwriter.gui.actions.scene_actions import SceneActions
+from ficwriter.gui.editor.session import ChapterSession
 from ficwriter.gui.start_page import StartPage
 from ficwriter.gui.status_bar import StatusBar
 from ficwriter.gui.theme import apply_theme, editor_font, theme_named
+from ficwriter.gui.views.project_views import ProjectViews
+from ficwriter.gui.word_counts import chapter_words
 from ficwriter.gui.word_tally import WordTally
 from ficwriter.gui.workspace import Workspace
 from ficwriter.history.database import DamagedDatabase
@@ -62,10 +69,10 @@ from ficwriter.history.lock import ProjectLocked
 from ficwriter.history.store import ReadOnlyProject
 
 if TYPE_CHECKING:
-    from ficwriter.gui.export_dialog import ExportDialog
-    from ficwriter.gui.issue_layer import ShownIssue
-    from ficwriter.gui.project_issues import ChapterIssue
-    from ficwriter.gui.settings_dialog import SettingsDialog
+    from ficwriter.gui.dialogs.export_dialog import ExportDialog
+    from ficwriter.gui.editor.issue_layer import ShownIssue
+    from ficwriter.gui.panels.project_issues import ChapterIssue
+    from ficwriter.gui.dialogs.settings_dialog import SettingsDialog
 
 
 def _scene_counts(rows: Iterable[ShownIssue | ChapterIssue]) -> Counter[int]:
@@ -105,6 +112,8 @@ class MainWindow(QMainWindow):
         self.editor_column.addWidget(self.bar)
         self.editor_column.addWidget(self.editor, 1)
         self.editor_column.addWidget(self.find_bar)
+        self.focus_words = FocusWords()
+        self.editor_column.addWidget(self.focus_words)
         self.stack.addWidget(self.start_page)
         self.stack.addWidget(self.editor_page)
         self.stack.currentChanged.connect(self._page_changed)
@@ -116,7 +125,8 @@ class MainWindow(QMainWindow):
         self.issues = IssuesDock(self.issue_layer, self, self.settings)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.issues)
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.BottomDockWidgetArea)
+        # the bottom right corner: Panels.window_resized gives it to history where the window
+        # is wide enough
         self.history = HistoryDock(self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history)
         self.history.hide()
@@ -138,10 +148,13 @@ class MainWindow(QMainWindow):
         self.word_tally = WordTally(self)
         self.opening = OpenCommands(self)
         self.import_offer = ImportOffer(self)
+        self.name_offer = NameOffer(self)
         self.panels = Panels(self)
         self.scene_actions = SceneActions(self)
         self.issue_actions = IssueActions(self)
         self.history_actions = HistoryActions(self)
+        self.views = ProjectViews(self)
+        self.history_actions.listeners.append(self.views.history_changed)
         self.menus = WindowMenus(self)
         self._connect_start_page()
         self._connect_outline()
@@ -234,7 +247,8 @@ class MainWindow(QMainWindow):
             chapter = path
         if not self.open_chapter(chapter, project.root):
             return False
-        self.settings.add_recent(project.root)
+        if (project.root / CONFIG_NAME).is_file():  # a loose file's folder is no project yet:
+            self.settings.add_recent(project.root)  # it becomes one when imported
         return True
 
     def open_chapter(self, path: Path, root: Path | None = None) -> bool:
@@ -268,13 +282,15 @@ class MainWindow(QMainWindow):
             self.panels.set_visible(True)
             self.status.set_chapter_open(True)
         self.menus.set_editing_enabled(True)
-        self.setWindowTitle(f"{path.stem} — {self.project_root.name} — ficwriter")
+        self.menus.set_read_only(self.workspace is not None and self.workspace.read_only)
+        self._set_title(path)
         self.editor.setFocus()
         self.status.show_saved("Saved")
         if self.workspace is not None:
             self.workspace.follow(path)
             self.history.set_chapter(self.workspace.store, self.workspace.relative(path))
             self.history.set_current_text(decoded.text)
+            self.views.project_opened()
             self.disk.offer_recovery()
         self.chapterOpened.emit(path)
         return True
@@ -292,13 +308,16 @@ class MainWindow(QMainWindow):
             self.complain(f"Cannot open the project {root.name}: {error}")
             return False
         self.workspace.externalChange.connect(self.disk.on_change)
+        self.workspace.externalChange.connect(lambda _change: self.views.history_changed())
         self.start_checks()
         self.editor.setReadOnly(locked is not None)
         self.history.setEnabled(locked is None)
         if locked is not None:
+            holder = locked.holder
             self.bar.show_message(
-                f"{locked} It is open here to read: you can search, check and export, and it "
-                "follows the other window's saves; edits are not possible.",
+                "Open in another ficwriter window: read-only. Edits follow that window's "
+                f"saves. (Process {holder.pid} on {holder.host} has it; close it there to "
+                "edit here.)",
                 [("OK", self.bar.dismiss)],
             )
         elif self.workspace.store.damage is not None:
@@ -315,6 +334,7 @@ class MainWindow(QMainWindow):
         self.checks.statusChanged.connect(self._checker_status)
         self.checks.checkingChanged.connect(self.menus.act_stop_checking.setEnabled)
         self.checks.checkingChanged.connect(self._outline_timer.start)  # "no issues" once checked
+        self.checks.checkingChanged.connect(self.name_offer.check_finished)
         self._checker_status(*self.checks.status_text())
         if recheck and self.session is not None:
             self.checks.attach(self.session)
@@ -323,11 +343,13 @@ class MainWindow(QMainWindow):
 
     def _close_workspace(self) -> None:
         self.issues.project.follow(None, None)
+        self.views.project_closed()
         if self.checks is not None:
             self.checks.close()
             self.checks.deleteLater()
             self.checks = None
         if self.workspace is not None:
+            self.history.set_chapter(None, None)  # the panel must not read a closed history
             self.disk.flush_journal()
             self.workspace.close()
             self.workspace.deleteLater()
@@ -359,18 +381,20 @@ class MainWindow(QMainWindow):
 
     # -- export and settings ----------------------------------------------------------------
     def export_dialog(self) -> ExportDialog:
-        from ficwriter.gui.export_dialog import ExportDialog
+        from ficwriter.gui.dialogs.export_dialog import ExportDialog
 
         assert self.session is not None
-        defaults = self.workspace.project.export if self.workspace is not None else None
-        return ExportDialog(self.session.current_chapter(), self.session.path.stem, defaults, self)
+        project = self.workspace.project if self.workspace is not None else None
+        defaults = project.export if project is not None else None
+        return ExportDialog(self.session.current_chapter(), self.session.path.stem, defaults,
+                            self, project=project, path=self.session.path)
 
     def show_export(self) -> None:
         if self.session is not None:
             self.export_dialog().exec()
 
     def settings_dialog(self) -> SettingsDialog:
-        from ficwriter.gui.settings_dialog import SettingsDialog
+        from ficwriter.gui.dialogs.settings_dialog import SettingsDialog
 
         project = self.workspace.project if self.workspace is not None else None
         return SettingsDialog(self.settings, project, self)
@@ -394,7 +418,9 @@ class MainWindow(QMainWindow):
             self.start_checks(recheck=True)
 
     # -- saving -----------------------------------------------------------------------------
-    def save(self) -> bool:
+    def save(self, *, autosave: bool = False) -> bool:
+        """Save the open chapter; the status bar tells a save the writer asked for
+        ("Saved") from one the timer made ("Autosaved 14:02")."""
         if self.session is None:
             return True
         if self.workspace is None:
@@ -408,7 +434,8 @@ class MainWindow(QMainWindow):
         self.session.mark_saved()
         self.session.note_disk_text(text)
         self.disk.conflict = None
-        self.history_actions.after_history_change("Saved")
+        said = f"Autosaved {datetime.now().strftime('%H:%M')}" if autosave else "Saved"
+        self.history_actions.after_history_change(said)
         return True
 
     def apply_autosave_interval(self) -> None:
@@ -421,15 +448,25 @@ class MainWindow(QMainWindow):
     def _autosave_tick(self) -> None:
         conflict = self.disk.conflict is not None
         if self.session is not None and self.session.dirty and not conflict:
-            self.save()
+            self.save(autosave=True)
 
     def _modification_changed(self, modified: bool) -> None:
-        self.status.show_saved("Edited" if modified else "Saved")
+        self.setWindowModified(modified)  # the title's "[*]" shows as "*": unsaved text
+        if modified:
+            self.status.show_saved("Edited")
+        else:
+            self.disk.text_matches_file()
+
+    def _set_title(self, path: Path) -> None:
+        assert self.project_root is not None
+        self.setWindowTitle(f"{path.stem}[*] — {self.project_root.name} — ficwriter")
+        self.setWindowModified(self.session is not None and self.session.dirty)
 
     # -- following the chapter --------------------------------------------------------------
     def _chapter_reparsed(self, chapter: Chapter) -> None:
         assert self.session is not None
         self.word_tally.chapter_reparsed(self.session.path, chapter)
+        self.views.chapter_words(chapter_words(chapter))
         self.outline.update_chapter(self.session.path, chapter)
         if self.history.isVisible():
             self.history.set_current_text(chapter.text)
@@ -439,7 +476,7 @@ class MainWindow(QMainWindow):
             self.session.path = path
             self.outline.show_project(self.project_root, path)
             self.outline.update_chapter(path, self.session.chapter)
-            self.setWindowTitle(f"{path.stem} — {self.project_root.name} — ficwriter")
+            self._set_title(path)
 
     def _update_outline_issues(self) -> None:
         """Issue counts in the outline: the open chapter's (as its check delivers them),
@@ -465,6 +502,7 @@ class MainWindow(QMainWindow):
         self.editor.set_theme(self.theme)
         self.issues.set_theme(self.theme)
         self.history.set_theme(self.theme)
+        self.views.set_theme(self.theme)
         self.menus.act_dark.setChecked(self.theme.name == "dark")
 
     # -- window events ----------------------------------------------------------------------

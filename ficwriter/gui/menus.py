@@ -9,23 +9,66 @@ shortcuts work whichever panel has the focus (Undo, Cut and the like only in the
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 
-from ficwriter.gui.about import show_about
+from ficwriter.gui.dialogs.about import show_about
 
 if TYPE_CHECKING:
-    from ficwriter.gui.main_window import MainWindow
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QMenuBar
+
+    from ficwriter.gui.actions.issue_actions import IssueActions
+    from ficwriter.gui.actions.opening import OpenCommands
+    from ficwriter.gui.actions.scene_actions import SceneActions
+    from ficwriter.gui.app_settings import AppSettings
+    from ficwriter.gui.editor.editor import ChapterEditor
+    from ficwriter.gui.editor.find_bar import FindBar
+    from ficwriter.gui.panels.history_dock import HistoryDock
+    from ficwriter.gui.panels.issues_dock import IssuesDock
+    from ficwriter.gui.panels.layout import Panels
+    from ficwriter.gui.panels.outline import OutlineDock
+    from ficwriter.gui.theme import Theme
+    from ficwriter.gui.views.project_views import ProjectViews
 
 Shortcut = str | QKeySequence.StandardKey | Sequence[str]
+
+
+class MenuWindow(Protocol):
+    """The window as the menus use it: the parts whose commands they list (``MainWindow`` is
+    one; the actions are added to it, so their shortcuts work in every panel)."""
+
+    settings: AppSettings
+    theme: Theme
+    editor: ChapterEditor
+    find_bar: FindBar
+    outline: OutlineDock
+    issues: IssuesDock
+    history: HistoryDock
+    opening: OpenCommands
+    scene_actions: SceneActions
+    issue_actions: IssueActions
+    panels: Panels
+    views: ProjectViews
+
+    def save(self) -> bool: ...
+    def show_export(self) -> None: ...
+    def show_settings(self) -> None: ...
+    def close_project(self) -> None: ...
+    def toggle_theme(self) -> None: ...
+    def open_path(self, path: Path) -> bool: ...
+    def close(self) -> bool: ...
+    def addAction(self, action: QAction) -> None: ...  # noqa: N802 (Qt's name)
+    def menuBar(self) -> QMenuBar: ...  # noqa: N802 (Qt's name)
 
 
 class WindowMenus:
     """The actions (``act_*``) and menus (``menu_*``) of one window."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: MenuWindow) -> None:
         self.window = window
         K = QKeySequence.StandardKey
         a = self._action
@@ -42,23 +85,35 @@ class WindowMenus:
         if self.act_settings.shortcut().isEmpty():
             self.act_settings.setShortcut(QKeySequence("Ctrl+,"))
         self.act_close = a("&Close Project", window.close_project, K.Close)
-        self.act_quit = a("&Quit", window.close, K.Quit)
+        self.act_quit = a("&Quit", window.close, "Ctrl+Q")
         self.act_undo = a("&Undo", editor.undo, K.Undo)
         self.act_redo = a("&Redo", editor.redo, K.Redo)
         self.act_cut = a("Cu&t", editor.cut, K.Cut)
         self.act_copy = a("&Copy", editor.copy, K.Copy)
         self.act_paste = a("&Paste", editor.paste, K.Paste)
+        self.act_paste_plain = a("Paste as P&lain Text", editor.paste_plain, "Ctrl+Shift+V")
         self.act_select_all = a("Select &All", editor.selectAll, K.SelectAll)
         self.act_find = a("&Find…", lambda: find_bar.open(), K.Find)
-        self.act_replace = a("Find and &Replace…", lambda: find_bar.open(replace=True), K.Replace)
-        self.act_find_next = a("Find &Next", find_bar.find_next, K.FindNext)
-        self.act_find_previous = a("Find Pre&vious", find_bar.find_previous, K.FindPrevious)
+        # explicit keys where a platform's standard ones differ (KDE's Replace is Ctrl+R) or
+        # are missing (Quit on a bare X server) or clash (Find Next's Ctrl+G is Go to Scene)
+        self.act_replace = a("Find and &Replace…", lambda: find_bar.open(replace=True), "Ctrl+H")
+        self.act_find_next = a("Find &Next", find_bar.find_next, "F3")
+        self.act_find_previous = a("Find Pre&vious", find_bar.find_previous, "Shift+F3")
         self.act_go_to_scene = a("&Go to Scene…", scenes.go_to_scene, "Ctrl+G")
         self.act_focus = a("&Focus Mode", window.panels.toggle_focus_mode, ["F11", "Ctrl+Shift+F"],
                            checkable=True)
         self.act_dark = a("&Dark Theme", window.toggle_theme, "Ctrl+Shift+D", checkable=True)
         self.act_dark.setChecked(window.theme.name == "dark")
-        self.act_scene_break = a("Add Scene &Break", scenes.add_scene_break, "Ctrl+Shift+Return")
+        self.act_progress = a("&Progress", window.views.show_progress, "Ctrl+Shift+P")
+        self.act_story = a("S&tory", window.views.show_story, "Ctrl+Shift+Y")
+        self.act_sprint = a("Start &Sprint", self._toggle_sprint, "Ctrl+Shift+T")
+        self.act_unlock_panels = a("&Unlock Panels", lambda: window.panels.set_locked(
+            not self.act_unlock_panels.isChecked()), checkable=True)
+        self.act_italic = a("&Italic", editor.toggle_italic, K.Italic)
+        self.act_bold = a("&Bold", editor.toggle_bold, K.Bold)
+        self.act_quote = a("Block &Quote", editor.toggle_block_quote, "Ctrl+Shift+Q")
+        self.act_scene_break = a("Scene &Break", scenes.add_scene_break, "Ctrl+Shift+Return")
+        self.act_note = a("Author's &Note", editor.insert_author_note, "Ctrl+Shift+M")
         self.act_next_issue = a("&Next Issue", issues.next_issue, "F7")
         self.act_previous_issue = a("&Previous Issue", issues.previous_issue, "Shift+F7")
         self.act_check_again = a("Check &Again", issues.check_again, "F5")
@@ -69,6 +124,11 @@ class WindowMenus:
         for action in (self.act_undo, self.act_redo, self.act_cut, self.act_copy, self.act_paste,
                        self.act_select_all):
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        # formatting keys act on the text only while it has the focus (Ctrl+B in the find
+        # bar is not bold); the menu works from anywhere
+        for action in self._format_actions():
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            editor.addAction(action)
         editor.document().undoAvailable.connect(self.act_undo.setEnabled)
         editor.document().redoAvailable.connect(self.act_redo.setEnabled)
         self._build_menus()
@@ -105,17 +165,26 @@ class WindowMenus:
         self.menu_file.addAction(self.act_quit)
         self.menu_edit = bar.addMenu("&Edit")
         for action in (self.act_undo, self.act_redo, None, self.act_cut, self.act_copy,
-                       self.act_paste, self.act_select_all, None, self.act_find, self.act_replace,
-                       self.act_find_next, self.act_find_previous, None, self.act_go_to_scene,
-                       self.act_scene_break):
+                       self.act_paste, self.act_paste_plain, self.act_select_all, None,
+                       self.act_find, self.act_replace, self.act_find_next,
+                       self.act_find_previous, None, self.act_go_to_scene):
             self.menu_edit.addSeparator() if action is None else self.menu_edit.addAction(action)
+        self.menu_format = bar.addMenu("F&ormat")
+        for action in self._format_actions():
+            self.menu_format.addAction(action)
         self.menu_view = bar.addMenu("&View")
         self.menu_view.addAction(self.act_focus)
         self.menu_view.addAction(self.act_dark)
         self.menu_view.addSeparator()
+        self.menu_view.addAction(self.act_progress)
+        self.menu_view.addAction(self.act_story)
+        self.menu_view.addAction(self.act_sprint)
+        self.menu_view.aboutToShow.connect(self._name_sprint)
+        self.menu_view.addSeparator()
         self.menu_view.addAction(window.outline.toggleViewAction())
         self.menu_view.addAction(window.issues.toggleViewAction())
         self.menu_view.addAction(window.history.toggleViewAction())
+        self.menu_view.addAction(self.act_unlock_panels)
         self.menu_check = bar.addMenu("&Check")
         self.menu_check.addAction(self.act_next_issue)
         self.menu_check.addAction(self.act_previous_issue)
@@ -124,6 +193,18 @@ class WindowMenus:
         self.menu_check.addAction(self.act_stop_checking)
         self.menu_help = bar.addMenu("&Help")
         self.menu_help.addAction(self.act_about)
+
+    def _toggle_sprint(self) -> None:
+        self.window.views.toggle_sprint()
+        self._name_sprint()
+
+    def _name_sprint(self) -> None:
+        """Start or Stop, as the sprint stands (it may have ended on its own meanwhile)."""
+        self.act_sprint.setText("Stop &Sprint" if self.window.views.sprinting else "Start &Sprint")
+
+    def _format_actions(self) -> list[QAction]:
+        return [self.act_italic, self.act_bold, self.act_quote, self.act_scene_break,
+                self.act_note]
 
     def _fill_recent_menu(self) -> None:
         self.menu_recent.clear()
@@ -134,5 +215,12 @@ class WindowMenus:
         """The commands that need an open chapter."""
         for action in (self.act_save, self.act_close, self.act_find, self.act_replace,
                        self.act_go_to_scene, self.act_next_issue, self.act_previous_issue,
-                       self.act_scene_break, self.act_export, self.act_check_again):
+                       self.act_export, self.act_check_again, self.act_paste_plain,
+                       self.act_progress, self.act_story, self.act_sprint,
+                       *self._format_actions()):
             action.setEnabled(enabled)
+
+    def set_read_only(self, read_only: bool) -> None:
+        """A project another window holds: nothing here may write its files or history."""
+        for action in (self.act_save, self.act_replace, self.act_scene_break):
+            action.setEnabled(not read_only)

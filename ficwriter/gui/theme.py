@@ -31,6 +31,8 @@ class Theme:
     inserted: str
     deleted: str
     bar_background: str
+    # underlines on ``paper`` and diff text on ``inserted``/``deleted`` keep a contrast of
+    # at least 4.5:1 (WCAG AA; tests/gui/test_theme.py computes it)
     categories: dict[Category, str]
 
     def color(self, attribute: str) -> QColor:
@@ -45,7 +47,7 @@ LIGHT = Theme(
     window="#f1efea",
     paper="#fbfaf7",
     text="#2b2a28",
-    muted="#8b877f",
+    muted="#6e6a63",
     accent="#3f6e9e",
     border="#dcd8cf",
     note_background="#f0ece2",
@@ -54,12 +56,12 @@ LIGHT = Theme(
     deleted="#f3d3cf",
     bar_background="#fbeec9",
     categories={
-        Category.SPELLING: "#d0413a",
-        Category.GRAMMAR: "#2f7bd1",
-        Category.PUNCTUATION: "#2f7bd1",
-        Category.TYPOGRAPHY: "#8e6bbf",
-        Category.STYLE: "#c98a1b",
-        Category.FICTION: "#2c9a73",
+        Category.SPELLING: "#bf3129",
+        Category.GRAMMAR: "#2262ab",
+        Category.PUNCTUATION: "#2262ab",
+        Category.TYPOGRAPHY: "#7650a8",
+        Category.STYLE: "#8f5f0a",
+        Category.FICTION: "#1b7353",
     },
 )
 
@@ -68,7 +70,7 @@ DARK = Theme(
     window="#1d1e21",
     paper="#24262a",
     text="#dedbd3",
-    muted="#8d8a84",
+    muted="#9b978f",
     accent="#86aee0",
     border="#3a3c41",
     note_background="#2d3035",
@@ -164,6 +166,7 @@ QFrame#findbar {{ background: {t.window}; border-top: 1px solid {t.border}; }}
 QLabel#muted {{ color: {t.muted}; }}
 QLabel#focushint {{ background: {t.window}; color: {t.muted}; border: 1px solid {t.border};
     border-radius: 12px; padding: 4px 14px; }}
+QLabel#focuswords {{ background: {t.paper}; color: {t.muted}; padding: 4px 8px 6px 8px; }}
 QListWidget#recent {{ background: {t.paper}; border: 1px solid {t.border}; border-radius: 6px;
     padding: 4px; }}
 QListWidget#recent::item {{ padding: 8px 10px; border-radius: 4px; }}

@@ -9,7 +9,7 @@ typing pauses; the selection is counted once it has settled, never per keystroke
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QTimer
 
@@ -18,11 +18,22 @@ from ficwriter.core.words import count_words
 from ficwriter.gui.word_counts import chapter_words
 
 if TYPE_CHECKING:
-    from ficwriter.gui.main_window import MainWindow
+    from ficwriter.gui.editor.editor import ChapterEditor
+    from ficwriter.gui.editor.session import ChapterSession
+    from ficwriter.gui.status_bar import StatusBar
+
+
+class TallyWindow(Protocol):
+    """The window as the word tally use it: the collaborators asked for, never the window
+    class itself (``MainWindow`` is one)."""
+
+    session: ChapterSession | None
+    editor: ChapterEditor
+    status: StatusBar
 
 
 class WordTally:
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: TallyWindow) -> None:
         self.window = window
         self._words: dict[Path, tuple[int, int]] = {}  # path -> (words at open, now)
         self._selection_timer = QTimer(window, singleShot=True, interval=120)
@@ -37,11 +48,16 @@ class WordTally:
         self._words[path] = (at_open, words)
         self.show()
 
+    @property
+    def session_words(self) -> int:
+        """Words written since the window started, over every chapter opened."""
+        return sum(now - start for start, now in self._words.values())
+
     def show(self) -> None:
         window = self.window
         if window.session is None:
             return
         _, chapter = self._words.get(window.session.path, (0, 0))
         selected = window.editor.textCursor().selectedText().replace("\u2029", "\n")
-        session = sum(now - start for start, now in self._words.values())
+        session = self.session_words
         window.status.show_words(chapter, count_words(selected) if selected else 0, session)

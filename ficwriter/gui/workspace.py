@@ -13,6 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from ficwriter.checks.build import build_checker
 from ficwriter.checks.scheduler import Checker
 from ficwriter.core.project import Project, open_project
 from ficwriter.history.store import HistoryStore
@@ -39,7 +40,7 @@ class Workspace(QObject):
         project = open_project(root)
         store = HistoryStore.open(project.root, read_only=read_only)
         try:
-            checker = Checker.for_project(project.root)
+            checker = build_checker(project.root)
         except Exception:
             store.close()
             raise
@@ -70,7 +71,7 @@ class Workspace(QObject):
         ``only`` names the engines to run this session (e.g. without LanguageTool)."""
         old = self.checker
         self.project = open_project(self.root)
-        self.checker = Checker.for_project(self.root, only=only)
+        self.checker = build_checker(self.root, only=only)
         # closing stops threads and servers, which may take a moment: not on the GUI thread
         threading.Thread(target=old.close, name="ficwriter-close-checker", daemon=True).start()
         return self.checker

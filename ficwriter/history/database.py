@@ -15,6 +15,8 @@ from pathlib import Path
 
 import sqlite_utils
 
+from ficwriter.history.recount import recount_story_words
+
 DB_DIR = ".ficwriter"
 DB_NAME = "history.sqlite"
 
@@ -84,6 +86,7 @@ def _create_history_tables(db: sqlite_utils.Database) -> None:
 MIGRATIONS: list[Migration] = [
     _create_check_tables,
     _create_history_tables,
+    recount_story_words,
 ]
 
 

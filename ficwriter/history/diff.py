@@ -14,9 +14,11 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 from itertools import accumulate, zip_longest
 from typing import Literal
 
+from ficwriter.core.chapter import parse
 from ficwriter.core.words import WORD_RE, count_words
 from ficwriter.history.pieces import split_pieces
 
@@ -110,15 +112,20 @@ def diff_pieces(old: Sequence[str], new: Sequence[str]) -> TextDiff:
         pairs: Iterable[tuple[int | None, int | None]]
         if tag == "equal":
             pairs = ((i, j) for i, j in zip(range(i1, i2), range(j1, j2)) if old[i] != new[j])
+        elif tag == "replace" and (i2 - i1 > 1 or j2 - j1 > 1):
+            pairs = _paired(old_keys, new_keys, range(i1, i2), range(j1, j2))
         else:
             pairs = zip_longest(range(i1, i2), range(j1, j2))
+        next_i, next_j = i1, j1  # the old and new paragraphs after those paired so far
         for i, j in pairs:
+            next_i = next_i if i is None else i + 1
+            next_j = next_j if j is None else j + 1
             if j is None:  # deleted: it stood where the new text continues
-                at = new_starts[j2]
+                at = new_starts[next_j]
                 run = Run("delete", old_starts[i], old_starts[i + 1], at, at, old[i], "")
                 changes.append(ParagraphDiff("deleted", i, None, run.old_span, None, (run,)))
             elif i is None:  # inserted: it stands where the old text continued
-                at = old_starts[i2]
+                at = old_starts[next_i]
                 run = Run("insert", at, at, new_starts[j], new_starts[j + 1], "", new[j])
                 changes.append(ParagraphDiff("inserted", None, j, None, run.new_span, (run,)))
             else:
@@ -129,6 +136,71 @@ def diff_pieces(old: Sequence[str], new: Sequence[str]) -> TextDiff:
     added = sum(count_words(r.new_text) for c in changes for r in c.runs if r.kind != "equal")
     removed = sum(count_words(r.old_text) for c in changes for r in c.runs if r.kind != "equal")
     return TextDiff(paragraphs=tuple(changes), words_added=added, words_removed=removed)
+
+
+def _paired(
+    old: Sequence[str], new: Sequence[str], rows: range, columns: range
+) -> Iterator[tuple[int | None, int | None]]:
+    """A stretch of rewritten paragraphs, each old one with the first new one still free
+    that is at least half the same words (a paragraph written above an edited one is an
+    insertion, not a rewrite of it); the rest inserted or deleted, in order."""
+    j = columns.start
+    for i in rows:
+        match = next(
+            (k for k in range(j, columns.stop) if _alike(old[i], new[k])), None
+        )
+        if match is None:
+            yield i, None
+            continue
+        for k in range(j, match):
+            yield None, k
+        yield i, match
+        j = match + 1
+    for k in range(j, columns.stop):
+        yield None, k
+
+
+def _alike(a: str, b: str) -> bool:
+    a_words, b_words = a.split(), b.split()
+    matcher = SequenceMatcher(None, a_words, b_words, autojunk=False)
+    return matcher.real_quick_ratio() >= 0.5 and matcher.ratio() >= 0.5
+
+
+@dataclass(frozen=True)
+class StoryChange:
+    """How a revision changed the story: what a writer counts as words written.
+
+    Only story paragraphs count, as in ``Chapter.story_words``: author's notes, their
+    ``::: note`` fences, comments and scene metadata are not story, so a note of four
+    words changes nothing here.
+    """
+
+    words: int  # story words of the new text
+    added: int
+    removed: int
+
+
+def story_change(old: str | None, new: str) -> StoryChange:
+    """Story words added and removed from ``old`` to ``new``; a first text (``old`` is
+    ``None``) adds all its story words ("+1,522" beside "1,522 words")."""
+    new_story = _story_paragraphs(new)
+    words = sum(_paragraph_words(p) for p in new_story)
+    if old is None:
+        return StoryChange(words, words, 0)
+    change = diff_pieces(_story_paragraphs(old), new_story)
+    return StoryChange(words, change.words_added, change.words_removed)
+
+
+@lru_cache(maxsize=4)
+def _story_paragraphs(text: str) -> tuple[str, ...]:
+    """Remembered for a few texts: each revision is the next one's old text."""
+    return tuple(p.text for p in parse(text).paragraphs())
+
+
+@lru_cache(maxsize=65_536)
+def _paragraph_words(paragraph: str) -> int:
+    """Remembered per paragraph: between two revisions most paragraphs are the same."""
+    return count_words(paragraph)
 
 
 def _word_runs(old: str, new: str, old_base: int, new_base: int) -> Iterator[Run]:

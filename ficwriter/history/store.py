@@ -19,7 +19,6 @@ from typing import Any
 import sqlite_utils
 
 from ficwriter.core.textfile import DecodedText, UnreadableFile, read_text
-from ficwriter.core.chapter import parse
 from ficwriter.core.atomic import SaveError, save_text
 from ficwriter.history.database import (
     DamagedDatabase,
@@ -28,7 +27,7 @@ from ficwriter.history.database import (
     open_database,
     utc_now,
 )
-from ficwriter.history.diff import TextDiff, diff_pieces
+from ficwriter.history.diff import TextDiff, diff_pieces, story_change
 from ficwriter.history.journal import RecoveryJournal
 from ficwriter.history.lock import ProjectLock
 from ficwriter.history.paths import chapter_files, relative_path
@@ -37,6 +36,17 @@ from ficwriter.history.pieces import pack_ids, piece_hash, split_pieces, text_ha
 SOURCES = frozenset({"save", "external", "import", "restore", "recovery", "conflict"})
 """Where a revision came from. ``conflict``: the editor's unsaved text, kept when the file
 changed on disk under it (the disk's version is the ``external`` revision before it)."""
+BETA_SOURCE = "Beta: "
+"""``"Beta: <reader>"``: a save that accepted a beta reader's changes (``ficwriter.beta``)."""
+
+
+def beta_source(reader: str) -> str:
+    """The source of a revision that accepted ``reader``'s changes."""
+    return BETA_SOURCE + (" ".join(reader.split()) or "reader")
+
+
+def is_source(source: str) -> bool:
+    return source in SOURCES or (source.startswith(BETA_SOURCE) and bool(source[len(BETA_SOURCE) :].strip()))
 _REVISION_FIELDS = "id, path, created, source, hash, words, added, removed"
 _BATCH = 500  # stay far below SQLite's limit on query parameters
 _CACHED_TEXTS = 100_000  # paragraph texts kept in memory (about 40 MB at most)
@@ -58,7 +68,7 @@ class Revision:
     source: str  # one of SOURCES
     hash: str  # sha256 of the text's UTF-8
     words: int
-    added: int  # words added since the chapter's previous revision
+    added: int  # story words added since the chapter's previous revision (notes not counted)
     removed: int
 
     @property
@@ -161,7 +171,7 @@ class HistoryStore:
 
         Recording a chapter that has a tombstone brings it back.
         """
-        if source not in SOURCES:
+        if not is_source(source):
             raise ValueError(f"unknown revision source {source!r}; one of {sorted(SOURCES)}")
         self._check_writable()
         rel = self.relative(path)
@@ -179,20 +189,17 @@ class HistoryStore:
                 if latest is not None and latest["hash"] == digest:
                     return None
             pieces = split_pieces(text)
-            previous = self._pieces(latest["body"]) if latest is not None else []
-            change = diff_pieces(previous, pieces)
-            words = parse(text).story_words  # as the window and `stats` count them
+            previous = self._pieces(latest["body"]) if latest is not None else None
+            change = story_change("".join(previous) if previous is not None else None, text)
             revision = {
                 "chapter_id": chapter_id,
                 "path": rel,
                 "created": utc_now(),
                 "source": source,
                 "hash": digest,
-                "words": words,
-                # a first revision adds the chapter: "+1,522" beside "1,522 words", not a
-                # count that includes the notes' fences and metadata comments
-                "added": change.words_added if latest is not None else words,
-                "removed": change.words_removed,
+                "words": change.words,
+                "added": change.added,
+                "removed": change.removed,
                 "body": pack_ids(self._store_pieces(pieces)),
             }
             cursor = self.db.execute(
@@ -219,9 +226,11 @@ class HistoryStore:
             return [revision for revision in recorded if revision is not None]
 
     def save(
-        self, path: Path | str, text: str, like: DecodedText | None = None
+        self, path: Path | str, text: str, like: DecodedText | None = None,
+        source: str = "save",
     ) -> Revision | None:
-        """Save the editor's text to the file atomically and record it as a ``save``.
+        """Save the editor's text to the file atomically and record it as a ``save`` (or
+        ``source``: ``beta_source(reader)`` for a save that accepted a reader's changes).
 
         ``like`` is the file as it was opened (its encoding and newline style are kept);
         without it the file on disk is read to learn them. If the file holds a text history
@@ -238,7 +247,7 @@ class HistoryStore:
                 save_text(self.root / rel, text, like)
             except SaveError as error:
                 raise error.with_note(self._keep_in_journal(rel, text)) from error
-            revision = self.record(rel, text, "save")
+            revision = self.record(rel, text, source)
             self.journal.clear(rel)
             return revision
 

@@ -276,7 +276,11 @@ class ProjectWatcher:
     def _follow_move(self, old: str, new: str) -> None:
         store = self.store
         with store.lock:
-            renamed = store.latest(new) is None and store.rename(old, new)
+            # the disk may have moved on since the event (ficwriter's own chapter operations
+            # rename in history first, under the lock): only a move the disk still shows
+            # is followed, never one that would undo a later rename
+            still = not (store.root / old).exists() and (store.root / new).exists()
+            renamed = still and store.latest(new) is None and store.rename(old, new)
         if renamed:
             self._announce(ExternalChange("renamed", new, old))
             self.mark(new)  # its text may have changed too: read it once it settles

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from ficwriter.checks.build import build_checker
 from ficwriter.checks.cache import CheckCache
 from ficwriter.checks.dictionary import ProjectDictionary
 from ficwriter.checks.dismissals import Dismissals
@@ -246,13 +247,13 @@ def test_cache_survives_sessions(harper_engine, tmp_path: Path):
         second.close()
 
 
-def test_for_project_reads_settings_and_dictionary(lt_server: FakeLanguageTool, tmp_path: Path):
+def test_a_project_checker_reads_settings_and_dictionary(lt_server: FakeLanguageTool, tmp_path: Path):
     (tmp_path / "ficwriter.toml").write_text(
         f'language = "en-GB"\n[checks]\nengines = ["languagetool", "harper"]\n'
         f'[checks.languagetool]\nmode = "remote"\nurl = "{lt_server.url}"\n'
     )
     (tmp_path / "dictionary.txt").write_text("Octavia\nLexa\n")
-    checker = Checker.for_project(tmp_path)
+    checker = build_checker(tmp_path)
     try:
         result = checker.check_chapter(parse(CHAPTER), timeout=20)
         assert result.done == {"languagetool", "harper"}

@@ -11,7 +11,7 @@ from PySide6.QtCore import QSettings
 
 from ficwriter import paths
 from ficwriter.gui.app_settings import AppSettings
-from ficwriter.gui.gc_guard import collect_on_gui_thread
+from ficwriter.gui.threads.gc_guard import collect_on_gui_thread
 from ficwriter.gui.main_window import MainWindow
 
 

@@ -99,3 +99,14 @@ def test_a_change_of_blank_lines_alone_is_told_apart() -> None:
     assert spacing.spacing_only
     (words,) = diff_texts("One.\n\nTwo.\n", "One more.\n\nTwo.\n").paragraphs
     assert not words.spacing_only
+
+
+def test_a_paragraph_written_above_an_edited_one_is_an_insertion_not_a_rewrite() -> None:
+    old = "Lexa drew her sword and waited by the gate.\n\nThe end.\n"
+    new = ("The night was long.\n\nShe had not slept. Lexa drew her sword and waited by the "
+           "gate.\n\nThe end.\n")
+    inserted, changed = diff_texts(old, new).paragraphs
+    assert (inserted.kind, inserted.new_index) == ("inserted", 0)
+    assert inserted.runs[0].old_start == 0  # it stands before the paragraph it came above
+    assert (changed.kind, changed.old_index, changed.new_index) == ("changed", 0, 1)
+    assert [r.new_text for r in changed.runs if r.kind == "insert"] == ["She had not slept. "]

@@ -12,6 +12,7 @@ from ficwriter.core.atomic import SaveError
 from ficwriter.core.chapter import parse
 from ficwriter.history.pieces import split_pieces
 from ficwriter.history.store import (
+    beta_source,
     HistoryStore,
     ReadOnlyProject,
     UnknownRevision,
@@ -263,3 +264,11 @@ def test_imported_chapters_are_recorded_as_they_were_written(store: HistoryStore
         ("chapters/01-dusk.md", "import", "Dusk came.\n"),
         ("chapters/02-dawn.md", "import", "Dawn came.\n"),
     ]
+
+
+def test_a_save_that_accepted_a_beta_readers_changes_names_the_reader(store: HistoryStore) -> None:
+    store.save("chapters/01.md", "Before.\n")
+    revision = store.save("chapters/01.md", "After.\n", source=beta_source("Mia  Beta"))
+    assert revision is not None and revision.source == "Beta: Mia Beta"
+    with pytest.raises(ValueError):
+        store.record("chapters/01.md", "Other.\n", "Beta: ")

@@ -2,7 +2,8 @@
 
 AO3 keeps a fixed set of elements (DESIGN.md lists them) and has separate fields for the
 chapter's summary, beginning notes and end notes, so each goes to its own file to paste.
-All text is HTML-escaped; a line break inside a paragraph is ``<br />``; scene breaks are
+All text is HTML-escaped; a line break inside a paragraph is ``<br />``; block quotes and
+lists inside the story are ``<blockquote>`` and ``<ol>``/``<ul>``; scene breaks are
 ``<hr />`` or a centred paragraph (``align`` is one of the attributes AO3 keeps). AO3's
 limits are checked on what it would count: the text with its markup.
 """
@@ -12,8 +13,14 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable
 
-from ficwriter.core.export.clean import CleanChapter, CleanParagraph, body_lines
-from ficwriter.core.export.markup import break_text, html_inline, wants_rule
+from ficwriter.core.export.clean import (
+    CleanBreak,
+    CleanChapter,
+    CleanItem,
+    CleanParagraph,
+    body_lines,
+)
+from ficwriter.core.export.markup import break_text, html_blocks, html_inline, wants_rule
 from ficwriter.core.export.options import ExportOptions
 from ficwriter.core.export.target import Rendered, Target
 
@@ -27,18 +34,46 @@ def _paragraphs(paragraphs: Iterable[CleanParagraph]) -> list[str]:
     return [f"<p>{html_inline(p)}</p>" for p in paragraphs]
 
 
-def _body(chapter: CleanChapter, options: ExportOptions) -> str:
+def _scene_break(options: ExportOptions) -> str:
     if wants_rule(options.scene_break):
-        scene_break = "<hr />"
-    else:
-        scene_break = f'<p align="center">{html.escape(break_text(options.scene_break), False)}</p>'
-    lines = body_lines(
-        chapter.body,
+        return "<hr />"
+    return f'<p align="center">{html.escape(break_text(options.scene_break), False)}</p>'
+
+
+def _lines(body: tuple[CleanItem, ...], options: ExportOptions) -> list[str]:
+    quote, listing = html_blocks(html_inline)
+    return body_lines(
+        body,
         paragraph=lambda p: f"<p>{html_inline(p)}</p>",
-        scene_break=scene_break,
+        scene_break=_scene_break(options),
         note=lambda ps: ["<blockquote>" + "".join(_paragraphs(ps)) + "</blockquote>"],
+        quote=quote,
+        listing=listing,
     )  # comments are left out: AO3 strips them, and they would count against the limit
-    return "\n".join(lines)
+
+
+def scene_lengths(chapter: CleanChapter, options: ExportOptions) -> tuple[list[int], int]:
+    """The characters each scene's HTML takes in the chapter text, and what one scene break
+    between two of them adds: enough to say where a chapter too long for AO3 can be split
+    (the parts' lengths are exact)."""
+    scenes: list[list[CleanItem]] = [[]]
+    for item in chapter.body:
+        if isinstance(item, CleanBreak):
+            scenes.append([])
+        else:
+            scenes[-1].append(item)
+    lengths = [len("\n".join(_lines(tuple(scene), options))) for scene in scenes]
+    return lengths, len(_scene_break(options)) + 2
+
+
+def fields(chapter: CleanChapter, options: ExportOptions) -> dict[str, str]:
+    """The text of each AO3 field by file suffix (empty where the chapter has none)."""
+    return {
+        ".html": "\n".join(_lines(chapter.body, options)),
+        "-summary.html": "\n".join(_paragraphs(chapter.summary)),
+        "-beginning-notes.html": "\n".join(_paragraphs(chapter.beginning_notes)),
+        "-end-notes.html": "\n".join(_paragraphs(chapter.end_notes)),
+    }
 
 
 def _limit(name: str, text: str, limit: int) -> list[str]:
@@ -48,14 +83,8 @@ def _limit(name: str, text: str, limit: int) -> list[str]:
 
 
 def render(chapter: CleanChapter, options: ExportOptions) -> Rendered:
-    body = _body(chapter, options)
-    parts = {
-        ".html": body,
-        "-summary.html": "\n".join(_paragraphs(chapter.summary)),
-        "-beginning-notes.html": "\n".join(_paragraphs(chapter.beginning_notes)),
-        "-end-notes.html": "\n".join(_paragraphs(chapter.end_notes)),
-    }
-    warnings = _limit("chapter text (with markup)", body, TEXT_LIMIT)
+    parts = fields(chapter, options)
+    warnings = _limit("chapter text (with markup)", parts[".html"], TEXT_LIMIT)
     warnings += _limit("summary", parts["-summary.html"], SUMMARY_LIMIT)
     warnings += _limit("beginning notes", parts["-beginning-notes.html"], NOTES_LIMIT)
     warnings += _limit("end notes", parts["-end-notes.html"], NOTES_LIMIT)

@@ -12,8 +12,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ficwriter.core.chapter import (
+    BlockQuote,
     Chapter,
     Comment,
+    Form,
+    ListBlock,
     Note,
     NotePosition,
     Paragraph,
@@ -49,7 +52,27 @@ class CleanComment:
     text: str
 
 
-CleanItem = CleanParagraph | CleanBreak | CleanNote | CleanComment
+@dataclass(frozen=True)
+class CleanQuote:
+    """A block quote inside the story (a letter, a message, a poem): its paragraphs."""
+
+    paragraphs: tuple[CleanParagraph, ...]
+
+
+@dataclass(frozen=True)
+class CleanList:
+    """A list inside the story: numbered from ``start`` when ``ordered``, else bulleted."""
+
+    ordered: bool
+    start: int
+    items: tuple[CleanParagraph, ...]
+
+    def marker(self, k: int) -> str:
+        """The ``k``-th item's marker as plain text writes it (``3.`` or ``-``)."""
+        return f"{self.start + k}." if self.ordered else "-"
+
+
+CleanItem = CleanParagraph | CleanBreak | CleanNote | CleanComment | CleanQuote | CleanList
 
 
 @dataclass(frozen=True)
@@ -72,8 +95,23 @@ def clean_paragraph(text: str, options: ExportOptions) -> CleanParagraph:
     return tuple(typeset(segments(text), options))
 
 
+def _note_paragraph(paragraph: Paragraph, options: ExportOptions) -> CleanParagraph:
+    """A note paragraph; a list item in a note keeps its number or bullet as text (notes go
+    to archives' notes fields, written as paragraphs)."""
+    cleaned = clean_paragraph(paragraph.text, options)
+    if cleaned and paragraph.form is Form.ORDERED:
+        return (Segment(f"{paragraph.number}. "), *cleaned)
+    if cleaned and paragraph.form is Form.BULLET:
+        return (Segment("• "), *cleaned)
+    return cleaned
+
+
 def _note_paragraphs(note: Note, options: ExportOptions) -> tuple[CleanParagraph, ...]:
-    return tuple(p for p in (clean_paragraph(x.text, options) for x in note.paragraphs) if p)
+    return tuple(p for p in (_note_paragraph(x, options) for x in note.paragraphs) if p)
+
+
+def _cleaned(paragraphs: tuple[Paragraph, ...], options: ExportOptions) -> tuple[CleanParagraph, ...]:
+    return tuple(p for p in (clean_paragraph(x.text, options) for x in paragraphs) if p)
 
 
 def clean(chapter: Chapter, options: ExportOptions, name: str = "chapter") -> CleanChapter:
@@ -87,6 +125,12 @@ def clean(chapter: Chapter, options: ExportOptions, name: str = "chapter") -> Cl
         if isinstance(block, Paragraph):
             if paragraph := clean_paragraph(block.text, options):
                 body.append(paragraph)
+        elif isinstance(block, BlockQuote):
+            if quoted := _cleaned(block.paragraphs, options):
+                body.append(CleanQuote(quoted))
+        elif isinstance(block, ListBlock):
+            if items := _cleaned(block.paragraphs, options):
+                body.append(CleanList(block.ordered, block.start, items))
         elif isinstance(block, SceneBreak):
             if body and not isinstance(body[-1], CleanBreak):
                 body.append(CleanBreak())
@@ -123,12 +167,18 @@ def body_lines(
     paragraph: Callable[[CleanParagraph], str],
     scene_break: str,
     note: Callable[[tuple[CleanParagraph, ...]], list[str]],
+    quote: Callable[[CleanQuote], list[str]],
+    listing: Callable[[CleanList], list[str]],
     comment: Callable[[str], list[str]] = lambda text: [],
 ) -> list[str]:
     """The body as lines of a text target: each target says how it writes each kind."""
     lines: list[str] = []
     for item in body:
-        if isinstance(item, CleanBreak):
+        if isinstance(item, CleanQuote):
+            lines.extend(quote(item))
+        elif isinstance(item, CleanList):
+            lines.extend(listing(item))
+        elif isinstance(item, CleanBreak):
             lines.append(scene_break)
         elif isinstance(item, CleanNote):
             lines.extend(note(item.paragraphs))
@@ -145,6 +195,8 @@ def framed_lines(
     paragraph: Callable[[CleanParagraph], str],
     scene_break: str,
     note: Callable[[tuple[CleanParagraph, ...]], list[str]],
+    quote: Callable[[CleanQuote], list[str]],
+    listing: Callable[[CleanList], list[str]],
     comment: Callable[[str], list[str]] = lambda text: [],
     note_separator: str | None = None,
 ) -> list[str]:
@@ -156,6 +208,12 @@ def framed_lines(
     bottom = note(chapter.end_notes) if chapter.end_notes else []
     separator = [note_separator] if note_separator else []
     body = body_lines(
-        chapter.body, paragraph=paragraph, scene_break=scene_break, note=note, comment=comment
+        chapter.body,
+        paragraph=paragraph,
+        scene_break=scene_break,
+        note=note,
+        quote=quote,
+        listing=listing,
+        comment=comment,
     )
     return [*top, *(separator if top else []), *body, *(separator if bottom else []), *bottom]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 from ficwriter.core.export.clean import CleanChapter, framed_lines
-from ficwriter.core.export.markup import break_text, html_inline, wants_rule
+from ficwriter.core.export.markup import break_text, html_blocks, html_inline, wants_rule
 from ficwriter.core.export.options import ExportOptions
 from ficwriter.core.export.target import Rendered, Target
 
@@ -17,7 +17,8 @@ aside.note { font-size: 0.9em; color: #55534e; border-left: 3px solid #d8d4ca;
   padding-left: 1em; margin: 2em 0; }
 hr { border: 0; text-align: center; margin: 2em 0; }
 hr::after { content: "\\2042"; color: #8a8578; }
-p.break { text-align: center; }"""
+p.break { text-align: center; }
+blockquote { margin: 1.2em 2em; font-style: normal; }"""
 
 
 def _p(segments) -> str:
@@ -35,8 +36,15 @@ def render(chapter: CleanChapter, options: ExportOptions) -> Rendered:
     else:
         scene_break = f'<p class="break">{html.escape(break_text(options.scene_break))}</p>'
     body: list[str] = [f"<h1>{title}</h1>"] if chapter.title else []
+    quote, listing = html_blocks(lambda p: html_inline(p, br="<br>"))
     body += framed_lines(
-        chapter, paragraph=_p, scene_break=scene_break, note=_aside, comment=lambda t: [t]
+        chapter,
+        paragraph=_p,
+        scene_break=scene_break,
+        note=_aside,
+        quote=quote,
+        listing=listing,
+        comment=lambda t: [t],
     )
     page = (
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"

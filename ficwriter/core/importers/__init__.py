@@ -19,9 +19,11 @@ from ficwriter.core.importers.draft import (
     CommentBlock,
     Draft,
     ImportResult,
+    ListItems,
     MetaBlock,
     NoteBlock,
     Para,
+    QuoteBlock,
     header_comment,
     read_header,
 )
@@ -85,6 +87,10 @@ def finish(draft: Draft, *, detect_notes: bool = True) -> ImportResult:
             builder.scene_meta(block.fields)
         elif isinstance(block, CommentBlock):
             builder.comment(block.text)
+        elif isinstance(block, QuoteBlock):
+            builder.quote(block.paragraphs)
+        elif isinstance(block, ListItems):
+            builder.list(block.items, ordered=block.ordered, start=block.start)
     builder.note(found_end + draft.end_notes)
     warnings = list(draft.warnings)
     if found_beginning or found_end:

@@ -47,7 +47,23 @@ class CommentBlock:
     text: str
 
 
-RawBlock = Para | Break | NoteBlock | MetaBlock | CommentBlock
+@dataclass(frozen=True)
+class QuoteBlock:
+    """An in-story block quote (a letter, a message, a poem): its paragraphs."""
+
+    paragraphs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ListItems:
+    """An in-story list: its items, numbered from ``start`` when ``ordered``."""
+
+    items: tuple[str, ...]
+    ordered: bool
+    start: int = 1
+
+
+RawBlock = Para | Break | NoteBlock | MetaBlock | CommentBlock | QuoteBlock | ListItems
 
 
 @dataclass

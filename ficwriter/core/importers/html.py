@@ -31,6 +31,8 @@ _ITALIC = {"em", "i", "cite", "dfn", "var"}
 _BOLD = {"strong", "b"}
 _ITALIC_STYLE = re.compile(r"font-style\s*:\s*italic", re.IGNORECASE)
 _BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", re.IGNORECASE)
+_FONT_STYLE = re.compile(r"font-style\s*:\s*([\w-]+)", re.IGNORECASE)
+_FONT_WEIGHT = re.compile(r"font-weight\s*:\s*([\w-]+)", re.IGNORECASE)
 _CLASS_RULE = re.compile(r"\.([\w-]+)\s*\{([^}]*)\}")
 _CHAPTER_HEADING = re.compile(r"^\s*chapter\s+\d+\s*[:.\-–—]\s*", re.IGNORECASE)
 
@@ -40,13 +42,19 @@ def _tag(element: lxml.html.HtmlElement) -> str:
 
 
 def _style(element: lxml.html.HtmlElement, italic: bool, bold: bool) -> tuple[bool, bool]:
-    """Inherited emphasis plus what ``element`` adds by tag or inline style."""
+    """Inherited emphasis plus what ``element`` adds by tag or inline style; an inline
+    style's last ``font-style``/``font-weight`` decides (Google Docs wraps a whole copied
+    passage in ``<b style="font-weight:normal">``, and sets 400 on each plain run)."""
     tag = _tag(element)
     style = element.get("style", "")
-    return (
-        italic or tag in _ITALIC or bool(_ITALIC_STYLE.search(style)),
-        bold or tag in _BOLD or bool(_BOLD_STYLE.search(style)),
-    )
+    italic = italic or tag in _ITALIC
+    bold = bold or tag in _BOLD
+    if slants := _FONT_STYLE.findall(style):
+        italic = slants[-1].lower() in ("italic", "oblique")
+    if weights := _FONT_WEIGHT.findall(style):
+        weight = weights[-1].lower()
+        bold = weight in ("bold", "bolder") or (weight.isdigit() and int(weight) >= 600)
+    return italic, bold
 
 
 def _inline_class_styles(root: lxml.html.HtmlElement) -> None:

@@ -10,16 +10,28 @@ from __future__ import annotations
 
 import re
 
-from ficwriter.core.chapter import Comment, Note, Paragraph, SceneBreak, SceneMeta, parse
+from ficwriter.core.chapter import (
+    BlockQuote,
+    Comment,
+    ListBlock,
+    Note,
+    Paragraph,
+    SceneBreak,
+    SceneMeta,
+    block_content,
+    parse,
+)
 from ficwriter.core.importers.breaks import is_break_line
 from ficwriter.core.importers.draft import (
     HEADER_PREFIX,
     Break,
     CommentBlock,
     Draft,
+    ListItems,
     MetaBlock,
     NoteBlock,
     Para,
+    QuoteBlock,
     RawBlock,
     read_header,
 )
@@ -44,6 +56,11 @@ def read_markdown(text: str) -> tuple[Draft, bool]:
                 blocks.append(Para(block.text))
         elif isinstance(block, SceneBreak):
             blocks.append(Break())
+        elif isinstance(block, BlockQuote):
+            blocks.append(QuoteBlock(tuple(block_content(p) for p in block.paragraphs)))
+        elif isinstance(block, ListBlock):
+            items = tuple(block_content(p) for p in block.paragraphs)
+            blocks.append(ListItems(items, block.ordered, block.start))
         elif isinstance(block, Note):
             blocks.append(NoteBlock(tuple(p.text for p in block.paragraphs), block.kind))
         elif isinstance(block, SceneMeta):

@@ -22,6 +22,7 @@ GOLDEN = Path(__file__).resolve().parent.parent / "golden"
 SOURCES = {
     "sample": sample_project() / "chapters" / "01-the-long-walk.md",
     "edge": GOLDEN / "edge-source.md",
+    "blocks": GOLDEN / "blocks-source.md",
 }
 OPTIONS = {
     "default": ExportOptions(),

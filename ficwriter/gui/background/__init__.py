@@ -1,0 +1,1 @@
+"""Work for the open chapter done on other threads: checking it, importing a file."""

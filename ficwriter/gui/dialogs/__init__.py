@@ -1,0 +1,1 @@
+"""The window's dialogs: export, settings, about (and the export's Word preview)."""
