@@ -14,11 +14,30 @@ NUMBERED = re.compile(r"^(\d+)-")
 """The reading-order number ficwriter puts at the front of a chapter file's name."""
 
 
+_SLUG_LENGTH = 48
+_WINDOWS_RESERVED = re.compile(r"^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])$")
+
+
+def _slug_char(char: str) -> str:
+    """A letter, digit or combining mark stays (any script); anything else separates."""
+    return char if unicodedata.category(char)[0] in "LNM" else "-"
+
+
 def slugify(text: str, fallback: str = "chapter") -> str:
-    """``"Chapter 1: The Long Walk!"`` -> ``"chapter-1-the-long-walk"`` (ASCII, ≤ 48 chars)."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return slug[:48].rstrip("-") or fallback
+    """``"Chapter 1: The Long Walk!"`` -> ``"chapter-1-the-long-walk"``; ``"第一章 雨"`` ->
+    ``"第一章-雨"``, ``"Глава 1"`` -> ``"глава-1"`` (≤ 48 characters).
+
+    The title's letters are kept in every script, lower-cased and in NFC (the form macOS,
+    Windows and Linux all keep as written); punctuation, spaces and symbols become dashes,
+    so no character a file system refuses (``<>:"/\\|?*``, controls) remains. A name
+    Windows reserves (``con``, ``nul``…) or a title with no letters falls back.
+    """
+    normal = unicodedata.normalize("NFC", unicodedata.normalize("NFKC", text).lower())
+    slug = re.sub(r"-+", "-", "".join(map(_slug_char, normal))).strip("-")
+    slug = slug[:_SLUG_LENGTH].rstrip("-")
+    if not slug or _WINDOWS_RESERVED.match(slug):
+        return fallback if not slug else f"{slug}-{fallback}"
+    return slug
 
 
 def chapter_title(stem: str) -> str:

@@ -4,7 +4,9 @@ Dialogue is what stands inside quotation marks (straight or curly). The point-of
 is deliberately simple: the name that most often acts as a sentence's subject outside
 dialogue ("Wren looked", "Clarke had"). A word counts as a name only if it is capitalised and
 never appears lower-case in the chapter, which rules out sentence-initial common words.
-Scene metadata (``pov=``) always wins over the guess.
+Contractions ("I’m"), interjections ("Sorry") and places (a name after "in", "to",
+"from"… as often as it starts a sentence) are nobody's point of view. Scene
+metadata (``pov=``) always wins over the guess.
 """
 
 from __future__ import annotations
@@ -26,7 +28,12 @@ _NOT_NAMES = frozenset(
     "The A An She He It They We I You His Her Its Their Our This That These Those There Then "
     "When Where What Who Why How But And Or So If As At In On Of For To By With From Once "
     "Now Still Just Even Maybe Perhaps Somewhere Everyone Nobody Someone Something".split()
+) | frozenset(  # interjections: said, not anyone's eyes
+    "Sorry Yes Yeah No Nope Okay Ok OK Oh Ah Ahh Um Uh Hmm Well Please Thanks Hey Hi Hello "
+    "Wow Damn Fine Good Right Sure Great Look Wait Listen God Shit Fuck".split()
 )
+_CONTRACTION = re.compile(r"['’](?!s$)")  # "I’m", "I’ve", "Don't": never a name
+_PLACE = re.compile(r"\b(?:in|into|inside|outside|across|through|to|from)\s+([A-Z][\w-]*)\b(?!['’])")
 # Dialogue tags ("Isolde said") tell who speaks, not whose eyes the scene looks through.
 _SPEECH_VERBS = frozenset(
     "said says asked asks replied answered told agreed murmured whispered called shouted "
@@ -96,8 +103,20 @@ def _vocabulary(chapter_text: str) -> tuple[frozenset[str], frozenset[str]]:
     outline thread busy for seconds.
     """
     lower = frozenset(w for w in words(chapter_text) if w[:1].islower())
-    names = frozenset(re.sub(r"['’]s$", "", m) for m in _MID_SENTENCE_CAPITAL.findall(chapter_text))
+    narration = _QUOTE_SPANS.sub(". ", chapter_text)  # "Yes, I’m here" is no name mid-sentence
+    names = frozenset(re.sub(r"['’]s$", "", m) for m in _MID_SENTENCE_CAPITAL.findall(narration))
     return lower, names
+
+
+@lru_cache(maxsize=4)
+def _places(chapter_text: str) -> frozenset[str]:
+    """Names used as places in the chapter's narration: after "in", "into", "across", "to",
+    "from"… ("rode to Polis", not possessive: "in Lexa's arms" is a person) at least as
+    often as they start a sentence ("turned to Lexa" is a person who also acts)."""
+    narration = _QUOTE_SPANS.sub(". ", chapter_text)
+    acting = Counter(m.group(1) for m in _SUBJECT.finditer(narration))
+    reached = Counter(_PLACE.findall(narration))
+    return frozenset(name for name, k in reached.items() if k >= acting[name])
 
 
 def guess_pov(paragraphs: Iterable[Paragraph], chapter_text: str) -> str | None:
@@ -112,13 +131,13 @@ def guess_pov(paragraphs: Iterable[Paragraph], chapter_text: str) -> str | None:
         narration = _QUOTE_SPANS.sub(". ", _plain(paragraph))
         for match in _SUBJECT.finditer(narration):
             name = re.sub(r"['’]s$", "", match.group(1))
-            if match.group(2) in _SPEECH_VERBS:
+            if match.group(2) in _SPEECH_VERBS or _CONTRACTION.search(name):
                 continue
             if name in names and name not in _NOT_NAMES and name.lower() not in lower_words:
                 counts[name] += 1
-    if not counts:
-        return None
-    return counts.most_common(1)[0][0]
+    places = _places(chapter_text)
+    people = [name for name, _ in counts.most_common() if name not in places]
+    return people[0] if people else None
 
 
 def _label(scene: Scene) -> str:

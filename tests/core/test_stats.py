@@ -76,3 +76,18 @@ def test_the_outline_reads_a_chapters_words_once_not_once_per_scene(monkeypatch)
     rows = outline(parse(scenes + "\n"))
     assert len(rows) == 20 and all(row.pov == "Wren" for row in rows)
     assert len(reads) == 1
+
+
+def test_pov_guess_skips_contractions_interjections_and_places() -> None:
+    text = (
+        "I’m tired. I’ve walked for days, and then I’m home. Sorry isn’t enough, and Sorry"
+        " never was. She rode to Arkadia, and Arkadia stood. From Arkadia the road ran on.\n"
+    )
+    chapter = parse(text)
+    assert guess_pov(chapter.paragraphs(), chapter.text) is None
+    text = (
+        "Wren rode to Polis. Polis was quiet. In Polis, Wren waited, and then Wren slept."
+        ' "Yes, I’m here," Wren said. Later Wren turned to Tam, and Tam smiled.\n'
+    )
+    chapter = parse(text)
+    assert guess_pov(chapter.paragraphs(), chapter.text) == "Wren"

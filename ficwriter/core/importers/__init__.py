@@ -29,7 +29,7 @@ from ficwriter.core.importers.draft import (
 )
 from ficwriter.core.importers.html import read_html
 from ficwriter.core.importers.markdown import read_markdown
-from ficwriter.core.importers.notes import split_notes
+from ficwriter.core.importers.notes import is_sure_note, says_note, split_notes
 from ficwriter.core.importers.txt import read_txt
 from ficwriter.core.textfile import UnreadableFile, decode_bytes
 
@@ -70,7 +70,10 @@ def finish(draft: Draft, *, detect_notes: bool = True) -> ImportResult:
     found_beginning: list[str] = []
     found_end: list[str] = []
     if detect_notes:
-        found_beginning, blocks, found_end = split_notes(blocks)
+        # An AO3 chapter's text is its userstuff div: the archive keeps notes apart, so
+        # there only a paragraph that says it is a note is one.
+        is_note = says_note if draft.metadata.get("source") == "ao3" else is_sure_note
+        found_beginning, blocks, found_end = split_notes(blocks, is_note)
     builder = ChapterBuilder()
     header = header_comment(draft.title, draft.summary)
     if header:

@@ -88,7 +88,9 @@ def blank_separated(lines: Sequence[str], *, wrapped_lines_join: bool) -> bool:
     return wrapped_lines_join and _hard_wrapped(lines)
 
 
-def split_blocks(lines: Sequence[str], *, join_lines: bool) -> list[RawBlock]:
+def split_blocks(
+    lines: Sequence[str | RawBlock], *, join_lines: bool, blank_breaks: bool = True
+) -> list[RawBlock]:
     """Cut ``lines`` into paragraphs and scene breaks.
 
     ``join_lines``: consecutive text lines belong to one paragraph when blank lines separate
@@ -96,9 +98,12 @@ def split_blocks(lines: Sequence[str], *, join_lines: bool) -> list[RawBlock]:
     In a blank-separated source two or more blank lines are a scene break, as in the
     fanfiction archives' plain-text style; where paragraphs follow each other without blank
     lines, any blank line is a break. Symbol lines and forced breaks are breaks everywhere.
+    ``blank_breaks=False`` (HTML, where paragraphs are explicit): blank lines are only space.
+    Blocks already made (an HTML quote or list) stand among the lines and pass through.
     """
-    separated = blank_separated(lines, wrapped_lines_join=join_lines)
-    break_gap = 2 if separated else 1
+    texts = [line for line in lines if isinstance(line, str)]
+    separated = blank_separated(texts, wrapped_lines_join=join_lines)
+    break_gap = (2 if separated else 1) if blank_breaks else len(lines) + 1
     blocks: list[RawBlock] = []
     current: list[str] = []
     blank = 0
@@ -109,6 +114,11 @@ def split_blocks(lines: Sequence[str], *, join_lines: bool) -> list[RawBlock]:
             current.clear()
 
     for line in lines:
+        if not isinstance(line, str):
+            end_paragraph()
+            blocks.append(line)
+            blank = 0
+            continue
         if not line.strip():
             blank += 1
             continue

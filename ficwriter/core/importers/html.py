@@ -16,7 +16,7 @@ import lxml.html
 from lxml.etree import ParserError
 
 from ficwriter.core.importers.breaks import FORCED_BREAK, is_break_line, split_blocks
-from ficwriter.core.importers.draft import Draft, Para
+from ficwriter.core.importers.draft import Draft, ListItems, Para, QuoteBlock, RawBlock
 from ficwriter.core.importers.runs import join_runs
 from ficwriter.core.textfile import UnreadableFile
 
@@ -35,6 +35,15 @@ _FONT_STYLE = re.compile(r"font-style\s*:\s*([\w-]+)", re.IGNORECASE)
 _FONT_WEIGHT = re.compile(r"font-weight\s*:\s*([\w-]+)", re.IGNORECASE)
 _CLASS_RULE = re.compile(r"\.([\w-]+)\s*\{([^}]*)\}")
 _CHAPTER_HEADING = re.compile(r"^\s*chapter\s+\d+\s*[:.\-–—]\s*", re.IGNORECASE)
+_CENTRED_STYLE = re.compile(r"text-align\s*:\s*center", re.IGNORECASE)
+_IN_STORY = {"blockquote", "ol", "ul"}
+"""Elements kept as blocks of the chapter (a letter, a message, a list) in story text."""
+_GLYPH_BREAK_LENGTH = 3  # a centred paragraph of at most this many symbols is a break
+
+
+def _is_element(node) -> bool:
+    """Elements only: comments, processing instructions and entities are not walked."""
+    return isinstance(node.tag, str)
 
 
 def _tag(element: lxml.html.HtmlElement) -> str:
@@ -70,7 +79,7 @@ def _inline_class_styles(root: lxml.html.HtmlElement) -> None:
     if not italic and not bold:
         return
     for element in root.iter():
-        classes = set((element.get("class") or "").split()) if _tag(element) else set()
+        classes = set((element.get("class") or "").split()) if _is_element(element) else set()
         extra = ["font-style:italic"] * bool(classes & italic)
         extra += ["font-weight:bold"] * bool(classes & bold)
         if extra:
@@ -95,14 +104,19 @@ def _runs(
 
 
 def _flat(text: str) -> str:
-    """HTML whitespace (source newlines, indents) is one space."""
-    return re.sub(r"[ \t\r\n\f]+", " ", text)
+    """HTML whitespace (source newlines, indents) is one space; a no-break space is a space
+    (spacer ``&nbsp;`` paragraphs are empty, and a chapter file has no layout spaces)."""
+    return re.sub(r"[ \t\r\n\f\u00a0]+", " ", text)
 
 
 def _inline_lines(runs: list[tuple[str, bool, bool]]) -> list[str]:
-    """One block's runs as lines; an empty line (``<br><br>``) separates paragraphs."""
+    """One block's runs as lines; an empty line (``<br><br>``) separates paragraphs.
+
+    Whitespace collapses as a browser collapses it: the spaces of several runs (an indent
+    before an ``<em>``, the newline after it) are one space, and each line is trimmed.
+    """
     text = join_runs(runs)
-    lines = [line.strip() for line in text.split("\n")]
+    lines = [re.sub(r" {2,}", " ", line).strip() for line in text.split("\n")]
     out: list[str] = []
     for line in lines:
         if line or (out and out[-1]):
@@ -116,9 +130,43 @@ def _inline_lines(runs: list[tuple[str, bool, bool]]) -> list[str]:
     return joined
 
 
-def block_lines(element: lxml.html.HtmlElement) -> list[str]:
-    """The paragraphs of a block element as lines (``split_blocks`` input); ``<hr>`` breaks."""
-    lines: list[str] = []
+def _centred(element: lxml.html.HtmlElement) -> bool:
+    return (
+        _tag(element) == "center"
+        or (element.get("align") or "").lower() == "center"
+        or bool(_CENTRED_STYLE.search(element.get("style") or ""))
+    )
+
+
+def _is_break_block(element: lxml.html.HtmlElement) -> bool:
+    """A paragraph of break symbols (``* * *``, ``~~~``, ``oOo``), or a centred glyph (``§``,
+    ``❧``): a scene break, not text."""
+    text = "".join(element.text_content().split())
+    if is_break_line(text):
+        return True
+    return _centred(element) and 0 < len(text) <= _GLYPH_BREAK_LENGTH and not re.search(r"\w", text)
+
+
+def _list_items(element: lxml.html.HtmlElement) -> ListItems | None:
+    """An ``<ol>``/``<ul>``'s items, each one paragraph (an item's paragraphs as lines)."""
+    items = []
+    for child in element:
+        if _tag(child) == "li":
+            lines = [p for p in _paragraphs(child) if p]
+            if lines:
+                items.append("\n".join(lines))
+    if not items:
+        return None
+    start = element.get("start") or "1"
+    ordered = _tag(element) == "ol"
+    return ListItems(tuple(items), ordered, int(start) if start.isdigit() else 1)
+
+
+def block_lines(element: lxml.html.HtmlElement) -> list[str | RawBlock]:
+    """The paragraphs of a block element as lines (``split_blocks`` input); ``<hr>`` breaks;
+    a ``<blockquote>`` or a list inside stands among them as a ``QuoteBlock``/``ListItems``.
+    """
+    lines: list[str | RawBlock] = []
     pending: list[tuple[str, bool, bool]] = []
 
     def flush() -> None:
@@ -132,12 +180,17 @@ def block_lines(element: lxml.html.HtmlElement) -> list[str]:
             pending.append((_flat(node.text), italic, bold))
         for child in node:
             child_tag = _tag(child)
-            if child_tag == "hr":
+            if not child_tag or child_tag in _SKIP:
+                pass  # comments and scripts: only their tail is text
+            elif child_tag == "hr":
                 flush()
                 lines.append(FORCED_BREAK)
-            elif child_tag in _BLOCKS and is_break_line(child.text_content()):
+            elif child_tag in _BLOCKS and _is_break_block(child):
                 flush()
                 lines.append(FORCED_BREAK)  # a centred "* * *" paragraph: before escaping
+            elif child_tag in _IN_STORY:
+                flush()
+                lines.append(_in_story_block(child))
             elif child_tag in _BLOCKS:
                 flush()
                 if any(_tag(d) in _BLOCKS or _tag(d) == "hr" for d in child.iterdescendants()):
@@ -145,7 +198,7 @@ def block_lines(element: lxml.html.HtmlElement) -> list[str]:
                 else:
                     lines.extend(_inline_lines(list(_runs(child, italic, bold))) or [""])
                 flush()
-            elif child_tag and child_tag not in _SKIP:
+            else:
                 pending.extend(_runs(child, italic, bold))
             if child.tail:
                 pending.append((_flat(child.tail), italic, bold))
@@ -155,11 +208,35 @@ def block_lines(element: lxml.html.HtmlElement) -> list[str]:
     return lines
 
 
+def _in_story_block(element: lxml.html.HtmlElement) -> RawBlock | str:
+    """A quote or list inside the story, as its block; an empty one is a blank line."""
+    if _tag(element) == "blockquote":
+        paragraphs = tuple(p for p in _paragraphs(element) if p)
+        return QuoteBlock(paragraphs) if paragraphs else ""
+    return _list_items(element) or ""
+
+
 def _paragraphs(element: lxml.html.HtmlElement | None) -> list[str]:
+    """The paragraphs of notes, summaries, a quote or a list item: lists in them keep their
+    numbers or dashes as text."""
     if element is None:
         return []
-    blocks = split_blocks(block_lines(element), join_lines=False)
-    return [block.text for block in blocks if isinstance(block, Para)]
+    out: list[str] = []
+    for block in _story_blocks(element):
+        if isinstance(block, Para):
+            out.append(block.text)
+        elif isinstance(block, QuoteBlock):
+            out.extend(block.paragraphs)
+        elif isinstance(block, ListItems):
+            for number, item in enumerate(block.items, block.start):
+                out.append(f"{number}. {item}" if block.ordered else f"- {item}")
+    return out
+
+
+def _story_blocks(element: lxml.html.HtmlElement) -> list[RawBlock]:
+    """Paragraphs, breaks, quotes and lists of ``element``: HTML paragraphs are explicit, so
+    a spacer (``<p>&nbsp;</p>``, ``<p><br/></p>``) is space, never a scene break."""
+    return split_blocks(block_lines(element), join_lines=False, blank_breaks=False)
 
 
 def _labelled(container: lxml.html.HtmlElement, *labels: str) -> lxml.html.HtmlElement | None:
@@ -167,7 +244,7 @@ def _labelled(container: lxml.html.HtmlElement, *labels: str) -> lxml.html.HtmlE
     wanted = {label.lower() for label in labels}
     for element in container.iter("blockquote"):
         label = element.getprevious()
-        while label is not None and not _tag(label):  # comments between label and quote
+        while label is not None and not _is_element(label):  # comments between label and quote
             label = label.getprevious()
         if label is not None and label.text_content().strip().rstrip(":").lower() in wanted:
             return element
@@ -180,7 +257,7 @@ def _by_id(root: lxml.html.HtmlElement, ident: str) -> lxml.html.HtmlElement | N
 
 
 def _has_class(element: lxml.html.HtmlElement, name: str) -> bool:
-    return name in element.get("class", "").split()
+    return _is_element(element) and name in (element.get("class") or "").split()
 
 
 def _chapter_texts(chapters: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
@@ -207,7 +284,8 @@ def _meta_before(text: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
 def _end_notes_after(text: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
     following = text.getnext()
     while following is not None and not _has_class(following, "userstuff"):
-        if _has_class(following, "endnotes") or (following.get("id") or "").startswith("endnotes"):
+        ident = (following.get("id") or "") if _is_element(following) else ""
+        if _has_class(following, "endnotes") or ident.startswith("endnotes"):
             return following
         following = following.getnext()
     return None
@@ -262,7 +340,7 @@ def _read_ao3(root: lxml.html.HtmlElement, chapters: lxml.html.HtmlElement) -> l
             ending = ending + work_end
         drafts.append(
             Draft(
-                blocks=split_blocks(block_lines(text), join_lines=False),
+                blocks=_story_blocks(text),
                 title=title,
                 summary="\n".join(summary) or None,
                 metadata={**metadata, "chapter": str(number), "chapters": str(len(texts))},
@@ -290,4 +368,4 @@ def read_html(text: str) -> list[Draft]:
     title = _text_of(headings[0]) if headings else _text_of(title_el)
     if headings:
         headings[0].drop_tree()
-    return [Draft(blocks=split_blocks(block_lines(container), join_lines=False), title=title)]
+    return [Draft(blocks=_story_blocks(container), title=title)]

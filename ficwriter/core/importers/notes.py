@@ -14,7 +14,7 @@ must add up.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ficwriter.core.importers.draft import Break, Para, RawBlock
 
@@ -56,8 +56,19 @@ def is_sure_note(paragraph: str) -> bool:
     return note_score(paragraph) >= SURE
 
 
+_SAYS_NOTE = re.compile(
+    r"^\W*(?:A/N|AN\b\s*[:\-]|author'?s'? ?notes?\b|authors? notes?\b)", re.IGNORECASE
+)
+
+
+def says_note(paragraph: str) -> bool:
+    """Whether ``paragraph`` says it is a note ("A/N: …", "Author's note: …"): in an archive's
+    chapter text, where notes have fields of their own, only such a paragraph is one."""
+    return bool(_SAYS_NOTE.match(paragraph.replace("’", "'")))
+
+
 def split_notes(
-    blocks: Sequence[RawBlock],
+    blocks: Sequence[RawBlock], is_note: Callable[[str], bool] = is_sure_note
 ) -> tuple[list[str], list[RawBlock], list[str]]:
     """(beginning notes, story blocks, end notes): sure notes taken from either end.
 
@@ -70,7 +81,7 @@ def split_notes(
     beginning: list[str] = []
     while start < len(items):
         block = items[start]
-        if isinstance(block, Para) and is_sure_note(block.text):
+        if isinstance(block, Para) and is_note(block.text):
             beginning.append(block.text)
         elif not (isinstance(block, Break) and beginning):
             break
@@ -79,7 +90,7 @@ def split_notes(
     ending: list[str] = []
     while end > start:
         block = items[end - 1]
-        if isinstance(block, Para) and is_sure_note(block.text):
+        if isinstance(block, Para) and is_note(block.text):
             ending.insert(0, block.text)
         elif not (isinstance(block, Break) and ending):
             break
