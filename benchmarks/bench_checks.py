@@ -12,9 +12,10 @@ memory is its own: bare harper-py (one linter, its default rules, paragraph by p
 ficwriter's first check of every chapter (Harper + fiction rules, empty cache, the
 project's SQLite cache written), and the same check again with nothing changed.
 
-Prints medians. Harper and the fiction rules run in-process; LanguageTool runs against
-the test suite's fake server (no real LanguageTool here), which is enough to show what
-an edit sends to it: one paragraph, never the chapter.
+Prints medians. Harper and the fiction rules run in-process; LanguageTool runs first against
+the test suite's fake server (what an edit sends to it: one paragraph, never the chapter),
+then for real from the folder scripts/get-languagetool filled: the first findings on a
+10,000-word chapter after its start, and the cost of a re-check after an edit.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -35,7 +37,8 @@ sys.path.insert(0, str(ROOT))
 from ficwriter.checks.engine import ChapterRule, Engine  # noqa: E402
 from ficwriter.checks.harper_engine import HarperEngine  # noqa: E402
 from ficwriter.checks.languagetool import LanguageToolEngine, bmp_only  # noqa: E402
-from ficwriter.checks.scheduler import Checker  # noqa: E402
+from ficwriter.checks.languagetool_install import configured_folder, find_installation  # noqa: E402
+from ficwriter.checks.scheduler import Checker, CheckResult  # noqa: E402
 from ficwriter.checks.settings import LanguageToolSettings  # noqa: E402
 from ficwriter.core.chapter import Chapter, parse  # noqa: E402
 from ficwriter.core.words import count_words  # noqa: E402
@@ -262,6 +265,56 @@ def bench_project() -> None:
               f"(target <= 1), peak {again_mb:.0f} MB")
 
 
+def bench_real_languagetool() -> None:
+    """Real LanguageTool (the folder scripts/get-languagetool filled) on a 10,000-word chapter:
+    how long after its start the window gets its first LanguageTool findings, the whole
+    chapter, and what a one-paragraph edit then costs."""
+    folder = configured_folder()
+    if find_installation(folder) is None:
+        print(f"\nreal LanguageTool: skipped (nothing in {folder}: run scripts/get-languagetool)")
+        return
+    seed = parse(find_seed().read_text(encoding="utf-8"))
+    text = big_chapter(seed, 10_000)
+    chapter = parse(text)
+    began = time.perf_counter()
+    lt = LanguageToolEngine(LanguageToolSettings(folder=str(folder), start_timeout=300))
+    checker = Checker([lt])  # the window's checker: LanguageTool on its own pool
+    seen: dict[str, float] = {}
+    done = threading.Event()
+
+    def on_result(result: CheckResult) -> None:
+        now = time.perf_counter() - began
+        if "first" not in seen and any("languagetool" in i.engines for i in result.issues):
+            seen["first"] = now
+        if result.final:
+            seen["final"] = now
+            done.set()
+
+    try:
+        checker.submit(chapter, 1, on_result)  # at once, as the window does on opening
+        done.wait(600)
+        print(f"\nreal LanguageTool {lt.status().detail.split()[1]}, 10,000-word chapter "
+              f"({chapter.story_words} words, {len(chapter.paragraphs())} paragraphs), "
+              f"{os.cpu_count()} cores:")
+        print(f"  first LanguageTool findings {seen.get('first', float('nan')):.1f} s after start "
+              f"(target <= 30 s); whole chapter {seen.get('final', float('nan')):.1f} s")
+        paragraphs = chapter.paragraphs()
+        costs, sent = [], []
+        for k in range(EDITS):
+            target = paragraphs[(k * 37) % len(paragraphs)]
+            edited = text[: target.span.end] + f" Edit {k} here." + text[target.span.end :]
+            calls = checker.calls["languagetool"]
+            start = time.perf_counter()
+            checker.check_chapter(parse(edited))
+            costs.append(time.perf_counter() - start)
+            sent.append(checker.calls["languagetool"] - calls)
+        assert set(sent) == {1}, f"an edit must send one paragraph, sent {sent}"
+        print(f"  re-check after a one-paragraph edit: median {statistics.median(costs) * 1000:.0f} ms,"
+              f" one paragraph sent each time (asserted)")
+    finally:
+        checker.close()
+
+
 def main() -> None:
     if sys.argv[1:2] == ["--child"]:
         project_child(sys.argv[2], Path(sys.argv[3]))
@@ -273,6 +326,7 @@ def main() -> None:
     bench_seed(engines, rules, label)
     bench_edit(engines, rules, label)
     bench_languagetool_edit()
+    bench_real_languagetool()
 
 
 if __name__ == "__main__":

@@ -2,7 +2,12 @@
 
     python benchmarks/bench_quality.py            # all figures
     python benchmarks/bench_quality.py --marked   # the marked corpus alone
-    FICWRITER_LT_URL=http://localhost:8081 python benchmarks/bench_quality.py   # with LanguageTool
+    python benchmarks/bench_quality.py --languagetool-rules   # each LanguageTool rule
+    FICWRITER_LT_URL=http://localhost:8081 python benchmarks/bench_quality.py   # that server
+
+LanguageTool is real: the server FICWRITER_LT_URL names, else one started from the folder
+scripts/get-languagetool filled (FICWRITER_LANGUAGETOOL_DIR or ficwriter's cache), timed
+from its start to its first result; without either its rows are left out.
 
 For each engine and for all of them combined: recall of the errors listed in
 tests/checks/corpus/known_errors.toml (a flag that overlaps an error catches it) and the
@@ -23,7 +28,7 @@ import sys
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -39,8 +44,16 @@ from ficwriter.checks.build import build_engines  # noqa: E402
 from ficwriter.checks.dictionary import ProjectDictionary  # noqa: E402
 from ficwriter.checks.fiction.chapter import analysed  # noqa: E402
 from ficwriter.checks.harper_engine import HarperEngine  # noqa: E402
+from ficwriter.checks.names import name_candidates  # noqa: E402
+from ficwriter.checks.issue import Category  # noqa: E402
+from ficwriter.checks.languagetool import LanguageToolEngine  # noqa: E402
+from ficwriter.checks.languagetool_install import configured_folder, find_installation  # noqa: E402
 from ficwriter.checks.scheduler import Checker as IssueChecker  # noqa: E402
-from ficwriter.checks.settings import CheckSettings, LanguageToolSettings  # noqa: E402
+from ficwriter.checks.settings import (  # noqa: E402
+    LT_FICTION_DISABLED_RULES,
+    CheckSettings,
+    LanguageToolSettings,
+)
 from ficwriter.core.chapter import Chapter, parse  # noqa: E402
 from ficwriter.core.inline import PlainText, plain_text  # noqa: E402
 from ficwriter.core.project import open_project  # noqa: E402
@@ -133,6 +146,7 @@ def shown_flags(
     url: str | None,
     language_of: Callable[[str], str] = _language,
     notes: bool = False,
+    each_a_project: bool = False,
 ) -> list[Flag]:
     """Every engine through ficwriter's checker: the dictionary applied and the flags of
     one problem merged, so each flag is a row the writer sees in the issues panel."""
@@ -142,43 +156,84 @@ def shown_flags(
     try:
         for name, chapter in chapters.items():
             language = language_of(name)
-            checker = checkers.get(language)
+            # Each chapter is its own project when it brings names: its name candidates
+            # join the dictionary's words, as build_checker does for a project.
+            names = [c.word for c in name_candidates([chapter], words)] if each_a_project else []
+            key = f"{language}/{name}" if each_a_project else language
+            checker = checkers.get(key)
             if checker is None:
                 settings = CheckSettings(language=language, languagetool=lt, check_notes=notes)
-                engines, rules = build_engines(settings, words, engine_names)
-                checker = checkers[language] = IssueChecker(
-                    engines, rules, dictionary=ProjectDictionary(words)
+                engines, rules = build_engines(settings, sorted(set(words) | set(names)), engine_names)
+                checker = checkers[key] = IssueChecker(
+                    engines, rules, dictionary=ProjectDictionary(words), check_notes=notes,
+                    project_names=names,
                 )
             issues = checker.check_chapter(chapter, timeout=600).issues
             flags += [Flag(name, i.start, i.end, i.rule_id, i.category.value) for i in issues]
+            if each_a_project:
+                checker.close()
+                del checkers[key]
     finally:
         for checker in checkers.values():
             checker.close()
     return flags
 
 
-def languagetool_checker(url: str, words: list[str], notes: bool = False) -> Checker:
-    """LanguageTool per paragraph; spelling flags on dictionary words are dropped, as
-    ficwriter filters them (its spelling file is not a place for one project's names)."""
-    import language_tool_python
-
-    tool = language_tool_python.LanguageTool("en-US", remote_server=url)
+def languagetool_checker(
+    url: str,
+    words: list[str],
+    language_of: Callable[[str], str] = _language,
+    notes: bool = False,
+    every_rule: bool = False,
+) -> Checker:
+    """LanguageTool per paragraph as ficwriter runs it (its fiction settings, the file's
+    language); spelling flags on dictionary words are dropped, as ficwriter filters them."""
+    engines: dict[str, LanguageToolEngine] = {}
     known = set(words)
 
     def check(name: str, chapter: Chapter) -> list[Flag]:
+        language = language_of(name)
+        engine = engines.get(language)
+        if engine is None:
+            settings = LanguageToolSettings(mode="remote", url=url, timeout=60)
+            if every_rule:  # ficwriter's fiction list left out, to measure each rule on it
+                settings = replace(settings, disabled_rules=frozenset(),
+                                   disabled_categories=frozenset())  # fmt: skip
+            engine = engines[language] = LanguageToolEngine(settings, language)
+            engine.wait_started(60)
         flags = []
         for plain in _story(chapter, notes):
-            for match in tool.check(plain.text):
-                end = min(match.offset + match.error_length, len(plain.text))
-                flagged = re.sub(r"['\u2019]s$", "", plain.text[match.offset : end])
-                if match.rule_issue_type == "misspelling" and flagged in known:
+            for found in engine.check(plain.text):
+                flagged = re.sub(r"['\u2019]s$", "", plain.text[found.start : found.end])
+                if found.category is Category.SPELLING and flagged in known:
                     continue
-                start, end = plain.source_span(match.offset, end)
-                style = match.rule_issue_type in _LT_STYLE_TYPES
-                flags.append(Flag(name, start, end, f"languagetool.{match.rule_id}", "style" if style else ""))
+                start, end = plain.source_span(found.start, found.end)
+                rule = f"languagetool.{found.rule_id}"
+                flags.append(Flag(name, start, end, rule, found.category.value))
         return flags
 
     return check
+
+
+def languagetool_server() -> tuple[str | None, LanguageToolEngine | None]:
+    """A LanguageTool URL for the figures: FICWRITER_LT_URL, else a real local server started
+    from the folder scripts/get-languagetool filled (timed from start to its first result)."""
+    url = os.environ.get("FICWRITER_LT_URL")
+    if url:
+        return url, None
+    folder = configured_folder()
+    if find_installation(folder) is None:
+        print(f"languagetool: skipped (no LanguageTool in {folder}: run scripts/get-languagetool)")
+        return None, None
+    began = time.perf_counter()
+    engine = LanguageToolEngine(LanguageToolSettings(folder=str(folder), start_timeout=300))
+    engine.check("Clarke didn't turned around.")
+    print(f"languagetool: real LanguageTool {engine.status().detail.split()[1]} from {folder}; "
+          f"first result {time.perf_counter() - began:.1f} s after start "
+          f"(server start, rule loading, one paragraph)")
+    client = engine._client  # noqa: SLF001 - the benchmark shares the server it started
+    assert client is not None and client.local_server is not None
+    return client.local_server.url, engine
 
 
 def _overlaps(flag: Flag, error: KnownError) -> bool:
@@ -239,11 +294,9 @@ def main() -> None:
         "harper": harper_checker(names),
         "fiction": fiction_checker(FictionSettings(names=tuple(names))),
     }
-    url = os.environ.get("FICWRITER_LT_URL")
+    url, _server = languagetool_server()
     if url:
         engines["languagetool"] = languagetool_checker(url, names)
-    else:
-        print("languagetool: skipped (set FICWRITER_LT_URL to include it)")
 
     print("\n== engines (default settings)")
     all_flags: list[Flag] = []
@@ -361,10 +414,14 @@ def marked_section(url: str | None) -> None:
         "fiction": run(fiction_checker(FictionSettings(names=tuple(names)), notes=True), chapters),
     }
     if url:
-        engines["languagetool"] = run(languagetool_checker(url, names, notes=True), chapters)
+        engines["languagetool"] = run(
+            languagetool_checker(url, names, language_of, notes=True), chapters
+        )
     engines["combined"] = [f for flags in list(engines.values()) for f in flags]
     engine_names = [e for e in engines if e != "combined"]
-    engines["as shown"] = shown_flags(chapters, names, engine_names, url, language_of, notes=True)
+    engines["as shown"] = shown_flags(
+        chapters, names, engine_names, url, language_of, notes=True, each_a_project=True
+    )
     scores = {name: marked_score(flags, stories) for name, flags in engines.items()}
 
     per_k = 1000 / words
@@ -396,6 +453,59 @@ def marked_section(url: str | None) -> None:
         m for s in stories.values() for m in s.errors if not any(_hits(f, m) for f in engines["as shown"])
     ]
     print(f"missed ({len(missed)}): " + "; ".join(f"{m.text!r} ({m.kind})" for m in missed))
+
+
+def languagetool_rules_section(url: str) -> None:
+    """Each LanguageTool rule on both corpora with ficwriter's fiction list left out: the
+    errors it catches (and of those, the ones Harper and the fiction rules miss), the traps
+    and unmarked text it flags. The figures behind LT_FICTION_DISABLED_RULES."""
+    stories = marked_corpus()
+    marked_chapters = {name: story.chapter for name, story in stories.items()}
+    names = marked_dictionary()
+
+    def language_of(name: str) -> str:
+        return stories[name].language
+
+    raw = run(languagetool_checker(url, names, language_of, notes=True, every_rule=True),
+              marked_chapters)  # fmt: skip
+    offline = run(harper_checker(names, language_of, notes=True), marked_chapters) + run(
+        fiction_checker(FictionSettings(names=tuple(names)), notes=True), marked_chapters
+    )
+    files = corpus_files()
+    chapters = {name: parse(path.read_text(encoding="utf-8")) for name, path in files.items()}
+    errors = known_errors()
+    old_names = corpus_dictionary()
+    old_raw = run(languagetool_checker(url, old_names, every_rule=True), chapters)
+    print("\n== LanguageTool rule by rule (fiction list left out; marked corpus + known-errors corpus)")
+    print(f"{'rule':44} {'off?':4} {'errors':>6} {'only LT':>7} {'traps':>5} {'noise':>5}"
+          f" {'style':>5}   examples of what it flags on correct text")  # fmt: skip
+    by_rule: dict[str, list[Flag]] = defaultdict(list)
+    for flag in raw + old_raw:
+        by_rule[flag.rule].append(flag)
+    rows = []
+    for rule, flags in by_rule.items():
+        marked = marked_score([f for f in flags if f.file in stories], stories)
+        caught, _ = marked.recall
+        only = sum(
+            any(_hits(f, m) for f in flags) and not any(_hits(o, m) for o in offline)
+            for s in stories.values() for m in s.errors
+        )  # fmt: skip
+        old = [f for f in flags if f.file in chapters]
+        old_caught = sum(any(_overlaps(f, e) for f in old) for e in errors)
+        old_other = [f for f in old if not any(_overlaps(f, e) for e in errors)]
+        examples = [
+            repr(marked_chapters[f.file].text[f.start : f.end])
+            for f in [f for f, _ in marked.trap_flags] + marked.noise + marked.style
+        ] + [repr(chapters[f.file].text[f.start : f.end]) for f in old_other]
+        rule_id = rule.removeprefix("languagetool.")
+        off = "off" if rule_id in LT_FICTION_DISABLED_RULES else ""
+        rows.append((rule_id, off, caught + old_caught, only, len(marked.trap_flags),
+                     len(marked.noise) + sum(not f.is_style for f in old_other),
+                     len(marked.style) + sum(f.is_style for f in old_other),
+                     ", ".join(examples[:4])))  # fmt: skip
+    for row in sorted(rows, key=lambda r: (-r[4] - r[5], r[0])):
+        print(f"{row[0]:44} {row[1]:4} {row[2]:6} {row[3]:7} {row[4]:5} {row[5]:5} {row[6]:5}"
+              f"   {row[7][:120]}")  # fmt: skip
 
 
 def rule_figures(
@@ -475,6 +585,10 @@ def edit_in_long_chapter(seed: Chapter) -> None:
 
 if __name__ == "__main__":
     if "--marked" in sys.argv:  # the marked corpus alone
-        marked_section(os.environ.get("FICWRITER_LT_URL"))
+        marked_section(languagetool_server()[0])
+    elif "--languagetool-rules" in sys.argv:  # each LanguageTool rule on both corpora
+        lt_url, _engine = languagetool_server()
+        if lt_url:
+            languagetool_rules_section(lt_url)
     else:
         main()

@@ -42,6 +42,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CommandError as error:
         print(f"ficwriter {args.command}: {error}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:  # Ctrl+C: a line, not a traceback; exit hooks still run
+        print(f"ficwriter {args.command}: interrupted", file=sys.stderr)
+        return 130
 
 
 def _open_window(paths: list[str]) -> int:

@@ -1,4 +1,4 @@
-"""Where ficwriter's files live: bundled resources, settings, logs, the source checkout."""
+"""Where ficwriter's files live: bundled resources, settings, logs, caches, the source checkout."""
 
 from __future__ import annotations
 
@@ -55,6 +55,18 @@ def log_dir() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+
+
+def cache_dir() -> Path:
+    """Per-user cache folder (``~/.cache/ficwriter`` on Linux): downloads that can be fetched again."""
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
+def languagetool_dir() -> Path:
+    """Where ``scripts/get-languagetool`` puts LanguageTool's jars unless told otherwise."""
+    return cache_dir() / "languagetool"
 
 
 def source_version() -> str:

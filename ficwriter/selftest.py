@@ -295,8 +295,7 @@ def _server_reachable(url: str) -> str:
 
 
 def check_languagetool() -> CheckResult:
-    from language_tool_python.download_lt import LocalLanguageTool
-    from language_tool_python.utils import get_language_tool_download_path
+    from ficwriter.checks.languagetool_install import configured_folder, find_installation
 
     url = os.environ.get(LT_URL_VARIABLE, "").strip()
     if url:
@@ -306,19 +305,20 @@ def check_languagetool() -> CheckResult:
         return CheckResult(
             "LanguageTool", Status.NOTE, f"the server at {url} does not answer ({problem})"
         )
-    folder = get_language_tool_download_path()
-    installed = LocalLanguageTool.get_latest_installed_version()
+    folder = configured_folder()
+    installed = find_installation(folder)
     if installed is not None:
         return CheckResult(
             "LanguageTool",
             Status.OK,
-            f"LanguageTool {installed.version_name} is installed in {folder}",
+            f"LanguageTool {installed.version} is installed in {installed.folder}",
         )
     return CheckResult(
         "LanguageTool",
         Status.NOTE,
-        f"not installed yet: ficwriter downloads it into {folder} on first use (needs Java and "
-        f"the internet once), or set {LT_URL_VARIABLE} to a LanguageTool server; "
+        f"not installed yet: scripts/get-languagetool fetches it into {folder} (needs Maven), "
+        f"or ficwriter tries to download it on first use (needs Java and the internet once), "
+        f"or set {LT_URL_VARIABLE} to a LanguageTool server; "
         "until then Harper and ficwriter's own checks run",
     )
 

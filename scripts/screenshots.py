@@ -28,8 +28,11 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 from ficwriter import paths  # noqa: E402
 from ficwriter.gui.app import application  # noqa: E402
 from ficwriter.gui.app_settings import AppSettings  # noqa: E402
+from ficwriter.gui.dialogs.new_project import NewStory  # noqa: E402
 from ficwriter.gui.main_window import MainWindow  # noqa: E402
 from ficwriter.gui.theme import apply_theme, theme_named  # noqa: E402
+
+import first_session_walk  # noqa: E402 (beside this script)
 
 SIZE = (1400, 900)
 
@@ -76,6 +79,34 @@ def main() -> int:
         window.show()
         settle(app, 0.3)
         save(window, args.out, "start-page")
+
+        # a new story, as a first-time writer starts one, on a 1366 x 768 laptop
+        window.opening.sample_folder = base / "Documents" / "ficwriter"
+        window.resize(1366, 768)
+        dialog = window.chapter_actions.new_project_dialog()
+        dialog.title_edit.setText("The Long Night")
+        dialog.author_edit.setText("Ana")
+        dialog.fandom_edit.setText("The 100")
+        dialog.language.setCurrentIndex(dialog.language.findData("en-GB"))
+        dialog.show()
+        settle(app, 0.3)
+        save(dialog, args.out, "new-story")
+        dialog.close()
+        window.chapter_actions.create_story(dialog.story())
+        editor = window.editor
+        editor.insertPlainText("The dropship shook as it broke through the clouds. Clarke held "
+                               "the strap above her seat and counted the seconds, the way her "
+                               "father had taught her.")
+        editor.insertPlainText("\n\n*Ninety-seven years*, she thought. Nobody had stood on "
+                               "the ground for ninety-seven years.\n\n* * *\n\n")
+        editor.insertPlainText("The door opened on green.")
+        window.save()
+        settle(app, 8, until=lambda: window.checks is not None and window.checks.idle())
+        settle(app, 0.5)
+        save(window, args.out, "new-story-editor")
+        window.close_project()
+        window.resize(*SIZE)
+        settle(app, 0.3)
 
         window.open_path(project)
         settle(app, 15, until=lambda: "unavailable" in window.status.checker.text()
@@ -131,6 +162,14 @@ def main() -> int:
         window.close()
         settle(app, 0.2)
         views(app, settings, base, args.out)
+
+        walker = MainWindow(settings)
+        walker.opening.sample_folder = base / "Documents" / "ficwriter"
+        walker.show()
+        first_session_walk.walk(app, walker, base, args.out, settle, save)
+        walker.session.mark_saved()
+        walker.close()
+        settle(app, 0.2)
     return 0
 
 

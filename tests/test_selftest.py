@@ -90,9 +90,24 @@ def test_installed_languagetool_is_found(monkeypatch: pytest.MonkeyPatch, tmp_pa
     monkeypatch.setenv("LTP_PATH", str(tmp_path))
     assert selftest.check_languagetool().status is Status.NOTE
     (tmp_path / "LanguageTool-6.8").mkdir()
+    assert selftest.check_languagetool().status is Status.NOTE  # a folder without the server
+    (tmp_path / "LanguageTool-6.8" / "languagetool-server.jar").write_bytes(b"PK")
     result = selftest.check_languagetool()
     assert result.status is Status.OK
     assert "LanguageTool 6.8 is installed" in result.detail
+
+
+def test_languagetool_jar_folder_is_found(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The folder scripts/get-languagetool fills, named by FICWRITER_LANGUAGETOOL_DIR."""
+    monkeypatch.delenv(selftest.LT_URL_VARIABLE, raising=False)
+    monkeypatch.setenv("LTP_PATH", str(tmp_path / "none"))
+    monkeypatch.setenv("FICWRITER_LANGUAGETOOL_DIR", str(tmp_path))
+    assert "scripts/get-languagetool" in selftest.check_languagetool().detail
+    for jar in ("languagetool-server-6.8.jar", "language-en-6.8.jar"):
+        (tmp_path / jar).write_bytes(b"PK")
+    result = selftest.check_languagetool()
+    assert result.status is Status.OK
+    assert result.detail == f"LanguageTool 6.8 is installed in {tmp_path}"
 
 
 class _LanguagesHandler(BaseHTTPRequestHandler):

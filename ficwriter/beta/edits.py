@@ -19,7 +19,7 @@ from typing import Protocol
 
 from ficwriter.beta.anchor import first_index
 from ficwriter.beta.reader import SEP, StyledRun
-from ficwriter.core.chapter import Chapter, ChapterBuilder, Paragraph, parse
+from ficwriter.core.chapter import Chapter, ChapterBuilder, Comment, Paragraph, parse
 from ficwriter.core.importers.runs import join_runs
 from ficwriter.core.inline import plain_text, segments
 
@@ -72,10 +72,20 @@ def edit_for(text: str, item: Applicable, chapter: Chapter | None = None) -> Edi
 
 
 def apply_items(text: str, items: Iterable[Applicable]) -> tuple[str, list[Applicable]]:
-    """``text`` with every applicable item accepted, and the items that were.
+    """``text`` with every applicable item accepted, and the items that were."""
+    applied: list[Applicable] = []
+    for edit, group in edits_for(text, items):
+        text = edit.apply(text)
+        applied.extend(group)
+    return text, applied
 
-    Items are taken from the end of the text backwards, each group of items in the same
-    paragraphs as one edit, so no item's offsets are moved by another's.
+
+def edits_for(text: str, items: Iterable[Applicable]) -> list[tuple[Edit, list[Applicable]]]:
+    """The edits accepting ``items`` make, from the end of the text backwards (apply them
+    in this order: none moves another's offsets), each with the items it makes.
+
+    Items in the same paragraphs are one edit, so no item's offsets are moved by another's;
+    each edit is only the stretch that differs, so text between edits is left untouched.
     """
     chapter = parse(text)
     paragraphs = chapter.paragraphs(notes=True)
@@ -90,13 +100,25 @@ def apply_items(text: str, items: Iterable[Applicable]) -> tuple[str, list[Appli
         else:
             groups.append([item])
             bounds.append((first, last))
-    applied: list[Applicable] = []
+    found = []
     for group in reversed(groups):
         edit = _edit(text, paragraphs, group)
         if edit is not None:
-            text = edit.apply(text)
-            applied.extend(group)
-    return text, applied
+            found.append((edit, group))
+    return found
+
+
+def comment_edit(text: str, start: int, end: int, note: str) -> Edit:
+    """A reader's comment kept as an author's comment: an HTML comment block after the
+    block (paragraph or note) holding ``text[start:end]``; cleaned exports leave it out."""
+    chapter = parse(text)
+    block_end = len(text.rstrip("\n"))
+    for block in chapter.blocks:
+        if block.span.start <= start <= block.span.end and not isinstance(block, Comment):
+            block_end = block.span.end
+            break
+    body = " ".join(note.replace("--", "\u2013").split())
+    return Edit(block_end, block_end, f"\n\n<!-- {body} -->")
 
 
 def _region(paragraphs: Sequence[Paragraph], start: int, end: int) -> tuple[int, int]:
@@ -152,7 +174,7 @@ def _edit(text: str, paragraphs: Sequence[Paragraph], items: Sequence[Applicable
             ]
     old = text[region[0].span.start : region[-1].span.end]
     new = _render(tokens, [p.text for p in region])
-    return _smallest(old, new, region[0].span.start)
+    return smallest_edit(old, new, region[0].span.start)
 
 
 def _render(tokens: list[_Char | _Separator], originals: list[str]) -> str:
@@ -194,7 +216,8 @@ def _same(original: str, chars: list[_Char]) -> bool:
     return [(c, s.italic, s.bold) for s in segments(original) for c in s.text] == chars
 
 
-def _smallest(old: str, new: str, base: int) -> Edit | None:
+def smallest_edit(old: str, new: str, base: int = 0) -> Edit | None:
+    """The one edit turning ``old`` (at offset ``base``) into ``new``; ``None`` if equal."""
     if old == new:
         return None
     head = 0

@@ -46,7 +46,7 @@ class ReviewItem:
     @property
     def summary(self) -> str:
         """What the item does, in a few words (the issues panel's row, the CLI's line)."""
-        text = self.text.replace("\n", " ⏎ ")
+        text = self.text.replace("\n", " ⏎ ").strip() or "⏎"
         if self.kind == "insertion":
             return f"insert “{text}”"
         if self.kind == "deletion":

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ficwriter.checks.cache import CheckCache
 from ficwriter.checks.dictionary import ProjectDictionary
+from ficwriter.checks.names import project_name_candidates
 from ficwriter.checks.dismissals import Dismissals
 from ficwriter.checks.engine import ChapterRule, Engine
 from ficwriter.checks.fiction import FictionSettings, chapter_rules, paragraph_engine
@@ -64,7 +65,8 @@ def build_checker(
     root = Path(project_root)
     settings = settings or load_check_settings(root)
     dictionary = ProjectDictionary.for_project(root)
-    engines, rules = build_engines(settings, sorted(dictionary.words), only)
+    project_names = [c.word for c in project_name_candidates(root)]
+    engines, rules = build_engines(settings, sorted(dictionary.words | set(project_names)), only)
     fallback = (
         frozenset({"harper"})
         if settings.harper.mode == "fallback" and any(e.name == "languagetool" for e in engines)
@@ -78,4 +80,6 @@ def build_checker(
         cache=CheckCache(root if persist else None),
         check_notes=settings.check_notes,
         fallback_engines=fallback,
+        project_names=project_names,
+        not_names=settings.not_names,
     )

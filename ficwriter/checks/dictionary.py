@@ -27,6 +27,9 @@ from ficwriter.core.words import iter_words
 from ficwriter.checks.issue import Category
 
 SUGGEST_MIN_USES = 3
+# Rules outside the spelling category that respell a word as another: on a name they are
+# wrong (Harper's OrthographicConsistency asks for the acronym "NAT" for the name "Nat").
+NAME_RULES = frozenset({"OrthographicConsistency", "SpellCheck", "SplitWords", "CompoundNouns"})
 _POSSESSIVE_RE = re.compile(r"['\u2019]s$")
 _SENTENCE_END = re.compile(r"[.!?…]['\"\u2019\u201d)]*\s*$")
 
@@ -40,6 +43,10 @@ class ProjectDictionary:
         self.generation = 0  # bumped by every change, so users of the words can tell
         self._lock = threading.Lock()
         self._words: set[str] = {w.strip() for w in words if w.strip()}
+        self._names: frozenset[str] = frozenset()
+        self._all: frozenset[str] = frozenset()
+        self._parts: frozenset[str] = frozenset()
+        self._rebuild()
 
     @classmethod
     def for_project(cls, project_root: Path) -> ProjectDictionary:
@@ -51,8 +58,42 @@ class ProjectDictionary:
         return frozenset(self._words)
 
     def __contains__(self, word: str) -> bool:
+        """A dictionary word or name candidate, in any form a name takes in prose.
+
+        The possessive counts as the name, a half of a hyphenated entry as the entry
+        ("Sofia" of "Anna-Sofia": engines split at hyphens), and a name's all-capitals
+        form on a sign ("TREVOR") as the name.
+        """
         word = _POSSESSIVE_RE.sub("", word.strip())
-        return word in self._words or (word.lower() in self._words and not word.isupper())
+        known = self._known
+        if word in known or (word.lower() in known and not word.isupper()):
+            return True
+        return word in self._parts or (word.isupper() and len(word) > 1 and word.title() in known)
+
+    @property
+    def _known(self) -> frozenset[str]:
+        return self._all
+
+    def set_names(self, candidates: Iterable[str]) -> None:
+        """The project's name candidates (``checks.names``): silenced like dictionary
+        words until the writer says otherwise."""
+        names = frozenset(w.strip() for w in candidates if w.strip())
+        with self._lock:
+            if names == self._names:
+                return
+            self._names = names
+            self._rebuild()
+            self.generation += 1
+
+    @property
+    def names(self) -> frozenset[str]:
+        return self._names
+
+    def _rebuild(self) -> None:
+        self._all = frozenset(self._words | self._names)
+        self._parts = frozenset(
+            part for word in self._all if "-" in word for part in word.split("-") if part
+        )
 
     def add(self, word: str) -> None:
         """Add ``word``; dictionary.txt is rewritten atomically (temp file, replace)."""
@@ -65,11 +106,36 @@ class ProjectDictionary:
             if self.project is not None:
                 self.project.add_word(word)
             self._words.add(word)
+            self._rebuild()
             self.generation += 1
 
-    def silences(self, category: Category, flagged: str) -> bool:
-        """True when a finding of ``category`` on ``flagged`` text is about one of our words."""
-        return category is Category.SPELLING and flagged in self
+    def silences(self, category: Category, flagged: str, rule_id: str = "") -> bool:
+        """True when a finding of ``category`` on ``flagged`` text is about one of our words:
+        a spelling finding, or a rule that would respell a name ("Nat" -> "NAT")."""
+        if category is not Category.SPELLING and rule_id not in NAME_RULES:
+            return False
+        return flagged in self
+
+
+def silenced_at(
+    dictionary: ProjectDictionary,
+    text: str,
+    start: int,
+    end: int,
+    category: Category,
+    rule_id: str,
+    not_names: Iterable[str] = (),
+) -> bool:
+    """``dictionary.silences`` for text[start:end], or a spelling flag on a word its
+    neighbours mark as a name ("Mrs Okonjo", "Carrow Street": ``names.looks_like_name``),
+    unless the writer said it is not a name."""
+    if dictionary.silences(category, text[start:end], rule_id):
+        return True
+    from ficwriter.checks.names import looks_like_name
+
+    if _POSSESSIVE_RE.sub("", text[start:end]) in not_names:
+        return False
+    return category is Category.SPELLING and looks_like_name(text, start, end, dictionary)
 
 
 def suggested_words(chapter: Chapter, dictionary: ProjectDictionary | None = None) -> list[str]:
@@ -95,7 +161,8 @@ def suggested_words(chapter: Chapter, dictionary: ProjectDictionary | None = Non
             before = text[: match.start()]
             if before.strip() and not _SENTENCE_END.search(before) and not _opens_quote(before):
                 mid_sentence.add(word)
-    known = dictionary or ProjectDictionary()
+    # the dictionary file's words only: name candidates are what is offered here
+    known = ProjectDictionary(dictionary.words if dictionary is not None else ())
     return [
         word
         for word, count in uses.most_common()

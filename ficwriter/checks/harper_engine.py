@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import queue
+import re
 import threading
 from collections.abc import Callable, Iterable
 
@@ -58,6 +59,26 @@ _KINDS: dict[str, Category] = {
 }
 # "handed her her food", "had had", "that that", "is is": correct English Harper flags.
 _CORRECT_DOUBLES = {"her", "had", "that", "is"}
+_DOUBLE_RULES = {"RepeatedWords", "RedundantThat"}
+
+# Sounds characters make, spelled as heard, stretched at will: "Mmm", "Mm-hm", "Hah",
+# "Ooooh", "Erm". A dictionary cannot list every length; Harper flagged each as a typo.
+_SOUND_WORD = re.compile(
+    r"(?:m+|m+-?h?m+|hm+|h+m+p+h+|mm+ph|m+ph|u+h+|h+u+h+|e+r+m*|u+m+|a+h+|o+h+|o+o+h+|a+w+|"
+    r"e+h+|u+g+h+|p+f+t+|p+s+t+|s+h+|t+s+k+|h+a+h*|h+e+h+|o+o+f+|e+w+|w+h+o+a+|g+a+h+|"
+    r"b+a+h+|a+r+g+h+|h+m+p+h+)",
+    re.IGNORECASE,
+)
+# A text message in the story: "Kit: ok who took my charger" (ficwriter's plain text of
+# "**Kit:** ..."). Texts are written lowercase, in chat words, on purpose.
+_TEXTING = re.compile(r"^\s*[^\W\d_][\w'-]*(?: [^\W\d_][\w'-]*)?:\s")
+_CHAT_WORDS = frozenset(
+    "lol omg tbh lmao rofl u ur rn idk btw brb ngl imo imho ikr smh pls plz thx ty np tho "
+    "bc cuz ya yall wyd hbu irl fr ofc jk ttyl xoxo".split()
+)
+_CASING_RULES = {"CapitalizePersonalPronouns", "SentenceCapitalization", "OkToOkay", "ExpandThough"}
+# "N.E.W.T.", "T." of "Captain T. Vance": initials and dotted abbreviations.
+_INITIALS = re.compile(r"(?:[^\W\d_]\.)+|[^\W\d_]")
 
 # Standard English that Harper's dictionary lacks (or allows in one dialect only), found
 # flagged in ficwriter's corpus and sample; every linter imports these, in every dialect.
@@ -75,6 +96,28 @@ VALID_WORDS: dict[str, str] = {
     "blacksmiths": "Harper knows 'blacksmith' but not its plural (flagged twice in the corpus)",
     "dockhand": "a standard noun Harper lacks (flagged in the corpus)",
     "dockhands": "the plural of 'dockhand'",
+    "afterwards": "standard in American English too (Harper's en-US flags it)",
+    "Afterwards": "the same at a sentence start",
+    "grey": "a standard American spelling beside 'gray' (Harper's en-US flags it)",
+    "sunburnt": "standard British past participle (Harper's en-GB flags it)",
+    "duffel": "a standard noun (duffel bag) Harper lacks",
+    "loch": "a standard noun (Scottish lake) Harper lacks",
+    "mortem": "the second half of 'post-mortem': Harper checks the halves of a hyphenated word",
+    "cortado": "a coffee on every café menu",
+    "spellbook": "a standard noun Harper lacks (with SplitWords off, SpellCheck flagged it)",
+    "spellbooks": "the plural of 'spellbook'",
+    "woodstove": "a standard noun Harper lacks (with SplitWords off, SpellCheck flagged it)",
+    "cellarman": "a standard noun (a pub's cellar keeper) Harper lacks",
+    "reliving": "the -ing form of 'relive'; Harper's en-US flagged it in the seed chapter",
+}
+# The words of fanfiction's own notes and summaries: Harper flagged each in authors' notes.
+FANDOM_WORDS: dict[str, str] = {
+    word: "fanfiction vocabulary, in nearly every author's note"
+    for word in (
+        "AU AUs fic fics fanfic fanfics beta betas betaing betaed betaread unbetaed kudos "
+        "fandom fandoms OTP canon OOC WIP WIPs drabble drabbles oneshot one-shot headcanon "
+        "POV POVs A/N smut fluff angst hurt/comfort crossover"
+    ).split()
 }
 
 
@@ -101,7 +144,7 @@ class HarperEngine:
     ) -> None:
         self.settings = settings or HarperSettings()
         self.dialect = dialect_for(language)
-        self._words = sorted(set(words) | VALID_WORDS.keys())  # in the cache key too
+        self._words = sorted(set(words) | VALID_WORDS.keys() | FANDOM_WORDS.keys())  # cache key too
         self._pool: queue.SimpleQueue[harper.Linter] = queue.SimpleQueue()
         self._built = 0
         self._max = max(1, pool_size)
@@ -169,9 +212,10 @@ class HarperEngine:
         finally:
             self._pool.put(linter)
         findings = []
+        texting = bool(_TEXTING.match(text))
         for rule, lints in organized.items():
             for lint in lints:
-                if rule == "RepeatedWords" and _correct_double(lint.problem_text):
+                if _fiction_false_flag(rule, lint, text, texting):
                     continue
                 category = category_for(lint.lint_kind)
                 findings.append(
@@ -193,6 +237,30 @@ class HarperEngine:
 
     def close(self) -> None:
         """Nothing to stop: linters are freed with the engine."""
+
+
+def _fiction_false_flag(rule: str, lint: harper.Lint, text: str, texting: bool) -> bool:
+    """A flag Harper raises on correct fiction: a deliberate double ("had had"), a sound
+    word, an initial, or a text message's casing and chat words."""
+    problem = lint.problem_text
+    if rule in _DOUBLE_RULES and _correct_double(problem):
+        return True
+    around = text[max(0, lint.span.start - 1) : lint.span.end + 1]
+    if rule == "AnA" and text[lint.span.end : lint.span.end + 2] == "/N":
+        return True  # "A/N": the author's note
+    if rule == "SpellCheck":
+        word = problem.strip()
+        if _SOUND_WORD.fullmatch(word) or _INITIALS.fullmatch(word):
+            return True
+        if (len(word) > 1 and word.isupper()) or "_" in around or "@" in around:
+            return True  # a sign, an acronym, shouting; a username ("tilly_writes")
+        if texting:
+            if word.lower() in _CHAT_WORDS:
+                return True
+            # "friday", "jojo": only the capital is missing, and texts leave it out
+            suggestions = [s.replacement_text for s in lint.suggestions[:MAX_SUGGESTIONS]]
+            return any(s.lower() == word.lower() for s in suggestions)
+    return texting and rule in _CASING_RULES
 
 
 def _correct_double(problem: str) -> bool:

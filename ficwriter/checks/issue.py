@@ -18,6 +18,7 @@ class Category(str, Enum):
     TYPOGRAPHY = "typography"
     STYLE = "style"
     FICTION = "fiction"
+    BETA = "beta"  # a beta reader's change or comment (ficwriter.beta), not a checker's
 
 
 class Severity(str, Enum):
@@ -34,6 +35,7 @@ DEFAULT_SEVERITY: dict[Category, Severity] = {
     Category.TYPOGRAPHY: Severity.HINT,
     Category.STYLE: Severity.HINT,
     Category.FICTION: Severity.WARNING,
+    Category.BETA: Severity.WARNING,
 }
 
 

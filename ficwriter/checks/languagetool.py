@@ -1,10 +1,13 @@
-"""The LanguageTool engine, through language-tool-python and nothing else.
+"""The LanguageTool engine: language-tool-python's client against a LanguageTool server.
 
-Three modes: ``local`` (language-tool-python downloads LanguageTool on first use and runs
-its server; needs Java 17+), ``remote`` (a server URL, optionally with username + API key
-for LanguageTool's paid API) and ``off``. Starting takes seconds, so it happens on a
-background thread; ``check`` waits for it (up to ``start_timeout``) and the status says
-what is going on: starting, downloading, ready, or unavailable and why.
+Three modes: ``local`` (ficwriter runs LanguageTool's HTTP server on a loopback port, from
+the jars ``scripts/get-languagetool`` fetched, an unpacked release, or, failing both, a
+release language-tool-python downloads; needs Java 17+; see ``languagetool_install`` and
+``languagetool_process``), ``remote`` (a server URL, optionally with username + API key for
+LanguageTool's paid API) and ``off``. Starting takes seconds (the server, then loading its
+rules with one warm-up check), so it happens on a background thread; ``check`` waits for it
+(up to ``start_timeout``) and the status says what is going on: starting, downloading,
+ready, or unavailable and why.
 
 Failure policy: when a request fails (server crashed, unreachable, hung past the time-out,
 answered 500 or garbage) the engine rebuilds its client once - for a local server that
@@ -24,7 +27,6 @@ correction is always empty - exact spans with any number of threads, no lock nee
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import shutil
 import subprocess
@@ -42,15 +44,23 @@ from language_tool_python.download_lt import (
 )
 from language_tool_python.exceptions import LanguageToolError
 from language_tool_python.match import Match
-from language_tool_python.utils import LTP_JAR_DIR_PATH_ENV_VAR, get_language_tool_download_path
+from language_tool_python.utils import get_language_tool_download_path
 
 from ficwriter.checks.engine import EngineState, EngineStatus, EngineUnavailable
 from ficwriter.checks.issue import DEFAULT_SEVERITY, Category, Finding
+from ficwriter.checks.languagetool_install import (
+    FOLDER_VARIABLE,
+    Installation,
+    configured_folder,
+    find_installation,
+)
+from ficwriter.checks.languagetool_process import LocalServer
 from ficwriter.checks.settings import LanguageToolSettings
 
 NAME = "languagetool"
 MIN_JAVA = 17
 MAX_SUGGESTIONS = 5
+WARM_UP_TEXT = "She didn't see it coming."
 _ASTRAL_RE = re.compile("[\U00010000-\U0010ffff]")
 _PLACEHOLDER = "\ufffd"
 
@@ -121,27 +131,34 @@ def _finding(match: Match) -> Finding:
 
 
 class _Client(language_tool_python.LanguageTool):
-    """language-tool-python's client with a request time-out and the paid API's login.
+    """language-tool-python's client with a request time-out, the paid API's login and our server.
 
     The library reads its time-out from ``self._TIMEOUT`` and builds request fields in
     ``_create_params``; LanguageTool's API takes ``username`` and ``apiKey`` fields there.
     """
 
-    def __init__(self, *args: Any, timeout: float, username: str, api_key: str, **kw: Any):
+    def __init__(
+        self,
+        *args: Any,
+        timeout: float,
+        username: str,
+        api_key: str,
+        server: LocalServer | None = None,
+        **kw: Any,
+    ):
         self._TIMEOUT = timeout  # type: ignore[misc]  # shadows the library's 300 s
         self._login = {"username": username, "apiKey": api_key} if username else {}
+        self.local_server = server
         super().__init__(*args, **kw)
 
     def _create_params(self, text: str) -> dict[str, str]:
         return {**super()._create_params(text), **self._login}
 
-
-def _installed_version() -> str | None:
-    """The newest LanguageTool language-tool-python can use without downloading."""
-    if os.environ.get(LTP_JAR_DIR_PATH_ENV_VAR):
-        return LTP_DOWNLOAD_VERSION
-    latest = LocalLanguageTool.get_latest_installed_version()
-    return latest.version_name if latest else None
+    def close(self) -> None:
+        """Close the client and end the server ficwriter started for it, if any."""
+        super().close()
+        if self.local_server is not None:
+            self.local_server.stop()
 
 
 def _download_size(folder: Path) -> int:
@@ -200,6 +217,7 @@ class LanguageToolEngine:
         self._version = settings.url if settings.mode == "remote" else LTP_DOWNLOAD_VERSION
         self._started = threading.Event()
         self._closed = False
+        self._starting: LocalServer | None = None
         if settings.mode == "off":
             self._status = EngineStatus(NAME, EngineState.OFF, "turned off in the settings")
             self._started.set()
@@ -268,12 +286,6 @@ class LanguageToolEngine:
     def _failure_text(self, error: BaseException) -> str:
         if self.settings.mode == "remote":
             return f"LanguageTool server {self.settings.url} unreachable: {_reason(error)}"
-        if isinstance(error, (requests.ConnectionError, requests.Timeout)):
-            return (
-                f"could not download LanguageTool {self._version}: {_reason(error)}. "
-                "Connect to the internet once, or give a LanguageTool server URL, or unpack "
-                "LanguageTool into the folder named by LTP_PATH"
-            )
         return f"local LanguageTool server failed: {_reason(error)}"
 
     def _ready_text(self) -> str:
@@ -297,44 +309,83 @@ class LanguageToolEngine:
         client.disabled_rules = set(s.disabled_rules)
         client.enabled_categories = set(s.enabled_categories)
         client.disabled_categories = set(s.disabled_categories)
+        if client.local_server is not None:
+            self._warm_up(client)
         return client
 
+    def _warm_up(self, client: _Client) -> None:
+        """A fresh server loads its English rules on the first check (about 10 s): do it now,
+        so READY means the next check answers in milliseconds."""
+        self._set_status(EngineState.STARTING, f"LanguageTool {self._version}: loading its rules")
+        try:
+            client.check(WARM_UP_TEXT)
+        except BaseException:
+            client.close()
+            raise
+
     def _start_local(self, common: dict[str, Any]) -> _Client:
+        """Start LanguageTool from the best installation found, downloading one if none is."""
         problem = java_problem()
         if problem:
             raise EngineUnavailable(problem)
-        installed = _installed_version()
-        if installed:
-            self._version = installed
-            return _Client(self.language, language_tool_download_version=installed, **common)
-        return self._download_and_start(common)
+        folder = configured_folder(self.settings.folder)
+        installation = find_installation(folder) or self._download(folder)
+        self._version = installation.version
+        self._set_status(
+            EngineState.STARTING,
+            f"starting LanguageTool {installation.version} from {installation.folder}",
+        )
+        server = LocalServer(installation, shutil.which("java") or "java")
+        self._starting = server  # so close() can end a server that is still starting
+        try:
+            url = server.start(self.settings.start_timeout)
+        finally:
+            self._starting = None
+        try:
+            return _Client(self.language, remote_server=url, server=server, **common)
+        except BaseException:
+            server.stop()
+            raise
 
-    def _download_and_start(self, common: dict[str, Any]) -> _Client:
-        """First use: language-tool-python downloads LanguageTool; report how far it got."""
-        folder = get_language_tool_download_path()
+    def _download(self, folder: Path) -> Installation:
+        """No LanguageTool here: language-tool-python downloads a release; report how far it got."""
+        downloads = get_language_tool_download_path()
         done = threading.Event()
 
         def report() -> None:
             total = _archive_size(self._version)
             while not done.wait(0.5):
-                size = _download_size(folder)
+                size = _download_size(downloads)
                 self._set_status(
                     EngineState.DOWNLOADING,
-                    f"downloading LanguageTool {self._version} to {folder}: {size / 1e6:.0f} MB "
-                    f"of {total / 1e6 if total else 250:.0f} MB (first use only)",
+                    f"downloading LanguageTool {self._version} to {downloads}: "
+                    f"{size / 1e6:.0f} MB of {total / 1e6 if total else 250:.0f} MB "
+                    "(first use only)",
                     min(1.0, size / total) if total else None,
                 )
 
         self._set_status(
             EngineState.DOWNLOADING,
-            f"downloading LanguageTool {self._version} to {folder} (about 250 MB, first use only)",
+            f"no LanguageTool in {folder}: downloading LanguageTool {self._version} to "
+            f"{downloads} (about 250 MB, first use only)",
         )
         reporter = threading.Thread(target=report, name="languagetool-download", daemon=True)
         reporter.start()
         try:
-            return _Client(self.language, **common)
+            LocalLanguageTool.from_version_name(self._version).download()
+            installation = find_installation(folder)
+            if installation is None:
+                raise LanguageToolError(f"the download left no LanguageTool in {downloads}")
+        except Exception as error:  # noqa: BLE001 - the writer gets the reason and a way out
+            raise EngineUnavailable(
+                f"could not download LanguageTool {self._version}: {_reason(error)}. Get it "
+                f"from Maven Central with ficwriter's scripts/get-languagetool, then name its "
+                f"folder with --languagetool-dir, {FOLDER_VARIABLE} or [checks.languagetool] "
+                "dir (or give a LanguageTool server URL)"
+            ) from error
         finally:
             done.set()
+        return installation
 
     # -- checking -----------------------------------------------------------------------
 
@@ -381,6 +432,9 @@ class LanguageToolEngine:
 
     def close(self) -> None:
         self._closed = True
+        starting = self._starting
+        if starting is not None:
+            starting.stop()
         with self._lock:
             client, self._client = self._client, None
         if client is not None:

@@ -31,14 +31,15 @@ import logging
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from ficwriter.core.chapter import Chapter, Paragraph
 from ficwriter.core.inline import PlainText, plain_text
 from ficwriter.checks.cache import CheckCache, cache_key, text_digest
-from ficwriter.checks.dictionary import ProjectDictionary, suggested_words
+from ficwriter.checks.dictionary import ProjectDictionary, silenced_at, suggested_words
+from ficwriter.checks.names import name_candidates
 from ficwriter.checks.dismissals import Dismissals
 from ficwriter.checks.engine import (
     ChapterRule,
@@ -168,11 +169,18 @@ class Checker:
         check_notes: bool = False,
         workers: int = 2,
         fallback_engines: frozenset[str] = frozenset(),
+        project_names: Iterable[str] = (),
+        not_names: Iterable[str] = (),
+        find_names: bool = True,
     ) -> None:
         """``fallback_engines`` (e.g. {"harper"}) are shown only while LanguageTool is not ready."""
         self.engines = list(engines)
         self.chapter_rules = list(chapter_rules)
         self.dictionary = dictionary or ProjectDictionary()
+        self.project_names = frozenset(project_names)  # candidates from the other chapters
+        self.not_names = tuple(not_names)
+        self.find_names = find_names  # False: only the dictionary decides what is a name
+        self._names_of: tuple[str | None, frozenset[str]] = (None, frozenset())
         self.dismissals = dismissals or Dismissals()
         self.cache = cache or CheckCache()
         self.check_notes = check_notes
@@ -455,7 +463,9 @@ class Checker:
             for f in findings:
                 if not 0 <= f.start <= f.end <= len(plain.text):
                     continue  # an engine answered for another text
-                if self.dictionary.silences(f.category, plain.text[f.start : f.end]):
+                if silenced_at(
+                    self.dictionary, plain.text, f.start, f.end, f.category, f.rule_id, self.not_names
+                ):
                     continue
                 mapped.append((*plain.source_span(f.start, f.end), f))
             if len(self._mapped) > _MEMO_ENTRIES:
@@ -463,7 +473,18 @@ class Checker:
             found = self._mapped[memo_key] = tuple(mapped)
         return found
 
+    def _update_names(self, chapter: Chapter) -> None:
+        """Name candidates of the project and of this chapter as it is now (a name the
+        writer just introduced twice is one), handed to the dictionary."""
+        if not self.find_names:
+            return
+        if self._names_of[0] != chapter.text:
+            found = name_candidates([chapter], self.dictionary.words, self.not_names)
+            self._names_of = (chapter.text, frozenset(c.word for c in found))
+        self.dictionary.set_names(self.project_names | self._names_of[1])
+
     def _assemble(self, job: _Job) -> list[Issue]:
+        self._update_names(job.chapter)
         hidden = self._hidden_engines()
         names = [e.name for e in job.engines if e.name not in hidden]
         issues: list[Issue] = []
@@ -482,9 +503,7 @@ class Checker:
                     )
         text = job.chapter.text
         for issue in job.chapter_issues or ():
-            if issue.category is Category.SPELLING and self.dictionary.silences(
-                issue.category, text[issue.start : issue.end]
-            ):
+            if self.dictionary.silences(issue.category, text[issue.start : issue.end], issue.rule_id):
                 continue
             issues.append(issue)
         merged = merge_issues(issues, ENGINE_ORDER, text=text)

@@ -6,10 +6,12 @@ table as plain values; this module gives them meaning:
     [checks]
     engines = ["languagetool", "harper", "fiction"]
     language = "en-GB"            # else the top-level `language`, else en-US
-    check_notes = false
+    check_notes = true            # author's notes are checked too; false skips them
+    not_names = ["Hope"]          # capitalised words that are not names (checked again)
 
     [checks.languagetool]
     mode = "remote"               # local | remote | off
+    dir = "~/LanguageTool"        # local mode: jars or a release (FICWRITER_LANGUAGETOOL_DIR wins)
     url = "https://api.languagetoolplus.com"
     username = "me@example.org"
     api_key = "..."
@@ -28,11 +30,13 @@ dialogue and narration are off (the lists below say why, rule by rule).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ficwriter.checks.languagetool_install import FOLDER_VARIABLE
 from ficwriter.core.project import open_project
 
 ENGINE_NAMES = ("languagetool", "harper", "fiction")
@@ -69,6 +73,19 @@ HARPER_FICTION_DISABLED_RULES: Mapping[str, str] = {
     "ThatThan": "flags 'the danger that was flying' and misses the seed's real 'more deaths "
     "that'; the fiction rules' confused-words list checks that/than in context",
     "UseEllipsisCharacter": "'...' or the ellipsis character: the export can convert either",
+    "CompoundNouns": "'boarding house', 'sea wall', 'river boats': correct open compounds "
+    "it wants joined; it caught none of the marked corpus's errors",
+    "SplitWords": "'spellbook', 'woodstove', 'cellarman': correct words it wants split",
+    "ItsPossessive": "flags 'It's somebody deciding', 'It's Bea.'; the fiction rules check "
+    "its/it's in context",
+    "MissingPreposition": "flags 'I can't.' and 'I love him.' in dialogue",
+    "WereWhere": "flags 'all you could see were the lights'",
+    "ThingThink": "flags 'It's not a you thing.'",
+    "ProgressiveNeedsBe": "flags 'We have morning skate.'",
+    "Excellent": "wants 'very good' replaced by 'excellent', even in a character's speech "
+    "('a very good light', said four times on purpose)",
+    "Dashes": "'--' is how writers type a dash (the export sets it as one); Harper took it "
+    "for a typo",
 }
 
 
@@ -91,6 +108,7 @@ class LanguageToolSettings:
     """How to reach LanguageTool and which of its rules to use."""
 
     mode: str = "local"  # local | remote | off
+    folder: str = ""  # local mode: where LanguageTool is; "" = ficwriter's cache folder
     url: str = ""
     username: str = ""
     api_key: str = ""
@@ -113,8 +131,12 @@ class LanguageToolSettings:
         disabled = _strings(table.get("disabled_rules"), f"{where} disabled_rules")
         enabled_cat = _strings(table.get("enabled_categories"), f"{where} enabled_categories")
         disabled_cat = _strings(table.get("disabled_categories"), f"{where} disabled_categories")
+        folder = os.environ.get(FOLDER_VARIABLE) or table.get("dir", "")
+        if not isinstance(folder, str):
+            raise ValueError(f"{where} dir must be a folder path")
         return cls(
             mode=mode,
+            folder=folder,
             url=url,
             username=str(table.get("username", "")),
             api_key=str(table.get("api_key", "")),
@@ -153,7 +175,8 @@ class CheckSettings:
 
     language: str = "en-US"
     engines: tuple[str, ...] = ENGINE_NAMES
-    check_notes: bool = False
+    check_notes: bool = True  # author's notes are posted with the chapter
+    not_names: tuple[str, ...] = ()  # capitalised words the writer said are not names
     languagetool: LanguageToolSettings = field(default_factory=LanguageToolSettings)
     harper: HarperSettings = field(default_factory=HarperSettings)
     fiction: Mapping[str, Any] = field(default_factory=dict)  # handed to FictionSettings
@@ -171,7 +194,8 @@ class CheckSettings:
         return cls(
             language=str(table.get("language") or config.get("language") or "en-US"),
             engines=tuple(engines),
-            check_notes=bool(table.get("check_notes", False)),
+            check_notes=bool(table.get("check_notes", True)),
+            not_names=tuple(sorted(_strings(table.get("not_names"), "[checks] not_names"))),
             languagetool=LanguageToolSettings.from_table(table.get("languagetool", {})),
             harper=HarperSettings.from_table(table.get("harper", {})),
             fiction=dict(table.get("fiction", {})),

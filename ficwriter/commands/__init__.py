@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from ficwriter.commands import beta, chapter, chapter_list, check, export, goals, history
+from ficwriter.commands import beta, chapter, chapter_list, check, export, goals, history, names
 
-COMMAND_MODULES: list[ModuleType] = [chapter_list, chapter, export, history, check, goals, beta]
+COMMAND_MODULES: list[ModuleType] = [
+    chapter_list, chapter, export, history, check, names, goals, beta
+]

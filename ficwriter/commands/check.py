@@ -37,6 +37,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         help="engine to use (repeatable); auto = the project's settings (default)",
     )
     parser.add_argument("--lt-url", metavar="URL", help="use the LanguageTool server at URL")
+    parser.add_argument(
+        "--languagetool-dir",
+        metavar="DIR",
+        type=Path,
+        help="run LanguageTool from DIR (what scripts/get-languagetool fetched, or an unpacked "
+        "release)",
+    )
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.set_defaults(run=run)
 
@@ -48,6 +55,11 @@ def _settings(root: Path, args: argparse.Namespace) -> tuple[CheckSettings, list
         raise CommandError(f"bad check settings: {error}") from error
     if args.lt_url:
         lt = replace(settings.languagetool, mode="remote", url=args.lt_url)
+        settings = replace(settings, languagetool=lt)
+    elif args.languagetool_dir:
+        if not args.languagetool_dir.is_dir():
+            raise CommandError(f"--languagetool-dir {args.languagetool_dir}: no such folder")
+        lt = replace(settings.languagetool, mode="local", folder=str(args.languagetool_dir))
         settings = replace(settings, languagetool=lt)
     engines = args.engine or ["auto"]
     only = None if "auto" in engines else list(dict.fromkeys(engines))

@@ -167,7 +167,7 @@ def add_chapter(project: Project, title: str | None = None, after: int | None = 
     position = len(chapters) if after is None else _position(after, len(chapters), "after")
     title = (title or "").strip()
     header = header_comment(title, None) if title else None
-    text = f"{header}\n" if header else ""
+    text = f"{header}\n\n" if header else ""  # the writer's text goes below the title
     folder = project.chapters_dir if project.chapters_dir.is_dir() else project.root
     folder.mkdir(parents=True, exist_ok=True)
     new = folder / f"{slugify(title)}.md"

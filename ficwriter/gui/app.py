@@ -18,6 +18,7 @@ import ficwriter
 from ficwriter import paths
 from ficwriter.gui.app_settings import AppSettings
 from ficwriter.gui.threads.gc_guard import collect_on_gui_thread
+from ficwriter.gui.threads.gc_guard import release as release_collection
 from ficwriter.gui.main_window import MainWindow
 from ficwriter.gui.theme import apply_theme, theme_named
 from ficwriter.logs import start_log_file
@@ -69,4 +70,6 @@ def run(arguments: list[str]) -> int:
     if os.environ.get(QUIT_WHEN_SHOWN):
         window.shown.connect(lambda: _announce_and_quit(app))
     window.show()
-    return app.exec()
+    code = app.exec()
+    release_collection()
+    return code

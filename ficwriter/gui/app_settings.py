@@ -6,11 +6,13 @@ and go through ``ficwriter.core.project``; these here belong to the person, not 
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
 MAX_RECENT = 8
+MAX_CURSORS = 300  # chapters whose cursor place is remembered, the latest left
 DEFAULT_AUTOSAVE_SECONDS = 30
 
 
@@ -56,6 +58,25 @@ class AppSettings:
         recent = [p for p in self.recent_projects() if p != path]
         recent.insert(0, path)
         self.qsettings.setValue("recent/projects", [str(p) for p in recent[:MAX_RECENT]])
+
+    def _cursors(self) -> dict[str, int]:
+        try:
+            value = json.loads(str(self.qsettings.value("editor/cursors", "{}")))
+        except ValueError:
+            return {}
+        return {k: v for k, v in value.items() if isinstance(v, int)} if isinstance(value, dict) else {}
+
+    def cursor_position(self, chapter: Path) -> int:
+        """Where the cursor was when ``chapter`` was last left (0 when never)."""
+        return self._cursors().get(str(Path(chapter).resolve()), 0)
+
+    def set_cursor_position(self, chapter: Path, position: int) -> None:
+        cursors = self._cursors()
+        key = str(Path(chapter).resolve())
+        cursors.pop(key, None)
+        cursors[key] = int(position)  # newest last: the oldest go first
+        kept = dict(list(cursors.items())[-MAX_CURSORS:])
+        self.qsettings.setValue("editor/cursors", json.dumps(kept))
 
     def window_state(self) -> tuple[bytes | None, bytes | None]:
         return self.qsettings.value("window/geometry"), self.qsettings.value("window/state")

@@ -40,6 +40,7 @@ from ficwriter.core.textfile import UnreadableFile, read_text
 from ficwriter.gui.threads import relay
 from ficwriter.gui.app_settings import AppSettings
 from ficwriter.gui.background.checking import CheckController
+from ficwriter.gui.actions.chapter_actions import ChapterActions
 from ficwriter.gui.actions.disk_sync import DiskSync
 from ficwriter.gui.editor.editor import ChapterEditor
 from ficwriter.gui.editor.find_bar import FindBar
@@ -47,11 +48,13 @@ from ficwriter.gui.editor.focus_words import FocusWords
 from ficwriter.gui.actions.history_actions import HistoryActions
 from ficwriter.gui.panels.history_dock import HistoryDock
 from ficwriter.gui.actions.import_offer import ImportOffer
+from ficwriter.gui.actions.beta_actions import BetaActions
 from ficwriter.gui.actions.name_offer import NameOffer
 from ficwriter.gui.actions.issue_actions import IssueActions
 from ficwriter.gui.panels.issues_dock import IssuesDock
 from ficwriter.gui.menus import WindowMenus
 from ficwriter.gui.editor.message_bar import MessageBar
+from ficwriter.gui.editor.positions import QtPositions
 from ficwriter.gui.actions.opening import OpenCommands
 from ficwriter.gui.panels.outline import OutlineDock
 from ficwriter.gui.panels.layout import Panels
@@ -89,7 +92,7 @@ class MainWindow(QMainWindow):
         relay.install()
         self.settings = settings or AppSettings()
         self.theme = theme_named(self.settings.theme)
-        self.setWindowTitle("ficwriter")
+        self.setWindowTitle("ficwriter[*]")
         # 1400 x 900 where the screen has room, else the screen's free area (a laptop's
         # 1366 x 768, half of a wide screen)
         room = self.screen().availableGeometry()
@@ -150,9 +153,11 @@ class MainWindow(QMainWindow):
         self.import_offer = ImportOffer(self)
         self.name_offer = NameOffer(self)
         self.panels = Panels(self)
+        self.chapter_actions = ChapterActions(self)
         self.scene_actions = SceneActions(self)
         self.issue_actions = IssueActions(self)
         self.history_actions = HistoryActions(self)
+        self.beta_actions = BetaActions(self)
         self.views = ProjectViews(self)
         self.history_actions.listeners.append(self.views.history_changed)
         self.menus = WindowMenus(self)
@@ -161,6 +166,11 @@ class MainWindow(QMainWindow):
         self._connect_issue_actions()
         self._connect_history()
         self.editor.selectionChanged.connect(self.word_tally.selection_changed)
+        self._cursor_positions: tuple[object, QtPositions | None] = (None, None)
+        self._cursor_timer = QTimer(self, singleShot=True, interval=150)
+        self._cursor_timer.timeout.connect(self._follow_cursor)
+        self.editor.cursorPositionChanged.connect(self._cursor_timer.start)
+        self.outline.rowsReady.connect(lambda _path: self._cursor_timer.start())
         self.chapterOpened.connect(self.import_offer.chapter_opened)
         self.editor.document().modificationChanged.connect(self._modification_changed)
         self.show_start_page()
@@ -168,6 +178,7 @@ class MainWindow(QMainWindow):
     # -- wiring -----------------------------------------------------------------------------
     def _connect_start_page(self) -> None:
         page, opening = self.start_page, self.opening
+        page.newStoryRequested.connect(self.chapter_actions.new_project)
         page.openRequested.connect(self.open_path)
         page.openFolderRequested.connect(opening.choose_folder)
         page.openFileRequested.connect(opening.choose_file)
@@ -181,6 +192,12 @@ class MainWindow(QMainWindow):
         self.outline.sceneMoved.connect(scenes.move_scene)
         self.outline.sceneFieldEdited.connect(scenes.set_scene_field)
         self.outline.sceneBreakRequested.connect(scenes.add_scene_break)
+        stories = self.chapter_actions
+        self.outline.chapterRenameRequested.connect(stories.rename_chapter)
+        self.outline.chapterMoveRequested.connect(stories.move_chapter)
+        self.outline.chapterMergeRequested.connect(stories.merge_with_next)
+        self.outline.chapterDeleteRequested.connect(stories.delete_chapter)
+        self.outline.chapterSplitRequested.connect(stories.split_chapter)
 
     def _connect_issue_actions(self) -> None:
         actions = self.issue_actions
@@ -193,6 +210,12 @@ class MainWindow(QMainWindow):
         self.issues.openIssueRequested.connect(actions.open_issue)
         self.chapterOpened.connect(lambda path: self.issues.project.follow(self.workspace, path))
         self.issues.stopLanguageToolRequested.connect(actions.stop_languagetool)
+        beta = self.beta_actions
+        self.issues.betaAcceptRequested.connect(beta.accept)
+        self.issues.betaRejectRequested.connect(beta.reject)
+        self.issues.betaAcceptAllRequested.connect(beta.accept_all)
+        self.issues.betaRejectAllRequested.connect(beta.reject_all)
+        self.chapterOpened.connect(lambda _path: beta.chapter_closed())
 
     def _connect_history(self) -> None:
         self.history.restoreRequested.connect(self.history_actions.restore_revision)
@@ -260,6 +283,7 @@ class MainWindow(QMainWindow):
             self.complain(f"Cannot open {path.name}: {error}")
             return False
         if self.session is not None:
+            self._remember_cursor()
             self.session.detach()
             self.session.deleteLater()
         new_root = root or project_root_for(path)
@@ -284,7 +308,7 @@ class MainWindow(QMainWindow):
         self.menus.set_editing_enabled(True)
         self.menus.set_read_only(self.workspace is not None and self.workspace.read_only)
         self._set_title(path)
-        self.editor.setFocus()
+        self.editor.go_to(self.settings.cursor_position(path))  # where the writer left it
         self.status.show_saved("Saved")
         if self.workspace is not None:
             self.workspace.follow(path)
@@ -368,6 +392,7 @@ class MainWindow(QMainWindow):
         if self.session is not None:
             if self.session.dirty and not self.save():
                 return
+            self._remember_cursor()
             self.session.detach()
             self.session.deleteLater()
             self.session = None
@@ -376,7 +401,7 @@ class MainWindow(QMainWindow):
         self.outline.tree.clear()
         self.issue_layer.clear()
         self.editor.clear()
-        self.setWindowTitle("ficwriter")
+        self.setWindowTitle("ficwriter[*]")
         self.show_start_page()
 
     # -- export and settings ----------------------------------------------------------------
@@ -427,10 +452,12 @@ class MainWindow(QMainWindow):
             return False
         text = self.editor.text()
         try:
-            self.workspace.store.save(self.workspace.relative(self.session.path), text)
+            self.workspace.store.save(self.workspace.relative(self.session.path), text,
+                                      source=self.beta_actions.save_source())
         except (SaveError, ReadOnlyProject) as error:  # SaveError says it in plain words
             self.complain(f"Could not save {self.session.path.name}: {error}")
             return False
+        self.beta_actions.saved()
         self.session.mark_saved()
         self.session.note_disk_text(text)
         self.disk.conflict = None
@@ -477,6 +504,23 @@ class MainWindow(QMainWindow):
             self.outline.show_project(self.project_root, path)
             self.outline.update_chapter(path, self.session.chapter)
             self._set_title(path)
+
+    def _remember_cursor(self) -> None:
+        assert self.session is not None
+        self.settings.set_cursor_position(self.session.path, self.editor.textCursor().position())
+
+    def _follow_cursor(self) -> None:
+        """The outline selects the scene the cursor is in (after the cursor rests a moment)."""
+        session = self.session
+        if session is None:
+            return
+        # the text's positions are read once per version, not on every move of the cursor
+        if self._cursor_positions[0] != (id(session), session.version):
+            self._cursor_positions = ((id(session), session.version), self.editor.positions())
+        offset = self._cursor_positions[1].from_qt(self.editor.textCursor().position())
+        scene = session.chapter.scene_at(offset)
+        if scene is not None:
+            self.outline.show_scene(self.session.path, scene.index)
 
     def _update_outline_issues(self) -> None:
         """Issue counts in the outline: the open chapter's (as its check delivers them),
@@ -528,6 +572,8 @@ class MainWindow(QMainWindow):
         if self.session is not None and self.session.dirty and not self.save():
             event.ignore()
             return
+        if self.session is not None:
+            self._remember_cursor()
         self.settings.save_window_state(self.saveGeometry(), self.saveState())
         self.settings.sync()
         self._close_workspace()

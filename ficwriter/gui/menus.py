@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 
     from PySide6.QtWidgets import QMenuBar
 
+    from ficwriter.gui.actions.beta_actions import BetaActions
+    from ficwriter.gui.actions.chapter_actions import ChapterActions
     from ficwriter.gui.actions.issue_actions import IssueActions
     from ficwriter.gui.actions.opening import OpenCommands
     from ficwriter.gui.actions.scene_actions import SceneActions
@@ -49,8 +51,10 @@ class MenuWindow(Protocol):
     issues: IssuesDock
     history: HistoryDock
     opening: OpenCommands
+    chapter_actions: ChapterActions
     scene_actions: SceneActions
     issue_actions: IssueActions
+    beta_actions: BetaActions
     panels: Panels
     views: ProjectViews
 
@@ -74,13 +78,18 @@ class WindowMenus:
         a = self._action
         editor, find_bar = window.editor, window.find_bar
         scenes, issues = window.scene_actions, window.issue_actions
-        opening = window.opening
+        opening, stories = window.opening, window.chapter_actions
+        self.act_new_project = a("&New Project…", stories.new_project, "Ctrl+Shift+N")
+        self.act_new_chapter = a("New &Chapter", stories.new_chapter, K.New)
+        self.act_deleted = a("&Deleted Chapters…", stories.show_deleted)
         self.act_open_folder = a("Open &Folder…", opening.choose_folder, "Ctrl+Shift+O")
         self.act_open_file = a("&Open File…", opening.choose_file, K.Open)
         self.act_sample = a("Open &Sample Project", opening.open_sample)
         self.act_save = a("&Save", window.save, K.Save)
         self.act_import = a("&Import…", opening.choose_import)
         self.act_export = a("&Export…", window.show_export, "Ctrl+E")
+        self.act_send_beta = a("Send to &Beta Reader…", window.beta_actions.send)
+        self.act_take_beta = a("&Take Beta Reader's Changes…", window.beta_actions.take)
         self.act_settings = a("Se&ttings…", window.show_settings, K.Preferences)
         if self.act_settings.shortcut().isEmpty():
             self.act_settings.setShortcut(QKeySequence("Ctrl+,"))
@@ -150,14 +159,20 @@ class WindowMenus:
         window = self.window
         bar = window.menuBar()
         self.menu_file = bar.addMenu("&File")
+        for action in (self.act_new_project, self.act_new_chapter):
+            self.menu_file.addAction(action)
+        self.menu_file.addSeparator()
         for action in (self.act_open_folder, self.act_open_file, self.act_sample):
             self.menu_file.addAction(action)
         self.menu_recent = self.menu_file.addMenu("Open &Recent")
         self.menu_recent.aboutToShow.connect(self._fill_recent_menu)
         self.menu_file.addAction(self.act_import)
+        self.menu_file.addAction(self.act_deleted)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_save)
         self.menu_file.addAction(self.act_export)
+        self.menu_file.addAction(self.act_send_beta)
+        self.menu_file.addAction(self.act_take_beta)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_settings)
         self.menu_file.addSeparator()
@@ -215,12 +230,15 @@ class WindowMenus:
         """The commands that need an open chapter."""
         for action in (self.act_save, self.act_close, self.act_find, self.act_replace,
                        self.act_go_to_scene, self.act_next_issue, self.act_previous_issue,
-                       self.act_export, self.act_check_again, self.act_paste_plain,
+                       self.act_export, self.act_send_beta, self.act_take_beta,
+                       self.act_check_again, self.act_paste_plain,
+                       self.act_new_chapter, self.act_deleted,
                        self.act_progress, self.act_story, self.act_sprint,
                        *self._format_actions()):
             action.setEnabled(enabled)
 
     def set_read_only(self, read_only: bool) -> None:
         """A project another window holds: nothing here may write its files or history."""
-        for action in (self.act_save, self.act_replace, self.act_scene_break):
+        for action in (self.act_save, self.act_replace, self.act_paste_plain,
+                       self.act_new_chapter, self.act_deleted, *self._format_actions()):
             action.setEnabled(not read_only)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 
 class StartPage(QWidget):
+    newStoryRequested = Signal()
     openRequested = Signal(Path)
     openFolderRequested = Signal()
     openFileRequested = Signal()
@@ -41,12 +42,14 @@ class StartPage(QWidget):
 
         actions = QHBoxLayout()
         actions.setSpacing(8)
+        self.new_story = QPushButton("New story…")
+        self.new_story.setObjectName("primary")
         self.open_folder = QPushButton("Open folder…")
-        self.open_folder.setObjectName("primary")
         self.open_file = QPushButton("Open file…")
         self.import_button = QPushButton("Import…")
         self.sample = QPushButton("Open sample project")
-        for button in (self.open_folder, self.open_file, self.import_button, self.sample):
+        for button in (self.new_story, self.open_folder, self.open_file, self.import_button,
+                       self.sample):
             button.setMinimumHeight(34)
             actions.addWidget(button)
         column.addLayout(actions)
@@ -62,13 +65,14 @@ class StartPage(QWidget):
         self.recent.setMinimumWidth(560)
         self.recent.setSpacing(2)
         column.addWidget(self.recent)
-        self.empty = QLabel("No recent projects yet. Open a folder, a chapter file, or the sample.")
+        self.empty = QLabel("No recent projects yet. Start a new story, or open a folder, a chapter file or the sample.")
         self.empty.setObjectName("muted")
         column.addWidget(self.empty)
         column.addStretch(2)
         outer.addLayout(column)
         outer.addStretch(1)
 
+        self.new_story.clicked.connect(self.newStoryRequested)
         self.open_folder.clicked.connect(self.openFolderRequested)
         self.open_file.clicked.connect(self.openFileRequested)
         self.import_button.clicked.connect(self.importRequested)

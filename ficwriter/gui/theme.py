@@ -62,6 +62,7 @@ LIGHT = Theme(
         Category.TYPOGRAPHY: "#7650a8",
         Category.STYLE: "#8f5f0a",
         Category.FICTION: "#1b7353",
+        Category.BETA: "#a23a70",
     },
 )
 
@@ -85,6 +86,7 @@ DARK = Theme(
         Category.TYPOGRAPHY: "#b79be0",
         Category.STYLE: "#e3b04e",
         Category.FICTION: "#5cc79f",
+        Category.BETA: "#e07bb0",
     },
 )
 

@@ -47,6 +47,13 @@ class Sent:
         self.text = text
 
 
+def unsent_project(folder: Path, rel: str = "chapters/01-the-gate.md") -> Path:
+    """A project holding the chapter as a file, without history yet."""
+    root = create_project(folder / "Story", "Starfall").root
+    (root / rel).write_text(CHAPTER, encoding="utf-8")
+    return root
+
+
 @pytest.fixture
 def sent(tmp_path: Path) -> Sent:
     root = create_project(tmp_path / "Story", "Starfall").root

@@ -95,3 +95,28 @@ def test_standard_words_harper_lacks_are_not_flagged(harper_engine: HarperEngine
     assert flagged(harper_engine, text) == {}
     slips = flagged(british, "She dremed of the clockmakr's daughter.")
     assert set(slips) == {"dremed", "clockmakr's"}
+
+
+def test_sound_words_stammers_and_deliberate_doubles_are_not_typos(harper_engine: HarperEngine):
+    text = (
+        '"Mmm," she said. "Hah. Mm-hm. Ooooh, erm, hmm." He had had enough. '
+        "She knew that that was true, and he handed her her coat -- quietly."
+    )
+    assert flagged(harper_engine, text) == {}
+
+
+def test_text_messages_keep_their_lowercase_and_chat_words(harper_engine: HarperEngine):
+    assert flagged(harper_engine, "Kit: omg i think ur right lol. see u friday") == {}
+    # the same words in narration are still checked
+    assert "ur" in flagged(harper_engine, "She said ur name twice.")
+
+
+def test_initials_usernames_and_signs_are_not_misspellings(harper_engine: HarperEngine):
+    text = "Captain T. Vance passed her N.E.W.T. exams; thanks to tilly_writes, the sign said FERNLOW."
+    assert flagged(harper_engine, text) == {}
+
+
+def test_fanfiction_words_and_real_words_harper_lacked_are_known(harper_engine: HarperEngine):
+    text = "A/N: this AU fic had no beta. Afterwards she packed her duffel and her spellbook."
+    assert flagged(harper_engine, text) == {}
+    assert "Tommorow" in flagged(harper_engine, "Tommorow she leaves.")

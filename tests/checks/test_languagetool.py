@@ -261,20 +261,26 @@ def test_java_8_old_style_version_is_understood(tmp_path, monkeypatch):
 
 
 @pytest.mark.real_languagetool
-def test_real_languagetool_flags_seed_error_with_exact_spans():
-    url = os.environ.get("FICWRITER_LT_URL")
-    if not url and not os.environ.get("LTP_PATH"):
-        pytest.skip("set FICWRITER_LT_URL (a running server) or LTP_PATH (unpacked LanguageTool)")
-    settings = (
-        LanguageToolSettings(mode="remote", url=url) if url else LanguageToolSettings(mode="local")
-    )
-    engine = LanguageToolEngine(settings)
-    try:
-        assert engine.wait_started(180), engine.status()
-        assert engine.status().state is EngineState.READY, engine.status().detail
-        text = "Zoë 😀🐉 said: Clarke didn't turned around, and she recieved it."
-        found = {text[f.start : f.end] for f in engine.check(text)}
-        assert "turned" in found or "didn't turned" in found
-        assert any("recieved" in f for f in found)
-    finally:
-        engine.close()
+def test_real_languagetool_flags_real_errors_with_exact_spans(real_languagetool):
+    text = "Zoë 😀🐉 said: Clarke didn't turned around, and she recieved it. We could of gone."
+    found = {(f.rule_id, text[f.start : f.end]) for f in real_languagetool.check(text)}
+    assert ("DID_BASEFORM", "turned") in found
+    assert ("MORFOLOGIK_RULE_EN_US", "recieved") in found
+    assert ("MODAL_OF", "could of") in found
+
+
+@pytest.mark.real_languagetool
+def test_real_languagetool_keeps_fiction_defaults(real_languagetool):
+    """Straight quotes and a dialogue paragraph left open are how fiction is typed."""
+    text = '"Wait," she said. "I\'m coming.'
+    assert real_languagetool.check(text) == []
+    assert "EN_QUOTES" in real_languagetool.settings.disabled_rules
+
+
+@pytest.mark.real_languagetool
+def test_real_languagetool_status_names_version_and_checks_in_parallel(real_languagetool):
+    assert real_languagetool.status().detail == "LanguageTool 6.8 running locally"
+    texts = [("🙂" * (i % 5)) + f" Lexa {i} recieved it." for i in range(20)]
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(lambda t: flagged(real_languagetool, t), texts))
+    assert all(("MORFOLOGIK_RULE_EN_US", "recieved") in r for r in results)

@@ -157,11 +157,11 @@ def test_a_misspelt_name_is_one_row_with_the_name_rules_message(shown) -> None:
 
 
 def test_an_epithet_and_a_misspelling_inside_it_stay_two_rows(shown) -> None:
-    """A project epithet ("the Trikru girl") holding a word Harper does not know."""
-    text = "The Trikru girl waited. The Trikru girl spoke. Then the Trikru girl left.\n"
-    rows = shown(text, epithets=("the trikru girl",))
-    assert ("the Trikru girl", "fiction.epithet", ("fiction",)) in rows
-    assert ("Trikru", "SpellCheck", ("harper",)) in rows
+    """A project epithet ("the grounder gril") holding a misspelt word."""
+    text = "The grounder gril waited. The grounder gril spoke. Then the grounder gril left.\n"
+    rows = shown(text, epithets=("the grounder gril",))
+    assert ("the grounder gril", "fiction.epithet", ("fiction",)) in rows
+    assert ("gril", "SpellCheck", ("harper",)) in rows
 
 
 def test_a_repeated_opening_and_a_slip_at_it_stay_two_rows(shown) -> None:

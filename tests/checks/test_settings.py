@@ -55,3 +55,36 @@ def test_unparsable_toml_is_a_clear_error(tmp_path: Path):
     (tmp_path / "ficwriter.toml").write_text("[checks\n")
     with pytest.raises(ValueError, match="ficwriter.toml"):
         load_check_settings(tmp_path)
+
+
+def test_authors_notes_are_checked_unless_the_writer_skips_them() -> None:
+    from ficwriter.checks.settings import CheckSettings
+
+    assert CheckSettings().check_notes is True
+    assert CheckSettings.from_config({}).check_notes is True
+    assert CheckSettings.from_config({"checks": {"check_notes": False}}).check_notes is False
+
+
+def test_not_names_are_read_and_must_be_words() -> None:
+    import pytest
+
+    from ficwriter.checks.settings import CheckSettings
+
+    assert CheckSettings.from_config({"checks": {"not_names": ["Hope", "Will"]}}).not_names == ("Hope", "Will")
+    with pytest.raises(ValueError, match="not_names"):
+        CheckSettings.from_config({"checks": {"not_names": "Hope"}})
+
+
+def test_languagetool_folder_from_config_and_environment(tmp_path: Path, monkeypatch):
+    (tmp_path / "ficwriter.toml").write_text('[checks.languagetool]\ndir = "~/LT"\n')
+    monkeypatch.delenv("FICWRITER_LANGUAGETOOL_DIR")
+    assert load_check_settings(tmp_path).languagetool.folder == "~/LT"
+    monkeypatch.setenv("FICWRITER_LANGUAGETOOL_DIR", "/opt/lt")  # the environment wins
+    assert load_check_settings(tmp_path).languagetool.folder == "/opt/lt"
+
+
+def test_languagetool_folder_must_be_a_path(tmp_path: Path, monkeypatch):
+    monkeypatch.delenv("FICWRITER_LANGUAGETOOL_DIR")
+    (tmp_path / "ficwriter.toml").write_text("[checks.languagetool]\ndir = 3\n")
+    with pytest.raises(ValueError, match=r"\[checks.languagetool\] dir must be a folder path"):
+        load_check_settings(tmp_path)

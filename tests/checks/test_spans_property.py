@@ -25,7 +25,8 @@ paragraph = st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=3).map(" "
 
 @pytest.fixture(scope="module")
 def checker():
-    checker = Checker([HarperEngine()])
+    # Name candidates change with the chapter's words by design; spans are the point here.
+    checker = Checker([HarperEngine()], find_names=False)
     yield checker
     checker.close()
 

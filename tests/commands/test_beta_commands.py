@@ -12,10 +12,9 @@ import pytest
 
 from ficwriter.beta.properties import read_properties
 from ficwriter.cli import main
-from ficwriter.core.project import create_project
 from ficwriter.history.lock import ProjectLock
 from ficwriter.history.store import HistoryStore
-from tests.beta.conftest import CHAPTER
+from tests.beta.conftest import CHAPTER, unsent_project
 from tests.beta.marked import Del, Ins, Italic
 from tests.beta.sent_text import document
 from tests.beta.word_xml import word_file
@@ -25,9 +24,7 @@ REL = "chapters/01-the-gate.md"
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    root = create_project(tmp_path / "Story", "Starfall").root
-    (root / REL).write_text(CHAPTER, encoding="utf-8")
-    return root
+    return unsent_project(tmp_path, REL)
 
 
 def _send(project: Path, out: Path) -> None:

@@ -121,3 +121,23 @@ def test_offline_engines_on_the_seed(seed_text: str, tmp_path: Path, capsys):
     rules = {(i["text"], i["rule_id"]) for i in document["issues"]}
     assert ("turned", "DidPast") in rules
     assert ("the blonde", "fiction.epithet") in rules
+
+
+def test_missing_languagetool_dir_exits_2(chapter: Path, tmp_path: Path, capsys):
+    assert main(["check", str(chapter), "--languagetool-dir", str(tmp_path / "nope")]) == 2
+    err = capsys.readouterr().err
+    assert err.strip() == f"ficwriter check: --languagetool-dir {tmp_path / 'nope'}: no such folder"
+
+
+def test_languagetool_dir_without_languagetool_falls_back_and_says_why(
+    chapter: Path, tmp_path: Path, capsys
+):
+    """An empty folder, no release and no internet: one line, and Harper still reports."""
+    code = main(["check", str(chapter), "--languagetool-dir", str(tmp_path),
+                 "--engine", "languagetool", "--engine", "harper"])  # fmt: skip
+    assert code == 0
+    captured = capsys.readouterr()
+    assert "<harper>" in captured.out
+    [line] = [l for l in captured.err.splitlines() if "languagetool" in l]
+    assert line.startswith("ficwriter check: languagetool unavailable: ")
+    assert "scripts/get-languagetool" in line or "Java" in line

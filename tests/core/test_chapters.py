@@ -31,7 +31,7 @@ def test_a_new_chapter_after_the_first_moves_the_rest_down(tmp_path: Path) -> No
     change = chapters.add_chapter(open_project(root), "The Cave", after=1)
     assert _names(root) == ["01-part-1.md", "02-the-cave.md", "03-part-2.md"]
     assert change.chapter == root / "chapters" / "02-the-cave.md"
-    assert change.chapter.read_text(encoding="utf-8") == '<!-- chapter: title="The Cave" -->\n'
+    assert change.chapter.read_text(encoding="utf-8") == '<!-- chapter: title="The Cave" -->\n\n'
     assert (root / "chapters" / "03-part-2.md").read_text(encoding="utf-8") == "Two.\n"
 
 

@@ -12,6 +12,7 @@ from PySide6.QtCore import QSettings
 from ficwriter import paths
 from ficwriter.gui.app_settings import AppSettings
 from ficwriter.gui.threads.gc_guard import collect_on_gui_thread
+from ficwriter.gui.threads.gc_guard import release as release_collection
 from ficwriter.gui.main_window import MainWindow
 
 
@@ -44,9 +45,9 @@ def window(qtbot, qapp, app_settings: AppSettings):
     qtbot.waitExposed(win)
     yield win
     win.close()
-    gc.collect()
-    if collected:
-        gc.enable()
+    release_collection()  # frozen Qt wrappers must not wait for the interpreter's exit
+    if not collected:
+        gc.disable()
 
 
 @pytest.fixture

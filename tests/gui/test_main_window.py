@@ -7,6 +7,7 @@ closing the find bar never changes its size, and the outline stays readable.
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from ficwriter.gui.main_window import MainWindow
@@ -68,3 +69,48 @@ def test_a_new_window_fits_its_screen(qtbot, app_settings) -> None:
     room = window.screen().availableGeometry()
     assert window.width() <= room.width() and window.height() <= room.height()
     window.close()
+
+
+def _three_chapters(tmp_path: Path) -> Path:
+    from ficwriter.core.project import create_project
+
+    root = create_project(tmp_path / "Places", "Places").root
+    for name, text in (("01-a.md", "Alpha one.\n\n* * *\n\nAlpha two.\n"), ("02-b.md", "Beta.\n")):
+        (root / "chapters" / name).write_text(text, encoding="utf-8")
+    return root
+
+
+def test_each_chapter_reopens_where_the_writer_left_it_also_in_a_new_window(
+    window, tmp_path: Path, qtbot, app_settings
+) -> None:
+    root = _three_chapters(tmp_path)
+    first, second = root / "chapters" / "01-a.md", root / "chapters" / "02-b.md"
+    window.open_path(first)
+    cursor = window.editor.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    window.editor.setTextCursor(cursor)
+    qtbot.keyClick(window.editor, Qt.Key.Key_Left)  # one before the end
+    left_at = window.editor.textCursor().position()
+    window.open_chapter(second, root)
+    assert window.editor.textCursor().position() == 0  # never visited: the top
+    window.open_chapter(first, root)
+    assert window.editor.textCursor().position() == left_at
+    window.close()
+    again = MainWindow(app_settings)
+    qtbot.addWidget(again)
+    again.open_path(first)
+    assert again.editor.textCursor().position() == left_at
+    again.close()
+
+
+def test_the_outline_follows_the_cursor_to_the_scene_it_is_in(window, tmp_path: Path, qtbot) -> None:
+    root = _three_chapters(tmp_path)
+    window.open_path(root / "chapters" / "01-a.md")
+    qtbot.waitUntil(lambda: window.outline.scene_item(root / "chapters" / "01-a.md", 1) is not None)
+    second = window.outline.scene_item(root / "chapters" / "01-a.md", 1)
+    qtbot.keyClick(window.editor, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.outline.tree.currentItem() is second)
+    qtbot.keyClick(window.editor, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    first = window.outline.scene_item(root / "chapters" / "01-a.md", 0)
+    qtbot.waitUntil(lambda: window.outline.tree.currentItem() is first)
+    assert window.focusWidget() is window.editor  # following never takes the focus

@@ -162,7 +162,8 @@ class NameSpellingRule:
             return True
         if min(len(fa), len(fb)) < self._min_length or _plural_pair(fa, fb):
             return False
-        return _one_edit(fa, fb)
+        # A slip keeps a name's first letter; "Home" is not a misspelt "Rome".
+        return fa[0] == fb[0] and _one_edit(fa, fb)
 
     def _flag(self, group: list[_Spelling]) -> list[Issue]:
         known = [s for s in group if s.text in self._names]

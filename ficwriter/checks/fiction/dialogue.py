@@ -55,9 +55,61 @@ _GREETING_NAME = re.compile(
     r"good\s+morning|good\s+night|morning|night|welcome|come\s+on|listen|look|wait|stop))"
     r"[ \t]+(?P<name>[A-Z][a-z][\w'\u2019]*)(?=[,.!?\u2026\"\u201d]|\s*$)"
 )
+# "Thank you Wren." -- but not the question "You Mackey?" (are you Mackey?)
 _YOU_NAME = re.compile(
-    r"\b(?P<greeting>(?i:you))[ \t]+(?P<name>[A-Z][a-z][\w'\u2019]*)(?=[.!?\u2026\"\u201d])"
+    r"\b(?P<greeting>(?i:you))[ \t]+(?P<name>[A-Z][a-z][\w'\u2019]*)(?=[.!\u2026\"\u201d])"
 )
+
+
+# Tag verbs that are also actions: '"Fine." She laughed, a short ugly sound.' is a beat.
+_ACTION_VERBS = frozenset(
+    "laughed laughs sighed sighs breathed breathes cried cries spat spits teased teases "
+    "offered offers".split()
+)
+# '"I'm fine." She said.' -- a tag after a full stop: the speech should end with a comma.
+# A pronoun or a capitalised name, a tag verb, then the end of the tag (a full stop, a
+# comma, an adverb, "to her"): "She said nothing." or "He said it was late" stay alone.
+_FULL_STOP_TAG = re.compile(
+    r"(?P<stop>\.)(?P<q>[\"\u201d'\u2019])[ \t]+(?P<who>He|She|They|We|I|You|[A-Z][a-z][\w'\u2019-]*)"
+    r"[ \t]+(?P<verb>" + "|".join(sorted(TAG_VERBS - _ACTION_VERBS)) + r")\b"
+    r"(?=[ \t]*[.,;]|[ \t]+\w+ly[.,]|[ \t]+(?:again|softly|to\s+(?:her|him|them|me|us))\b)"
+)
+# Words that open a sentence inside speech and cannot follow a name as its verb: a name
+# before them, without a comma, is addressed ("Kit don't eat all of them").
+_AFTER_ADDRESS = (
+    r"I|I'm|I've|I'll|I'd|you|you're|you've|you'll|we|we're|we'll|it's|it|this|that's|"
+    r"there's|don't|do|let|let's|stop|come|look|get|go|wait|listen|please|help|hold|give|"
+    r"tell|take|sit|stay|run|move|leave|put|keep|try|watch|plot|shut|eat|drink|hurry|"
+    r"open|close|turn|pass|grab|bring|follow|quick|calm|breathe|focus|enough|remember|"
+    r"forget|trust|be|make|answer|say|talk|read|write|call|check"
+)
+_AFTER_ADDRESS = "|".join(sorted(_AFTER_ADDRESS.split("|"), key=len, reverse=True))
+_NAME_FIRST = re.compile(
+    r"(?:^|(?<=[\"\u201c'\u2018])|(?<=[.!?][ \t]))(?P<name>(?:(?:Mr|Mrs|Ms|Miss|Dr|Mister)\.?[ \t]+)?"
+    r"[A-Z][a-z][\w\u2019'-]*)[ \t]+(?P<next>(?:" + _AFTER_ADDRESS + r"))\b"
+)
+# "Sit down Gem." "Drive me home Marchetti." "Write soon Hattie." -- a name after an
+# adverb or particle at the end of a sentence in speech is addressed.
+_NAME_LAST = re.compile(
+    r"\b(?P<before>(?i:down|up|now|soon|home|here|there|again|please|tomorrow|tonight|back|"
+    r"away|already|yet|too|out|off|over|inside|later|anyway|yes|no))[ \t]+"
+    r"(?P<name>(?:(?:Mr|Mrs|Ms|Miss|Dr|Mister)\.?[ \t]+)?[A-Z][a-z][\w\u2019'-]*)"
+    r"(?=[,.!?\u2026\"\u201d'\u2019]|\s*$)"
+)
+
+
+def full_stop_tags(paragraph: ParagraphText, settings: FictionSettings) -> list[Finding]:
+    """``"Not good." He said.``: a tag after speech that ended with a full stop."""
+    out = []
+    for match in _FULL_STOP_TAG.finditer(paragraph.text):
+        who = match.group("who")
+        if who.lower() not in _SUBJECTS and not _probably_name(paragraph, who, settings):
+            continue
+        start, end = match.start("stop"), match.end("who")
+        text = paragraph.text[start:end]
+        fixed = "," + match.group("q") + " " + (who if who not in ("He", "She", "They", "We", "You") else who.lower())
+        out.append(finding("fiction.tag-full-stop", start, end, (fixed,), text=text))
+    return out
 
 
 def _is_adverb(word: str) -> bool:
@@ -100,6 +152,8 @@ def _adjacent(paragraph: ParagraphText, first: Token, second: Token) -> bool:
 def tag_new_sentence(paragraph: ParagraphText, settings: FictionSettings) -> list[Finding]:
     out: list[Finding] = []
     for match in _TAG_THEN_NEW.finditer(paragraph.text):
+        if re.search(r"(?:^|[\s,])(?:and|but|then|so)\s", match.group("tag"), re.IGNORECASE):
+            continue  # narration goes on ("..., and Priya had said, "Mm-hm"): a new quote
         word = match.group("word")
         continues = word in _I_FORMS or word in _TITLES or _probably_name(paragraph, word, settings)
         if match.group("end") == "," and continues:
@@ -121,15 +175,24 @@ def _probably_name(paragraph: ParagraphText, word: str, settings: FictionSetting
 def vocative_comma(paragraph: ParagraphText, settings: FictionSettings) -> list[Finding]:
     out: list[Finding] = []
     seen: set[int] = set()  # names already flagged: "Thank you Wren" is not also "you Wren"
-    for pattern in (_GREETING_NAME, _YOU_NAME):
+    for pattern in (_GREETING_NAME, _YOU_NAME, _NAME_FIRST, _NAME_LAST):
         for match in pattern.finditer(paragraph.text):
+            if pattern in (_NAME_FIRST, _NAME_LAST) and not _addressed_name(
+                match.group("name"), settings
+            ):
+                continue
             if match.start("name") in seen or not paragraph.in_dialogue(match.start()):
                 continue
             if match.group("name") in _CALENDAR:
                 continue  # "See you Monday."
             seen.add(match.start("name"))
             text = match.group()
-            fixed = f"{match.group('greeting')}, {match.group('name')}"
+            if pattern is _NAME_FIRST:
+                fixed = f"{match.group('name')}, {match.group('next')}"
+            elif pattern is _NAME_LAST:
+                fixed = f"{match.group('before')}, {match.group('name')}"
+            else:
+                fixed = f"{match.group('greeting')}, {match.group('name')}"
             out.append(
                 finding(
                     "fiction.vocative-comma",
@@ -141,3 +204,9 @@ def vocative_comma(paragraph: ParagraphText, settings: FictionSettings) -> list[
                 )
             )
     return out
+
+
+def _addressed_name(name: str, settings: FictionSettings) -> bool:
+    """A name the project knows (its dictionary and name candidates), or one after a title."""
+    bare = name.split()[-1]
+    return bare in settings.names or name != bare

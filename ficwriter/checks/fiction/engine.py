@@ -6,7 +6,12 @@ from collections.abc import Callable
 
 from ficwriter.checks.engine import EngineState, EngineStatus
 from ficwriter.checks.fiction.confused import confused_words
-from ficwriter.checks.fiction.dialogue import tag_adverbs, tag_new_sentence, vocative_comma
+from ficwriter.checks.fiction.dialogue import (
+    full_stop_tags,
+    tag_adverbs,
+    tag_new_sentence,
+    vocative_comma,
+)
 from ficwriter.checks.fiction.rules import RULES_VERSION
 from ficwriter.checks.fiction.settings import FictionSettings
 from ficwriter.checks.fiction.style import echoes, filter_words
@@ -20,6 +25,7 @@ PARAGRAPH_RULES: dict[str, ParagraphRule] = {
     "fiction.filter-word": filter_words,
     "fiction.tag-adverb": tag_adverbs,
     "fiction.tag-new-sentence": tag_new_sentence,
+    "fiction.tag-full-stop": full_stop_tags,
     "fiction.vocative-comma": vocative_comma,
     "fiction.confused-word": confused_words,
 }

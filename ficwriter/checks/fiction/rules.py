@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ficwriter.checks.issue import Category, Finding, Severity
 
-RULES_VERSION = "2"
+RULES_VERSION = "3"
 
 
 @dataclass(frozen=True)
@@ -79,6 +79,16 @@ _RULES = (
         "‘{text}’: an adverb on a dialogue tag tells how it was said; let the words show it",
         Category.FICTION,
         Severity.HINT,
+        True,
+        "paragraph",
+    ),
+    RuleInfo(
+        "fiction.tag-full-stop",
+        "Full stop before a dialogue tag",
+        "‘{text}’: the speech ends with a full stop but a tag follows: end it with a comma"
+        " and start the tag in lowercase",
+        Category.PUNCTUATION,
+        Severity.WARNING,
         True,
         "paragraph",
     ),

@@ -81,10 +81,15 @@ class IssueActions:
             self.window.editor.replace_range(shown.start, shown.end, suggestion)
 
     def dismiss_issue(self, shown: ShownIssue) -> None:
+        if shown.review is not None:  # a beta reader's item: rejected, nothing remembered
+            self.window.issue_layer.remove(shown)
+            return
         if self.window.checks is not None:
             self.window.checks.dismiss(shown.issue)
 
     def dismiss_rule(self, shown: ShownIssue | ChapterIssue) -> None:
+        if isinstance(shown, ShownIssue) and shown.review is not None:
+            return  # a reader's items have no rule to silence
         if self.window.checks is not None:
             self.window.checks.dismiss_rule(shown.issue.rule_id)
         self.window.issues.project.forget_rule(shown.issue.rule_id)

@@ -43,6 +43,8 @@ ENGINE_LABELS = {"languagetool": "LanguageTool", "harper": "Harper", "fiction": 
 
 
 def engine_label(name: str) -> str:
+    if name.startswith("beta:"):  # a beta reader's item: the reader's name as written
+        return name[5:]
     return ENGINE_LABELS.get(name, name.replace("_", " ").capitalize())
 
 

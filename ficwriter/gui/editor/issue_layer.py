@@ -12,6 +12,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
@@ -25,10 +26,12 @@ _LOOKBACK = 4000  # no issue is longer than this; bounds the search for touched 
 
 @dataclass
 class ShownIssue:
-    """An issue and the live Qt range of its characters in the editor."""
+    """An issue and the live Qt range of its characters in the editor; ``review`` is a beta
+    reader's item behind it (``actions.beta_actions.Placed``), ``None`` for a checker's."""
 
     issue: Issue
     cursor: QTextCursor
+    review: Any = None
 
     @property
     def start(self) -> int:
@@ -57,7 +60,9 @@ class IssueLayer(QObject):
         super().__init__(editor)
         self._editor = editor
         self._theme = theme
-        self._shown: list[ShownIssue] = []
+        self._checked: list[ShownIssue] = []  # the checker's, replaced by each result
+        self._review: list[ShownIssue] = []  # a beta reader's items, until acted on
+        self._shown: list[ShownIssue] = []  # both, in document order
         self._selections: list[QTextEdit.ExtraSelection] = []
         editor.document().contentsChange.connect(self._on_change)
 
@@ -71,7 +76,7 @@ class IssueLayer(QObject):
         """
         document = self._editor.document()
         limit = document.characterCount() - 1
-        existing = {_key(s.issue, s.start, s.end): s for s in self._shown}
+        existing = {_key(s.issue, s.start, s.end): s for s in self._checked}
         shown: list[ShownIssue] = []
         added = False
         for issue, start, end in placed:
@@ -88,12 +93,31 @@ class IssueLayer(QObject):
             shown.append(ShownIssue(issue, cursor))
             added = True
         shown.sort(key=_start)
-        self._shown = shown
+        self._checked = shown
         if added or existing:
             self._rebuild()
+        else:
+            self._merge()
+
+    def set_review(self, placed: Iterable[tuple[Issue, int, int, Any]]) -> None:
+        """Underline a beta reader's items (``(issue, start, end, review)``), replacing the
+        ones shown; checker results leave them alone. An item stays until it is acted on,
+        or until an edit changes the words it was placed on."""
+        document = self._editor.document()
+        limit = document.characterCount() - 1
+        review = []
+        for issue, start, end, item in placed:
+            if 0 <= start < end <= limit:
+                cursor = QTextCursor(document)
+                cursor.setPosition(start)
+                cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+                review.append(ShownIssue(issue, cursor, item))
+        self._review = review
+        self._rebuild()
 
     def clear(self) -> None:
-        self._shown = []
+        """Forget the checker's issues (a beta reader's items stay until acted on)."""
+        self._checked = []
         self._rebuild()
 
     def set_theme(self, theme: Theme) -> None:
@@ -130,36 +154,43 @@ class IssueLayer(QObject):
         return self._shown[-1] if self._shown else None
 
     def remove(self, shown: ShownIssue) -> None:
-        if shown in self._shown:
-            self._shown.remove(shown)
-            self._rebuild()
+        for group in (self._checked, self._review):
+            if shown in group:
+                group.remove(shown)
+                self._rebuild()
+                return
 
     def remove_where(self, predicate) -> None:
-        kept = [shown for shown in self._shown if not predicate(shown.issue)]
-        if len(kept) != len(self._shown):
-            self._shown = kept
+        kept = [shown for shown in self._checked if not predicate(shown.issue)]
+        if len(kept) != len(self._checked):
+            self._checked = kept
             self._rebuild()
 
     def remove_spelling_of(self, word: str) -> None:
         """Drop spelling issues on ``word`` (it was just added to the dictionary)."""
         kept = [
-            shown for shown in self._shown
+            shown for shown in self._checked
             if not (shown.issue.category is Category.SPELLING and shown.cursor.selectedText() == word)
         ]
-        if len(kept) != len(self._shown):
-            self._shown = kept
+        if len(kept) != len(self._checked):
+            self._checked = kept
             self._rebuild()
 
     # -- following edits ------------------------------------------------------------------
     def _on_change(self, position: int, removed: int, added: int) -> None:
-        if not self._shown:
+        stale = [s for s in self._review if s.cursor.selectedText() != s.review.words]
+        if stale:  # the words a reader's item was placed on were edited: it no longer applies
+            self._review = [s for s in self._review if s not in stale]
+        if not self._checked:
+            if stale:
+                self._rebuild()
             return
         end = position + added
-        index = bisect_right(self._shown, end, key=_start)
+        index = bisect_right(self._checked, end, key=_start)
         touched: list[int] = []
         k = index - 1
         while k >= 0:
-            shown = self._shown[k]
+            shown = self._checked[k]
             start = shown.start
             if start < position - _LOOKBACK:
                 break
@@ -168,10 +199,15 @@ class IssueLayer(QObject):
             k -= 1
         if touched:
             for k in touched:  # descending, so earlier indices stay valid
-                del self._shown[k]
+                del self._checked[k]
+        if touched or stale:
             self._rebuild()
 
+    def _merge(self) -> None:
+        self._shown = sorted(self._checked + self._review, key=_start) if self._review else self._checked
+
     def _rebuild(self) -> None:
+        self._merge()
         selections = []
         formats: dict[tuple[str, str], QTextCharFormat] = {}
         for shown in self._shown:
@@ -193,6 +229,12 @@ class IssueLayer(QObject):
         color = QColor(self._theme.category_color(issue.category))
         if issue.severity is Severity.HINT:
             color.setAlpha(170)
-        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+        beta = issue.category is Category.BETA  # a reader's mark: a straight line, tinted
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline if beta
+                              else QTextCharFormat.UnderlineStyle.WaveUnderline)
         fmt.setUnderlineColor(color)
+        if beta:
+            tint = QColor(color)
+            tint.setAlpha(40)
+            fmt.setBackground(tint)
         return fmt

@@ -39,7 +39,7 @@ from ficwriter.core.names import chapter_title
 from ficwriter.gui.app_settings import AppSettings
 from ficwriter.gui.background.checking import engine_label
 from ficwriter.gui.flow_layout import FlowLayout
-from ficwriter.gui.editor.issue_layer import IssueLayer
+from ficwriter.gui.editor.issue_layer import IssueLayer, ShownIssue
 from ficwriter.gui.panels.issues_model import (
     ANY,
     CHAPTER_COLUMN,
@@ -64,6 +64,13 @@ def _apply_label(suggestion: str | None) -> str:
     if len(suggestion) > SUGGESTION_CHARS:
         suggestion = suggestion[: SUGGESTION_CHARS - 1] + "\u2026"
     return f"Apply \u201c{suggestion}\u201d (A)"
+
+
+def _reader(row: Row | None) -> str | None:
+    """The beta reader behind a row, ``None`` for a checker's issue."""
+    if isinstance(row, ShownIssue) and row.review is not None:
+        return engine_label(row.issue.engine)
+    return None
 
 
 class OneLineLabel(QLabel):
@@ -100,6 +107,10 @@ class IssuesDock(QDockWidget):
     dismissRequested = Signal(object)  # ShownIssue (another chapter's: dismissed here)
     dismissRuleRequested = Signal(object)  # Row
     addWordRequested = Signal(str)
+    betaAcceptRequested = Signal(object)  # ShownIssue of a beta reader's item
+    betaRejectRequested = Signal(object)
+    betaAcceptAllRequested = Signal(str)  # the reader's name
+    betaRejectAllRequested = Signal(str)
 
     def __init__(self, layer: IssueLayer, parent: QWidget | None = None,
                  settings: AppSettings | None = None) -> None:
@@ -145,6 +156,11 @@ class IssuesDock(QDockWidget):
         self.dismiss_button = QPushButton("Dismiss (D)")
         self.rule_button = QPushButton("Dismiss rule (R)")
         self.word_button = QPushButton("Add to dictionary (W)")
+        # a beta reader's row: Accept/Reject (A/D) on the buttons above, and all of one reader
+        self.accept_all_button = QPushButton("Accept all")
+        self.reject_all_button = QPushButton("Reject all")
+        for button in (self.accept_all_button, self.reject_all_button):
+            button.hide()
         # filters on the left, actions on the right; where the panel is narrow the actions
         # wrap onto a row of their own (and each group wraps inside only when it must)
         toolbar = FlowLayout()
@@ -152,7 +168,8 @@ class IssuesDock(QDockWidget):
             [self.scope_box, self.category_box, self.engine_box, self.group_box])
         toolbar.add_stretch()
         self.action_row = toolbar.add_group(
-            [self.apply_button, self.dismiss_button, self.rule_button, self.word_button])
+            [self.apply_button, self.dismiss_button, self.rule_button, self.word_button,
+             self.accept_all_button, self.reject_all_button])
         column.addLayout(toolbar)
 
         self.rules_view = QTableView()
@@ -219,6 +236,8 @@ class IssuesDock(QDockWidget):
         self.dismiss_button.clicked.connect(lambda: self.act("dismiss"))
         self.rule_button.clicked.connect(lambda: self.act("rule"))
         self.word_button.clicked.connect(lambda: self.act("word"))
+        self.accept_all_button.clicked.connect(lambda: self.act("accept all"))
+        self.reject_all_button.clicked.connect(lambda: self.act("reject all"))
         for key, what in (("Return", "jump"), ("Enter", "jump"), ("A", "apply"),
                           ("D", "dismiss"), ("R", "rule"), ("W", "word")):
             shortcut = QShortcut(QKeySequence(key), self.table)
@@ -380,6 +399,24 @@ class IssuesDock(QDockWidget):
 
     def _update_buttons(self, *_args) -> None:
         shown = self.selected()
+        reader = _reader(shown)
+        self.rule_button.setVisible(reader is None)
+        self.word_button.setVisible(reader is None)
+        self.accept_all_button.setVisible(reader is not None)
+        self.reject_all_button.setVisible(reader is not None)
+        if reader is not None:
+            assert isinstance(shown, ShownIssue)
+            comment = shown.issue.rule_id == "beta.comment"
+            self.apply_button.setEnabled(True)
+            self.apply_button.setText("Keep as comment (A)" if comment else "Accept (A)")
+            self.apply_button.setToolTip(
+                "Keep the reader's comment in the chapter as an author's comment (exports "
+                "leave it out)" if comment else "Make this change in the text (Undo takes it back)")
+            self.dismiss_button.setText("Reject (D)")
+            self.accept_all_button.setText(f"Accept all from {reader}")
+            self.reject_all_button.setText(f"Reject all from {reader}")
+            return
+        self.dismiss_button.setText("Dismiss (D)")
         elsewhere = isinstance(shown, ChapterIssue)
         suggestion = shown.issue.suggestions[0] if shown and shown.issue.suggestions else None
         self.apply_button.setEnabled(suggestion is not None and not elsewhere)
@@ -402,6 +439,20 @@ class IssuesDock(QDockWidget):
         elsewhere = isinstance(shown, ChapterIssue)
         if what == "jump":
             (self.openIssueRequested if elsewhere else self.jumpRequested).emit(shown)
+            return
+        reader = _reader(shown)
+        if reader is not None:
+            signal, argument = {
+                "apply": (self.betaAcceptRequested, shown),
+                "dismiss": (self.betaRejectRequested, shown),
+                "accept all": (self.betaAcceptAllRequested, reader),
+                "reject all": (self.betaRejectAllRequested, reader),
+            }.get(what, (None, None))
+            if signal is None:
+                return
+            signal.emit(argument)
+            self.refresh()
+            self.table.setFocus()
             return
         if what == "apply" and shown.issue.suggestions and not elsewhere:
             self.applyRequested.emit(shown, shown.issue.suggestions[0])

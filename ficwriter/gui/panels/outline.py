@@ -147,15 +147,22 @@ class _RowDelegate(QStyledItemDelegate):
 
 
 class _Tree(QTreeWidget):
-    """A tree whose drops only report which scene went where."""
+    """A tree whose drops only report which scene, or which chapter, went where."""
 
     dropped = Signal(int, int)
+    chapterDropped = Signal(int, int)  # from, to: places in the reading order (0-based)
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt's name)
         source = self.currentItem()
         target = self.itemAt(event.position().toPoint())
         event.ignore()
-        if source is None or target is None or source.parent() is None:
+        if source is None or target is None:
+            return
+        if source.parent() is None:  # a chapter, dropped on a chapter or one of its scenes
+            chapter = target if target.parent() is None else target.parent()
+            here, there = self.indexOfTopLevelItem(source), self.indexOfTopLevelItem(chapter)
+            if here != there:
+                self.chapterDropped.emit(here, there)
             return
         if target.parent() is not source.parent():
             return
@@ -179,6 +186,12 @@ class OutlineDock(QDockWidget):
     sceneMoved = Signal(int, int)  # in the open chapter
     sceneFieldEdited = Signal(int, str, str)  # scene, key, value (empty = remove)
     sceneBreakRequested = Signal()
+    # the chapter commands (actions.chapter_actions answers them)
+    chapterRenameRequested = Signal(Path)
+    chapterMoveRequested = Signal(Path, int)  # chapter, its new place (1-based)
+    chapterMergeRequested = Signal(Path)  # with the next one
+    chapterDeleteRequested = Signal(Path)
+    chapterSplitRequested = Signal(Path, int)  # chapter, the scene that starts the new one
     rowsReady = Signal(Path)  # the rows of this chapter are up to date
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -208,6 +221,9 @@ class OutlineDock(QDockWidget):
         self.tree.itemClicked.connect(self._clicked)
         self.tree.itemActivated.connect(self._clicked)
         self.tree.dropped.connect(self.sceneMoved)
+        self.tree.chapterDropped.connect(
+            lambda here, there: self.chapterMoveRequested.emit(self.chapter_paths()[here],
+                                                               there + 1))
         self.tree.customContextMenuRequested.connect(self._menu)
 
     # -- content ----------------------------------------------------------------------------
@@ -237,7 +253,8 @@ class OutlineDock(QDockWidget):
         for path in chapters:
             item = QTreeWidgetItem([chapter_title(path.stem)])
             item.setData(0, _PATH, str(path))
-            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsDragEnabled & ~Qt.ItemFlag.ItemIsDropEnabled)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsDragEnabled
+                          | Qt.ItemFlag.ItemIsDropEnabled)  # chapters reorder by drag
             font = item.font(0)
             font.setBold(True)
             item.setFont(0, font)
@@ -323,6 +340,13 @@ class OutlineDock(QDockWidget):
             if flags != child.flags():  # setFlags is costly: it tells every view
                 child.setFlags(flags)
 
+    def show_scene(self, path: Path, index: int) -> None:
+        """Select the scene the writer is in (the cursor's), without opening anything."""
+        item = self.scene_item(path, index)
+        if item is not None and self.tree.currentItem() is not item:
+            self.tree.setCurrentItem(item)
+            self.tree.scrollToItem(item)
+
     def scene_item(self, path: Path, index: int) -> QTreeWidgetItem | None:
         item = self._chapters.get(path)
         if item is None or index >= item.childCount():
@@ -337,10 +361,24 @@ class OutlineDock(QDockWidget):
         else:
             self.sceneActivated.emit(path, int(item.data(0, _SCENE)))
 
+    def chapter_paths(self) -> list[Path]:
+        """The chapters listed, in reading order."""
+        return list(self._chapters)
+
     def _menu(self, point: QPoint) -> None:
         item = self.tree.itemAt(point)
-        if item is None or item.parent() is None or Path(item.data(0, _PATH)) != self._current:
-            return
+        menu = self.menu_for(item) if item is not None else None
+        if menu is not None:
+            menu.exec(self.tree.viewport().mapToGlobal(point))
+            menu.deleteLater()
+
+    def menu_for(self, item: QTreeWidgetItem) -> QMenu | None:
+        """The right-click menu of a chapter row, or of a scene row of the open chapter."""
+        path = Path(item.data(0, _PATH))
+        if item.parent() is None:
+            return self._chapter_menu(path)
+        if path != self._current:
+            return None
         index = int(item.data(0, _SCENE))
         row = self._rows[self._current][index]
         menu = QMenu(self)
@@ -352,7 +390,26 @@ class OutlineDock(QDockWidget):
         status.addAction("(none)", lambda: self.sceneFieldEdited.emit(index, "status", ""))
         menu.addSeparator()
         menu.addAction("Add scene break at cursor", self.sceneBreakRequested)
-        menu.exec(self.tree.viewport().mapToGlobal(point))
+        split = menu.addAction("Split chapter at this scene",
+                               lambda: self.chapterSplitRequested.emit(path, index))
+        split.setEnabled(index > 0)
+        return menu
+
+    def _chapter_menu(self, path: Path) -> QMenu:
+        paths = self.chapter_paths()
+        place = paths.index(path) + 1
+        menu = QMenu(self)
+        menu.addAction("Rename…", lambda: self.chapterRenameRequested.emit(path))
+        up = menu.addAction("Move up", lambda: self.chapterMoveRequested.emit(path, place - 1))
+        up.setEnabled(place > 1)
+        down = menu.addAction("Move down", lambda: self.chapterMoveRequested.emit(path, place + 1))
+        down.setEnabled(place < len(paths))
+        menu.addSeparator()
+        merge = menu.addAction("Merge with next", lambda: self.chapterMergeRequested.emit(path))
+        merge.setEnabled(place < len(paths))
+        menu.addSeparator()
+        menu.addAction("Delete…", lambda: self.chapterDeleteRequested.emit(path))
+        return menu
 
     def _ask(self, index: int, key: str, label: str, current: str) -> None:
         value, ok = QInputDialog.getText(self, "Scene", label, text=current)

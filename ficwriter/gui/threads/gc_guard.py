@@ -46,3 +46,18 @@ def collect_on_gui_thread(app: QCoreApplication) -> None:
     _timer.setInterval(INTERVAL_MS)
     _timer.timeout.connect(_collect)
     _timer.start()
+
+
+def release() -> None:
+    """Give collection back to Python (the application is ending): stop the timer, unfreeze
+    what was frozen and collect it now, while Qt is still there to destroy its objects; left
+    for the interpreter's own shutdown, frozen Qt wrappers are freed after the application is
+    gone, which crashes."""
+    global _timer
+    if _timer is not None:
+        _timer.stop()
+        _timer.deleteLater()
+        _timer = None
+    gc.unfreeze()
+    gc.collect()
+    gc.enable()

@@ -172,3 +172,15 @@ def test_an_edited_paragraph_is_read_again_and_the_others_keep_their_words() -> 
     new = {r: texts(edited, chapter_flags(edited, r)) for r in rules}
     assert new[EPITHET] == ["The brunette", "the blonde", "The blonde"]
     assert new[NAMES] == old[NAMES] and new[OPENING] == old[OPENING]
+
+
+def test_a_common_word_one_letter_from_a_name_is_not_its_misspelling() -> None:
+    text = "Rome was far. They walked to Rome. Rome burned.\n\nShe went Home at last. Home was quiet.\n"
+    assert chapter_flags(text, "fiction.name-spelling", names=("Rome",)) == []
+
+
+def test_repeated_openings_leave_dialogue_and_anaphora_of_two_alone() -> None:
+    anaphora = "She ran. She did not stop. The road bent.\n\nShe ran again. The wind rose.\n"
+    assert chapter_flags(anaphora, "fiction.repeated-opening") == []
+    dialogue = '"No." "No." "No," he said.\n\n"No," she said.\n'
+    assert chapter_flags(dialogue, "fiction.repeated-opening") == []

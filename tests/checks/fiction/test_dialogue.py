@@ -110,3 +110,61 @@ def test_vocative_comma_fires_on_a_name_addressed(text: str, expected: str, fixe
 )
 def test_vocative_comma_stays_quiet_otherwise(text: str) -> None:
     assert flagged(text, VOCATIVE) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"I\'ll be there." She said, and hung up.', '." She'),
+        ('"It was cold." Tovan said quietly.', '." Tovan'),
+        ("'Not today.' He said.", ".' He"),
+    ],
+)
+def test_a_tag_after_a_full_stop_is_flagged(text: str, expected: str) -> None:
+    assert flagged(text, "fiction.tag-full-stop", names=("Tovan",)) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"I\'ll be there." She laughed, a short sound.',  # an action beat, not a tag
+        '"It was cold." She said nothing more.',
+        '"It was cold." Later she said it again.',
+        '"It was cold," she said.',
+    ],
+)
+def test_a_beat_or_a_tag_after_a_comma_is_not(text: str) -> None:
+    assert flagged(text, "fiction.tag-full-stop") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"Tovan you\'re late."', "Tovan you're"),
+        ('"Tovan don\'t touch that."', "Tovan don't"),
+        ('"Put it down Tovan."', "down Tovan"),
+        ('"Come back Mr Reyes."', "back Mr Reyes"),
+        ('"Yes Mr Reyes," she said.', "Yes Mr Reyes"),
+    ],
+)
+def test_a_known_name_addressed_without_its_comma_is_flagged(text: str, expected: str) -> None:
+    assert flagged(text, "fiction.vocative-comma", names=("Tovan",)) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Tovan went home."',  # the name is the subject
+        '"Tomorrow I go."',  # not a name
+        '"You Mackey?" she asked.',  # a question: are you Mackey?
+        '"We sailed to India. Then India sent us back."',
+        "Tovan you could not trust.",  # narration, not speech
+    ],
+)
+def test_names_as_subjects_and_words_that_are_not_names_are_left_alone(text: str) -> None:
+    assert flagged(text, "fiction.vocative-comma", names=("Tovan", "India")) == []
+
+
+def test_narration_that_goes_on_before_a_new_quote_is_not_a_tag_splice() -> None:
+    text = '"Are you in?" Mara asked, and Jun had said, "Mm-hm," and left.'
+    assert flagged(text, "fiction.tag-new-sentence") == []

@@ -26,6 +26,7 @@ def test_every_rule_is_registered_with_a_clear_message() -> None:
         "fiction.filter-word",
         "fiction.tag-adverb",
         "fiction.tag-new-sentence",
+        "fiction.tag-full-stop",
         "fiction.vocative-comma",
         "fiction.confused-word",
     }

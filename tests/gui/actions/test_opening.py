@@ -13,14 +13,18 @@ from ficwriter.core.export import export_chapter
 from ficwriter.gui.actions.import_offer import IMPORT, KEEP
 
 
-def _answer(qtbot, starts_with: str) -> None:
-    """Click the button of the question about to be asked whose text starts so."""
+def _answer(qtbot, starts_with: str, seen: list[str] | None = None) -> None:
+    """Click the button of the question about to be asked whose text starts so; what the
+    question said (text, details, buttons) goes into ``seen`` when given."""
 
     def click() -> None:
         box = QApplication.activeModalWidget()
         if not isinstance(box, QMessageBox):
             QTimer.singleShot(20, click)
             return
+        if seen is not None:
+            seen.append(f"{box.text()} {box.informativeText()} "
+                        + " | ".join(b.text() for b in box.buttons()))
         button = next(b for b in box.buttons() if b.text().startswith(starts_with))
         button.click()
 
@@ -125,21 +129,6 @@ def test_an_unreadable_file_in_chapters_is_not_listed(window, sample_project: Pa
     assert [p.name for p in window.outline._chapters] == ["01-the-long-walk.md", "02-over-the-ridge.md"]
 
 
-def _asked(qtbot, starts_with: str, seen: list[str]) -> None:
-    """Like ``_answer``, keeping what the question said."""
-
-    def click() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(20, click)
-            return
-        seen.append(f"{box.text()} {box.informativeText()} "
-                    + " | ".join(b.text() for b in box.buttons()))
-        next(b for b in box.buttons() if b.text().startswith(starts_with)).click()
-
-    QTimer.singleShot(0, click)
-
-
 def test_the_start_pages_import_asks_for_the_file_then_where_it_goes(
         window, tmp_path: Path, seed_text: str, qtbot, monkeypatch) -> None:
     from PySide6.QtCore import Qt
@@ -156,7 +145,7 @@ def test_the_start_pages_import_asks_for_the_file_then_where_it_goes(
     monkeypatch.setattr(QFileDialog, "getExistingDirectory",
                         lambda *a, **k: pytest.fail("a bare folder picker"))
     seen: list[str] = []
-    _asked(qtbot, "New project", seen)
+    _answer(qtbot, "New project", seen)
     qtbot.mouseClick(window.start_page.import_button, Qt.MouseButton.LeftButton)
     project = source.with_name(source.stem).resolve()
     qtbot.waitUntil(lambda: window.project_root == project, timeout=10000)
@@ -173,7 +162,7 @@ def test_import_with_a_project_open_offers_that_project_first(
     source = _posted_chapter(tmp_path, seed_text)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a: (str(source), ""))
     seen: list[str] = []
-    _asked(qtbot, "Into \u201cStarfall\u201d", seen)
+    _answer(qtbot, "Into \u201cStarfall\u201d", seen)
     window.menus.act_import.trigger()
     qtbot.waitUntil(lambda: window.session.path.parent == sample_project.resolve() / "chapters"
                     and window.session.path.name.startswith("03-"), timeout=10000)

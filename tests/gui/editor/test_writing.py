@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QGuiApplication, QTextCursor
 
-from ficwriter.core.chapter import Note, SceneBreak, parse
+from ficwriter.core.chapter import BlockQuote, Note, Paragraph, SceneBreak, parse
 from ficwriter.core.export import export_chapter
 from ficwriter.core.project import create_project
 
@@ -126,6 +126,7 @@ def test_block_quote_prefixes_the_paragraph_and_takes_it_off_again(blank, qtbot)
     qtbot.keyClicks(editor, "come home.")
     qtbot.keyClick(editor, Qt.Key.Key_Q, CTRL | SHIFT)
     assert editor.text() == "She read:\n\n> Dear Clarke,\n> come home."
+    assert [type(b) for b in parse(editor.text()).blocks] == [Paragraph, BlockQuote]
     qtbot.keyClick(editor, Qt.Key.Key_Q, CTRL | SHIFT)
     assert editor.text() == "She read:\n\nDear Clarke,\ncome home."
 

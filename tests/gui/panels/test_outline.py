@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QMimeData, QPointF, Qt
 from PySide6.QtGui import QDropEvent
 
+from ficwriter.core.project import create_project
 from ficwriter.gui.panels.outline import DETAIL_ROLE
 
 
@@ -107,3 +108,19 @@ def test_other_chapters_show_issue_counts_once_the_project_scope_checked_them(
     window.issues.set_scope("chapter")  # no longer checked: the counts go, none is made up
     qtbot.waitUntil(lambda: "issue" not in _summary(window, first), timeout=5000)
     assert "no issues" in _summary(window, second)
+
+
+def test_dropping_a_chapter_on_another_reports_its_new_place(window, tmp_path, qtbot) -> None:
+    root = create_project(tmp_path / "Drag", "Drag").root
+    for name in ("01-a.md", "02-b.md", "03-c.md"):
+        (root / "chapters" / name).write_text(f"{name}.\n", encoding="utf-8")
+    window.open_path(root)
+    tree = window.outline.tree
+    qtbot.waitUntil(lambda: tree.topLevelItemCount() == 3)
+    tree.setCurrentItem(tree.topLevelItem(0))
+    target = tree.visualItemRect(tree.topLevelItem(2)).center()
+    drop = QDropEvent(QPointF(target), Qt.DropAction.MoveAction, QMimeData(),
+                      Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    tree.dropEvent(drop)
+    assert [p.name for p in window.outline.chapter_paths()] == ["01-b.md", "02-c.md", "03-a.md"]
+    assert sorted(p.name for p in (root / "chapters").iterdir()) == ["01-b.md", "02-c.md", "03-a.md"]

@@ -1,0 +1,195 @@
+"""Name candidates: capitalised words a project uses as names, found without being told.
+
+A writer's characters, places and spells are unknown to every dictionary. Rather than
+flag each of them as a misspelling until the writer adds it, a capitalised word used in
+the middle of a sentence at least ``MIN_MID_SENTENCE_USES`` times across the project (and
+never written in lowercase, so "The" of a title and "Home" of a sign are not names) is a
+name candidate: spelling checks leave it alone, and the window offers it for the
+dictionary. Possessives count as the name ("Lexa's" is "Lexa"); an all-capitals form on a
+sign ("TREVOR") is the same word. The writer can say a candidate is not a name:
+``[checks] not_names`` in ficwriter.toml, and then it is checked again.
+
+A misspelt name is not hidden by this: the name-spelling fiction rule still compares the
+variants of a name with each other.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ficwriter.core.chapter import Chapter
+from ficwriter.core.inline import plain_text
+from ficwriter.core.project import open_project
+from ficwriter.core.textfile import UnreadableFile, read_text
+from ficwriter.core.chapter import parse
+
+MIN_MID_SENTENCE_USES = 2
+
+# A word: letters, with inner apostrophes or hyphens ("O'Neill", "Anna-Sofia").
+_WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
+_POSSESSIVE = re.compile(r"['\u2019]s$")
+# What ends a sentence before a word: the word then opens one and is capitalised anyway.
+_OPENS = re.compile(r"(?:^|[.!?…:;]|--|—)[\s\"'“”‘’*_)(\[\]]*$")
+# After an opening quote a word is capitalised too ('"Where ...'), unless the quote
+# continues a sentence after "said," (where the capital would be the writer's choice).
+_QUOTE_OPEN = re.compile(r"[\"“‘']\s*$")
+_TEXTING = re.compile(r"^\s*[^\W\d_][\w'-]*(?: [^\W\d_][\w'-]*)?:\s")
+
+
+@dataclass(frozen=True)
+class NameCandidate:
+    word: str
+    uses: int  # every use, sentence starts and possessives included
+    mid_sentence: int  # uses in the middle of a sentence
+    examples: tuple[str, ...] = field(default=(), compare=False)  # a few contexts
+
+    def as_dict(self) -> dict[str, object]:
+        return {"word": self.word, "uses": self.uses, "mid_sentence": self.mid_sentence,
+                "examples": list(self.examples)}
+
+
+_ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Mt|Prof|Capt|Lt|Sgt|Col|Gen|Rev)\.\s*$")
+
+
+def _mid_sentence(text: str, start: int) -> bool:
+    before = text[:start]
+    if _ABBREVIATION.search(before):
+        return True
+    if _OPENS.search(before):
+        return False
+    if _QUOTE_OPEN.search(before):
+        return before.rstrip()[:-1].rstrip().endswith(",")
+    return bool(before.strip())
+
+
+def name_candidates(
+    chapters: Iterable[Chapter],
+    known: Iterable[str] = (),
+    not_names: Iterable[str] = (),
+    min_uses: int = MIN_MID_SENTENCE_USES,
+) -> list[NameCandidate]:
+    """The name candidates of these chapters (notes included), most used first.
+
+    ``known`` words (the project dictionary) and ``not_names`` (the writer said no) are
+    left out.
+    """
+    uses: Counter[str] = Counter()
+    mid: Counter[str] = Counter()
+    lowercase: set[str] = set()
+    examples: dict[str, list[str]] = {}
+    for chapter in chapters:
+        for paragraph in chapter.paragraphs(notes=True):
+            text = plain_text(paragraph.text).text
+            texting = bool(_TEXTING.match(text))
+            for match in _WORD.finditer(text):
+                word = _POSSESSIVE.sub("", match.group())
+                if not word[:1].isupper():
+                    lowercase.add(word)
+                    continue
+                if word.isupper() or word == "I" or word.startswith(("I'", "I\u2019")):
+                    continue  # shouted, an acronym, or the pronoun
+                uses[word] += 1
+                if texting and match.start() < text.find(":"):
+                    continue  # the sender of a text message, like a speaker's label
+                if _mid_sentence(text, match.start()):
+                    mid[word] += 1
+                    shown = examples.setdefault(word, [])
+                    if len(shown) < 3:
+                        shown.append(text[max(0, match.start() - 30) : match.end() + 30].strip())
+    skip = {w.strip() for w in known} | {w.strip() for w in not_names}
+    skip_lower = {w.lower() for w in skip}
+    found = [
+        NameCandidate(word, uses[word], count, tuple(examples.get(word, ())))
+        for word, count in mid.items()
+        if count >= min_uses
+        and word.lower() not in lowercase
+        and word not in skip
+        and word.lower() not in skip_lower
+    ]
+    return sorted(found, key=lambda c: (-c.mid_sentence, -c.uses, c.word))
+
+
+def project_name_candidates(project_root: Path) -> list[NameCandidate]:
+    """The candidates of a project folder (or a loose chapter's folder): its chapters,
+    minus its dictionary and its ``[checks] not_names``. Unreadable chapters are skipped."""
+    project = open_project(project_root)
+    chapters = []
+    for path in project.chapters():
+        try:
+            chapters.append(parse(read_text(path).text))
+        except (OSError, UnreadableFile):
+            continue
+    return name_candidates(chapters, project.dictionary_words(), not_names(project.checks))
+
+
+def not_names(checks_table: dict[str, object]) -> list[str]:
+    """``[checks] not_names``: words the writer said are not names."""
+    value = checks_table.get("not_names", [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValueError("[checks] not_names must be a list of words")
+    return [v.strip() for v in value if v.strip()]
+
+
+# Words that stand before a name ("Mrs Okonjo", "Inspector Hallam", "Lake Tahoma") and
+# after one ("Carrow Street", "Kellow Bridge", "the Vespertine Charm").
+TITLES = frozenset(
+    "Mr Mrs Ms Miss Mx Dr Prof Professor Captain Capt Lieutenant Lt Sergeant Sgt Inspector DI "
+    "DS DC DCI Detective Officer Constable Chief Coach Lord Lady Sir Dame King Queen Prince "
+    "Princess Duke Duchess Count Countess Saint St Father Mother Sister Brother Aunt Uncle "
+    "Grandma Grandpa Nana Señora Señor Madame Monsieur Mistress Master Lake Mount Mt River "
+    "Port Fort Cape Isle Loch Glen Camp".split()
+)
+PLACE_NOUNS = frozenset(
+    "Street St Road Rd Lane Avenue Ave Drive Way Close Court Square Place Row Hill Hills Hall "
+    "House Manor Park Bridge Station Falls City County Town Village Loch Lake River Bay Beach "
+    "Harbour Harbor Point Reach Marsh Moor Wood Woods Forest Valley Farm Castle Tower Abbey "
+    "Church Chapel School Academy College University Building Tavern Inn Arms Motel Hotel Cafe "
+    "Café Island Islands Mountains Peak Ridge Gate Gardens Green Common Cross Heath Fell "
+    "Charm Spell Hex Curse Ward Rite Lantern Jinx Ritual Potion".split()
+)
+_CAPITALISED = re.compile(r"[A-Z][^\W\d_]*(?:['\u2019-][^\W\d_]+)*\.?")
+
+
+# Words after which a capitalised word in mid-sentence names someone or somewhere: "a
+# girl called Isla Dunmore", "her cousin Aldous", "a room in Pimlico", "from Falmouth".
+_INTRODUCERS = frozenset(
+    "called named cousin brother sister uncle aunt friend in at from to near of into "
+    "towards toward outside across past via".split()
+)
+_KINDS_OF_MAGIC = frozenset("charm spell hex curse ward rite jinx ritual potion".split())
+
+
+def looks_like_name(text: str, start: int, end: int, known: object) -> bool:
+    """A capitalised word that its neighbours mark as a name: a title before it ("Mrs
+    Okonjo"), a place noun or kind of spell after it ("Carrow Street", "a Wardlight
+    charm"), a word that introduces a name before it in mid-sentence ("called Isla
+    Dunmore", "in Pimlico"), or a known name beside it ("Delphine Ashby"). Runs of
+    capitalised words count as one name. ``known`` answers ``word in known``."""
+    word = text[start:end]
+    if not word[:1].isupper():
+        return False
+    before = re.findall(r"[\w.'\u2019/-]+", text[max(0, start - 60) : start])
+    after = re.findall(r"[\w.'\u2019-]+", text[end : end + 60])
+    run_start = len(before)
+    while run_start > 0 and _CAPITALISED.fullmatch(before[run_start - 1]) and before[run_start - 1].rstrip(".") not in TITLES:
+        run_start -= 1  # "Isla" before "Dunmore": the run's first word decides
+    previous = before[run_start - 1].rstrip(".") if run_start > 0 else ""
+    if previous.lower() == "the" and run_start > 1:
+        previous = before[run_start - 2]  # "in the Westmarch"
+    if text[max(0, start - 2) : start] == ", " and re.match(r"[.!?\u2026]?[\"\u201d'\u2019]", text[end : end + 2]):
+        return True  # addressed at the end of a speech: "..., Nightjar."
+    k = 0
+    while k < len(after) - 1 and _CAPITALISED.fullmatch(after[k]) and after[k].rstrip(".,") not in PLACE_NOUNS:
+        k += 1
+    following = _POSSESSIVE.sub("", after[k]).rstrip(".,;:!?") if after and text[end : end + 1] == " " else ""
+    if previous in TITLES or following in PLACE_NOUNS or following.lower() in _KINDS_OF_MAGIC:
+        return True
+    first = start - sum(len(w) + 1 for w in before[run_start:])
+    if previous.lower() in _INTRODUCERS and _mid_sentence(text, max(0, first)):
+        return True
+    neighbours = before[run_start:] + after[:k]
+    return any(_POSSESSIVE.sub("", w.rstrip(".,")) in known for w in neighbours)  # type: ignore[operator]
