@@ -13,7 +13,9 @@ when every engine is; a long check also delivers what it has every ``PARTIAL_EVE
 seconds, so the start of a big chapter is underlined while the rest is checked. Only
 the newest submitted version is delivered, and work that only older versions wanted is
 cancelled before it starts or skipped when it comes up.
-Identical paragraph texts share one engine call, even across versions.
+Identical paragraph texts share one engine call, even across versions. A very long
+paragraph goes to the engines in pieces cut at sentence ends (``checks.pieces``), each a
+call and a cache entry of its own; findings are shifted back into the paragraph.
 
 A long first check can be watched and stopped: ``progress`` says how many of the newest
 version's engine calls are done, and ``cancel`` drops the calls not yet started and
@@ -40,6 +42,7 @@ from ficwriter.core.inline import PlainText, plain_text
 from ficwriter.checks.cache import CheckCache, cache_key, text_digest
 from ficwriter.checks.dictionary import ProjectDictionary, silenced_at, suggested_words
 from ficwriter.checks.names import name_candidates
+from ficwriter.checks.pieces import PIECE_CHARS, pieces
 from ficwriter.checks.dismissals import Dismissals
 from ficwriter.checks.engine import (
     ChapterRule,
@@ -60,6 +63,7 @@ _MEMO_ENTRIES = 20_000
 PARTIAL_EVERY = 0.5  # seconds between part-way deliveries of a long check
 
 Mapped = tuple[tuple[int, int, Finding], ...]  # findings in the paragraph's source offsets
+Slot = tuple[str, int, int]  # (engine name, paragraph index, piece number)
 
 ResultCallback = Callable[["CheckResult"], None]
 StatusListener = Callable[[EngineStatus], None]
@@ -94,11 +98,20 @@ class Progress:
 
 
 @dataclass(frozen=True)
+class _Piece:
+    """What one engine call gets of a paragraph: its plain text from ``offset`` on."""
+
+    offset: int  # into the paragraph's plain text
+    text: str
+    digest: str  # of text
+
+
+@dataclass(frozen=True)
 class _Plain:
-    """A paragraph text's plain form (offsets relative to the paragraph) and its digest."""
+    """A paragraph text's plain form (offsets relative to the paragraph), cut into pieces."""
 
     plain: PlainText
-    digest: str
+    pieces: tuple[_Piece, ...]  # one, unless the paragraph is very long
 
 
 @dataclass(frozen=True)
@@ -106,7 +119,7 @@ class _Para:
     index: int  # into chapter.paragraphs(notes=True)
     paragraph: Paragraph
     plain: PlainText  # offsets relative to the paragraph's start
-    digest: str  # of plain.text
+    pieces: tuple[_Piece, ...]
     scene: int | None
 
 
@@ -120,9 +133,9 @@ class _Job:
     engines: list[Engine]
     on_result: ResultCallback
     wanted: Callable[[], bool]
-    findings: dict[tuple[str, int], list[Finding]] = field(default_factory=dict)
-    keys: dict[tuple[str, int], str] = field(default_factory=dict)  # cache key per (engine, para)
-    waiting: dict[str, list[tuple[str, int]]] = field(default_factory=dict)  # key -> (engine, para)
+    findings: dict[Slot, list[Finding]] = field(default_factory=dict)
+    keys: dict[Slot, str] = field(default_factory=dict)  # cache key per slot
+    waiting: dict[str, list[Slot]] = field(default_factory=dict)  # key -> slots it answers
     remaining: Counter[str] = field(default_factory=Counter)  # engine -> keys still to come
     failed: set[str] = field(default_factory=set)
     chapter_issues: list[Issue] | None = None
@@ -172,8 +185,11 @@ class Checker:
         project_names: Iterable[str] = (),
         not_names: Iterable[str] = (),
         find_names: bool = True,
+        piece_chars: int = PIECE_CHARS,
     ) -> None:
-        """``fallback_engines`` (e.g. {"harper"}) are shown only while LanguageTool is not ready."""
+        """``fallback_engines`` (e.g. {"harper"}) are shown only while LanguageTool is not
+        ready; a paragraph longer than ``piece_chars`` is sent in pieces (``checks.pieces``)."""
+        self.piece_chars = piece_chars
         self.engines = list(engines)
         self.chapter_rules = list(chapter_rules)
         self.dictionary = dictionary or ProjectDictionary()
@@ -304,31 +320,34 @@ class Checker:
             for engine in engines:
                 engine_key = engine.cache_key()
                 keys = {
-                    para.index: cache_key(engine.name, engine_key, para.digest)
+                    (engine.name, para.index, n): cache_key(engine.name, engine_key, piece.digest)
                     for para in job.paras
-                    if para.plain.text.strip()
+                    for n, piece in enumerate(para.pieces)
+                    if piece.text.strip()
                 }
                 cached = self.cache.get_many(set(keys.values()))
                 for para in job.paras:
-                    key = keys.get(para.index)
-                    if key is None:
-                        job.findings[(engine.name, para.index)] = []
-                        continue
-                    job.keys[(engine.name, para.index)] = key
-                    if key in job.waiting:
-                        job.waiting[key].append((engine.name, para.index))
-                        continue
-                    found = cached.get(key)
-                    if found is not None:
-                        job.findings[(engine.name, para.index)] = found
-                        continue
-                    job.waiting[key] = [(engine.name, para.index)]
-                    job.remaining[engine.name] += 1
-                    task = self._inflight.get(key)
-                    if task is None:
-                        task = self._inflight[key] = _Task(key, engine, para.plain.text, [])
-                        to_run.append(task)
-                    task.jobs.append(job)
+                    for n, piece in enumerate(para.pieces):
+                        slot = (engine.name, para.index, n)
+                        key = keys.get(slot)
+                        if key is None:
+                            job.findings[slot] = []
+                            continue
+                        job.keys[slot] = key
+                        if key in job.waiting:
+                            job.waiting[key].append(slot)
+                            continue
+                        found = cached.get(key)
+                        if found is not None:
+                            job.findings[slot] = found
+                            continue
+                        job.waiting[key] = [slot]
+                        job.remaining[engine.name] += 1
+                        task = self._inflight.get(key)
+                        if task is None:
+                            task = self._inflight[key] = _Task(key, engine, piece.text, [])
+                            to_run.append(task)
+                        task.jobs.append(job)
             # decided under the lock: no task can report to this job before it is released
             deliver_now, final_now = job.fast_left() == 0, job.slow_left() == 0
             job.total = sum(job.remaining.values())
@@ -345,7 +364,7 @@ class Checker:
         for index, paragraph in enumerate(chapter.paragraphs(notes=True)):
             if paragraph.is_story or self.check_notes:
                 known = self._plain_of(paragraph.text)
-                paras.append(_Para(index, paragraph, known.plain, known.digest,
+                paras.append(_Para(index, paragraph, known.plain, known.pieces,
                                    scene_of.get(id(paragraph))))
         return paras
 
@@ -355,7 +374,8 @@ class Checker:
             if len(self._plain) > _MEMO_ENTRIES:
                 self._plain.clear()
             plain = plain_text(text)
-            found = self._plain[text] = _Plain(plain, text_digest(plain.text))
+            cut = tuple(_Piece(at, piece, text_digest(piece)) for at, piece in pieces(plain.text, self.piece_chars))
+            found = self._plain[text] = _Plain(plain, cut)
         return found
 
     def _drop_unwanted(self) -> None:
@@ -393,9 +413,9 @@ class Checker:
     def _task_done(self, job: _Job, task: _Task, findings: list[Finding] | None) -> None:
         name = task.engine.name
         with job.lock:
-            for engine_name, index in job.waiting.get(task.key, ()):
+            for slot in job.waiting.get(task.key, ()):
                 if findings is not None:
-                    job.findings[(engine_name, index)] = findings
+                    job.findings[slot] = findings
             if findings is None:
                 job.failed.add(name)
             job.remaining[name] -= 1
@@ -449,25 +469,29 @@ class Checker:
         ready = {e.name for e in self.engines if e.status().state is EngineState.READY}
         return self.fallback_engines if "languagetool" in ready else frozenset()
 
-    def _mapped_findings(self, key: str, para: _Para, findings: list[Finding]) -> Mapped:
-        """``findings`` minus dictionary words, in the paragraph's source offsets (memoized).
+    def _mapped_findings(
+        self, key: str, para: _Para, piece: _Piece, findings: list[Finding]
+    ) -> Mapped:
+        """``findings`` on ``piece`` minus dictionary words, in the paragraph's source
+        offsets (memoized).
 
         The memo is keyed by the paragraph's source text, not its plain text: two sources
         with the same words ("*a*" and "a") map differently.
         """
-        memo_key = (key, para.paragraph.text, self.dictionary.generation)
+        memo_key = (key, para.paragraph.text, piece.offset, self.dictionary.generation)
         found = self._mapped.get(memo_key)
         if found is None:
-            plain = para.plain
+            plain, at = para.plain, piece.offset
             mapped = []
             for f in findings:
-                if not 0 <= f.start <= f.end <= len(plain.text):
+                if not 0 <= f.start <= f.end <= len(piece.text):
                     continue  # an engine answered for another text
+                start, end = at + f.start, at + f.end
                 if silenced_at(
-                    self.dictionary, plain.text, f.start, f.end, f.category, f.rule_id, self.not_names
+                    self.dictionary, plain.text, start, end, f.category, f.rule_id, self.not_names
                 ):
                     continue
-                mapped.append((*plain.source_span(f.start, f.end), f))
+                mapped.append((*plain.source_span(start, end), f))
             if len(self._mapped) > _MEMO_ENTRIES:
                 self._mapped.clear()
             found = self._mapped[memo_key] = tuple(mapped)
@@ -491,16 +515,18 @@ class Checker:
         for para in job.paras:
             base = para.paragraph.span.start
             for name in names:
-                findings = job.findings.get((name, para.index))
-                if not findings:
-                    continue
-                mapped = self._mapped_findings(job.keys[(name, para.index)], para, findings)
-                for start, end, f in mapped:
-                    issues.append(
-                        Issue(base + start, base + end, f.category, f.rule_id, f.rule_name,
-                              f.message, name, f.suggestions, f.severity, para.index,
-                              para.scene)
-                    )
+                for n, piece in enumerate(para.pieces):
+                    slot = (name, para.index, n)
+                    findings = job.findings.get(slot)
+                    if not findings:
+                        continue
+                    mapped = self._mapped_findings(job.keys[slot], para, piece, findings)
+                    for start, end, f in mapped:
+                        issues.append(
+                            Issue(base + start, base + end, f.category, f.rule_id, f.rule_name,
+                                  f.message, name, f.suggestions, f.severity, para.index,
+                                  para.scene)
+                        )
         text = job.chapter.text
         for issue in job.chapter_issues or ():
             if self.dictionary.silences(issue.category, text[issue.start : issue.end], issue.rule_id):
