@@ -25,10 +25,16 @@ engines already answered stays cached, so the next submit only pays for the rest
 Chapter rules (whole-chapter fiction rules) run on every delivered version. The project
 dictionary and dismissals are applied when a result is assembled, never cached, so adding
 a word or dismissing an issue shows on the next result without re-checking anything.
+
+``check_chapter`` (the command line, the project's other chapters) also stores the whole
+chapter's issues, before dismissals, under a key made of the chapter's text and everything
+else they depend on (engines' settings, dictionary, names, which engines show); checking
+that chapter again with nothing changed reads them back instead of re-assembling them.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import threading
 import time
@@ -60,6 +66,7 @@ log = logging.getLogger(__name__)
 SLOW_ENGINES = frozenset({"languagetool"})
 ENGINE_ORDER = ("languagetool", "harper", "fiction")  # whose wording wins when merged
 _MEMO_ENTRIES = 20_000
+CHAPTER_RESULT_VERSION = "1"  # bump when what a stored chapter result means changes
 PARTIAL_EVERY = 0.5  # seconds between part-way deliveries of a long check
 
 Mapped = tuple[tuple[int, int, Finding], ...]  # findings in the paragraph's source offsets
@@ -139,6 +146,8 @@ class _Job:
     remaining: Counter[str] = field(default_factory=Counter)  # engine -> keys still to come
     failed: set[str] = field(default_factory=set)
     chapter_issues: list[Issue] | None = None
+    remember: bool = False  # store the final issues under the chapter's key
+    ready: list[Issue] | None = None  # issues read back from the chapter's key: no work
     delivered_final: bool = False
     stopped: bool = False  # by ``Checker.cancel``
     total: int = 0  # engine calls this version waits for, fixed before anyone sees the job
@@ -251,7 +260,7 @@ class Checker:
             self._waiters.add(done)
         try:
             try:
-                self._start(chapter, -1, keep, wanted=lambda: True)
+                self._start(chapter, -1, keep, wanted=lambda: True, remember=True)
             except RuntimeError:  # the thread pools shut down under it
                 if self._closed:
                     raise CheckerClosed("the checker was closed") from None
@@ -308,13 +317,25 @@ class Checker:
             self._fast.submit(self._deliver, job, True)
 
     def _start(
-        self, chapter: Chapter, version: int, on_result: ResultCallback, wanted: Callable[[], bool]
+        self,
+        chapter: Chapter,
+        version: int,
+        on_result: ResultCallback,
+        wanted: Callable[[], bool],
+        remember: bool = False,
     ) -> _Job:
         engines = [
             e for e in self.engines
             if e.status().state not in (EngineState.OFF, EngineState.UNAVAILABLE)
         ]
-        job = _Job(version, chapter, self._paragraphs(chapter), engines, on_result, wanted)
+        key = self._chapter_key(chapter, engines)
+        ready = self.cache.get_issues(key) if key is not None else None
+        if ready is not None:
+            job = _Job(version, chapter, [], engines, on_result, wanted, ready=ready)
+            self._fast.submit(self._deliver, job, True)
+            return job
+        job = _Job(version, chapter, self._paragraphs(chapter), engines, on_result, wanted,
+                   remember=remember)
         to_run: list[_Task] = []
         with self._lock:
             for engine in engines:
@@ -357,6 +378,25 @@ class Checker:
         if deliver_now:
             self._fast.submit(self._deliver, job, final_now)
         return job
+
+    def _chapter_key(self, chapter: Chapter, engines: Sequence[Engine]) -> str | None:
+        """The key of ``chapter``'s stored issues; None while an engine is off or unavailable
+        (what it would find could change the result once it is back)."""
+        if len(engines) != len(self.engines):
+            return None
+        parts = [
+            CHAPTER_RESULT_VERSION,
+            f"notes={self.check_notes} names={self.find_names} pieces={self.piece_chars}",
+            *(f"{e.name}={e.cache_key()}" for e in engines),
+            *(type(rule).__name__ for rule in self.chapter_rules),
+            "hidden=" + ",".join(sorted(self._hidden_engines())),
+            "words=" + "\n".join(sorted(self.dictionary.words)),
+            "names=" + "\n".join(sorted(self.project_names)),
+            "not=" + "\n".join(self.not_names),
+            chapter.text,
+        ]
+        digest = hashlib.sha1("\x00".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+        return f"chapter:{digest}"
 
     def _paragraphs(self, chapter: Chapter) -> list[_Para]:
         scene_of = {id(p): scene.index for scene in chapter.scenes for p in scene.paragraphs}
@@ -438,13 +478,18 @@ class Checker:
         with job.lock:  # one delivery at a time per job; a partial never follows the final
             if job.delivered_final or not job.wanted():
                 return
-            if job.chapter_issues is None:
+            if job.ready is None and job.chapter_issues is None:
                 job.chapter_issues = self._run_chapter_rules(job.chapter)
             pending = frozenset(n for n, left in job.remaining.items() if left > 0)
             names = {e.name for e in job.engines}
+            issues = job.ready if job.ready is not None else self._assemble(job)
+            if job.remember and final and not pending and not job.failed and not job.stopped:
+                key = self._chapter_key(job.chapter, job.engines)
+                if key is not None:
+                    self.cache.put_issues(key, issues)
             result = CheckResult(
                 version=job.version,
-                issues=self._assemble(job),
+                issues=self.dismissals.filter(issues, job.chapter),
                 done=frozenset(names - pending - job.failed),
                 pending=pending,
                 statuses=self.statuses(),
@@ -532,8 +577,7 @@ class Checker:
             if self.dictionary.silences(issue.category, text[issue.start : issue.end], issue.rule_id):
                 continue
             issues.append(issue)
-        merged = merge_issues(issues, ENGINE_ORDER, text=text)
-        return self.dismissals.filter(merged, job.chapter)
+        return merge_issues(issues, ENGINE_ORDER, text=text)
 
     # -- dictionary and dismissals ------------------------------------------------------
 
