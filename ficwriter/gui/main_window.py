@@ -577,6 +577,7 @@ class MainWindow(QMainWindow):
         self.settings.save_window_state(self.saveGeometry(), self.saveState())
         self.settings.sync()
         self._close_workspace()
+        self.disk.close()
         if self.session is not None:
             self.session.detach()
         self.outline.close_workers()

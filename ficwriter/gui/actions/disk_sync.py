@@ -71,6 +71,12 @@ class DiskSync(QObject):
         self._journal_timer.start()
         self._writer = LatestOnly("ficwriter-journal")
 
+    def close(self) -> None:
+        """The window is closing: the last journal write lands, then its thread ends (a
+        thread left waiting per closed window would outlive it)."""
+        self._journal_timer.stop()
+        self._writer.close()
+
     def _parts(self):
         w = self.window
         if w.session is None or w.workspace is None:

@@ -26,10 +26,15 @@ class LatestOnly:
         self._thread.start()
 
     def submit(self, job: Callable[[], None]) -> None:
-        """Run ``job`` soon on the worker thread, replacing a job still waiting."""
+        """Run ``job`` soon on the worker thread, replacing a job still waiting (once the
+        worker is closed, right here: a job handed over late is neither lost nor waited for
+        by ``flush`` forever)."""
         with self._wake:
-            self._job = job
-            self._wake.notify_all()
+            if not self._closed:
+                self._job = job
+                self._wake.notify_all()
+                return
+        job()
 
     def flush(self) -> None:
         """Wait until the waiting job, if any, has run."""

@@ -5,6 +5,7 @@ number of closes and reopens."""
 from __future__ import annotations
 
 import logging
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -93,3 +94,14 @@ def test_closing_and_reopening_a_project_five_times_keeps_history_working(
     bad = [r for r in caplog.records
            if r.levelno >= logging.ERROR and r.name.startswith("ficwriter")]
     assert not bad, [r.getMessage() for r in bad]
+
+
+def test_closing_the_window_ends_its_journal_thread_after_the_last_write(
+        opened, sample_project: Path, qtbot, app_settings) -> None:
+    window = opened
+    _type_at_end(window, qtbot, " Unsaved words.")
+    window.disk.write_journal()
+    before = {t for t in threading.enumerate() if t.name == "ficwriter-journal"}
+    window.session.mark_saved()  # close without the save question
+    window.close()
+    assert not any(t.is_alive() for t in before)  # one thread per window would pile up
