@@ -160,18 +160,25 @@ _INTRODUCERS = frozenset(
     "called named cousin brother sister uncle aunt friend in at from to near of into "
     "towards toward outside across past via".split()
 )
+# After a name addressed at the end of a sentence: a closing quote, or a full stop (!, ?)
+# and then a quote, the next sentence or the paragraph's end ("Go on, Devvy. I'm not").
+_ADDRESS_END = re.compile(r"[.!?\u2026]?[\"\u201d'\u2019]|[.!?\u2026](?:\s|$)")
 _KINDS_OF_MAGIC = frozenset("charm spell hex curse ward rite jinx ritual potion".split())
 
 
 def looks_like_name(text: str, start: int, end: int, known: object) -> bool:
     """A capitalised word that its neighbours mark as a name: a title before it ("Mrs
-    Okonjo"), a place noun or kind of spell after it ("Carrow Street", "a Wardlight
-    charm"), a word that introduces a name before it in mid-sentence ("called Isla
-    Dunmore", "in Pimlico"), or a known name beside it ("Delphine Ashby"). Runs of
-    capitalised words count as one name. ``known`` answers ``word in known``."""
+    Okonjo"; a title itself, "Señora", "Nana"), a place noun or kind of spell after it
+    ("Carrow Street", "a Wardlight charm"), a comma before it and the sentence's end
+    after it (addressed: "Go on, Devvy."), a word that introduces a name before it in
+    mid-sentence ("called Isla Dunmore", "in Pimlico"), or a known name beside it
+    ("Delphine Ashby"). Runs of capitalised words count as one name. ``known`` answers
+    ``word in known``."""
     word = text[start:end]
     if not word[:1].isupper():
         return False
+    if _POSSESSIVE.sub("", word).rstrip(".") in TITLES:
+        return True  # a title is part of a name ("Señora Reyes") or one ("Nana!")
     before = re.findall(r"[\w.'\u2019/-]+", text[max(0, start - 60) : start])
     after = re.findall(r"[\w.'\u2019-]+", text[end : end + 60])
     run_start = len(before)
@@ -180,8 +187,8 @@ def looks_like_name(text: str, start: int, end: int, known: object) -> bool:
     previous = before[run_start - 1].rstrip(".") if run_start > 0 else ""
     if previous.lower() == "the" and run_start > 1:
         previous = before[run_start - 2]  # "in the Westmarch"
-    if text[max(0, start - 2) : start] == ", " and re.match(r"[.!?\u2026]?[\"\u201d'\u2019]", text[end : end + 2]):
-        return True  # addressed at the end of a speech: "..., Nightjar."
+    if text[max(0, start - 2) : start] == ", " and _ADDRESS_END.match(text, end):
+        return True  # addressed at the end of a speech or sentence: "..., Nightjar."
     k = 0
     while k < len(after) - 1 and _CAPITALISED.fullmatch(after[k]) and after[k].rstrip(".,") not in PLACE_NOUNS:
         k += 1

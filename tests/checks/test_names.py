@@ -78,7 +78,12 @@ def test_neighbours_mark_a_single_use_as_a_name() -> None:
     assert at("A girl called Isla Dunmore was asleep.", "Dunmore")
     assert at("She had a room in Pimlico.", "Pimlico")
     assert at("Miss Delphine Ashby ran it.", "Delphine")
+    assert at('"Go on, Devvy. I\'m not getting any younger."', "Devvy")  # addressed
+    assert at("People have died everywhere, Marn.", "Marn")
+    assert at('"Thank you, Señora Reyes."', "Señora")  # a title is part of the name
+    assert at('"Nana!"', "Nana")
     assert not at("Tuesdya was wet.", "Tuesdya")
+    assert not at("We met, Tuesdya and I, at noon.", "Tuesdya")
     assert not at("It was a Grat day.", "Grat")
     assert silenced_at(known, "A room in Pimlico.", 10, 17, Category.SPELLING, "SpellCheck")
     assert not silenced_at(known, "A room in Pimlico.", 10, 17, Category.GRAMMAR, "AnA")
