@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ficwriter.checks.fiction_words import is_texting
 from ficwriter.core.chapter import Chapter
 from ficwriter.core.inline import plain_text
 from ficwriter.core.project import open_project
@@ -37,7 +38,6 @@ _OPENS = re.compile(r"(?:^|[.!?…:;]|--|—)[\s\"'“”‘’*_)(\[\]]*$")
 # After an opening quote a word is capitalised too ('"Where ...'), unless the quote
 # continues a sentence after "said," (where the capital would be the writer's choice).
 _QUOTE_OPEN = re.compile(r"[\"“‘']\s*$")
-_TEXTING = re.compile(r"^\s*[^\W\d_][\w'-]*(?: [^\W\d_][\w'-]*)?:\s")
 
 
 @dataclass(frozen=True)
@@ -84,7 +84,7 @@ def name_candidates(
     for chapter in chapters:
         for paragraph in chapter.paragraphs(notes=True):
             text = plain_text(paragraph.text).text
-            texting = bool(_TEXTING.match(text))
+            texting = is_texting(text)
             for match in _WORD.finditer(text):
                 word = _POSSESSIVE.sub("", match.group())
                 if not word[:1].isupper():
