@@ -28,6 +28,11 @@ STAMP_NAME = "ficwriter-languagetool.json"
 MAIN_CLASS = "org.languagetool.server.HTTPServer"
 FOLDER_VARIABLE = "FICWRITER_LANGUAGETOOL_DIR"
 """Environment variable naming LanguageTool's folder for local mode (over ficwriter.toml)."""
+JAVA_OPTIONS = ("-XX:TieredStopAtLevel=1",)
+"""Java's quick compiler alone: an editor's LanguageTool answers short paragraphs, and the
+optimising compiler's work at start-up competes for the same cores. Measured on 2 cores
+(load 5-9): the first check after start 3.1-10.7 s instead of 10.8-22.1 s, paragraphs
+after it 68-134 ms instead of 151-450 ms (benchmarks/bench_checks.py has the chapter)."""
 _SERVER_JAR = re.compile(r"languagetool-server-(\d[\w.\-]*)\.jar")
 _RELEASE_DIR = re.compile(r"LanguageTool-(.+)")
 
@@ -43,7 +48,7 @@ class Installation:
 
     def command(self, java: str, port: int) -> list[str]:
         """The server command; without ``--public`` LanguageTool listens on loopback only."""
-        return [java, "-cp", self.classpath, MAIN_CLASS, "--port", str(port)]
+        return [java, *JAVA_OPTIONS, "-cp", self.classpath, MAIN_CLASS, "--port", str(port)]
 
 
 def _version_key(version: str) -> tuple[int, ...]:
