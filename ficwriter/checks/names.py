@@ -3,7 +3,8 @@
 A writer's characters, places and spells are unknown to every dictionary. Rather than
 flag each of them as a misspelling until the writer adds it, a capitalised word used in
 the middle of a sentence at least ``MIN_MID_SENTENCE_USES`` times across the project (and
-never written in lowercase, so "The" of a title and "Home" of a sign are not names) is a
+never written in lowercase outside a text message, so "The" of a title and "Home" of a
+sign are not names) is a
 name candidate: spelling checks leave it alone, and the window offers it for the
 dictionary. Possessives count as the name ("Lexa's" is "Lexa"); an all-capitals form on a
 sign ("TREVOR") is the same word. The writer can say a candidate is not a name:
@@ -88,7 +89,8 @@ def name_candidates(
             for match in _WORD.finditer(text):
                 word = _POSSESSIVE.sub("", match.group())
                 if not word[:1].isupper():
-                    lowercase.add(word)
+                    if not texting:  # texts are typed in lowercase, names too ("kit")
+                        lowercase.add(word)
                     continue
                 if word.isupper() or word == "I" or word.startswith(("I'", "I\u2019")):
                     continue  # shouted, an acronym, or the pronoun

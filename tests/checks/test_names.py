@@ -31,6 +31,18 @@ def test_sentence_starts_lowercase_words_and_single_uses_are_not_candidates() ->
     assert "Bellhaven" not in words  # used once
 
 
+def test_a_name_typed_in_lowercase_in_a_text_message_is_still_a_name() -> None:
+    chat = (
+        "**Kit:** who took my charger\n\n**Priya:** ask kit, it's always kit\n\n"
+        "Jojo laughed and kicked Kit under the table, so Kit gave it back.\n\n"
+        "Home was far; they went home.\n"
+    )
+    words = {c.word for c in name_candidates([parse(chat)])}
+    assert "Kit" in words  # "kit" in a text is the name typed fast
+    chat += "\nShe packed a first-aid kit.\n"
+    assert "Kit" not in {c.word for c in name_candidates([parse(chat)])}  # a word in prose
+
+
 def test_the_dictionary_and_the_writers_no_remove_a_candidate() -> None:
     chapter = parse(STORY)
     assert [c.word for c in name_candidates([chapter], known=["Corrin"])] == ["Odessa"]
