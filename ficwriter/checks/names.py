@@ -4,9 +4,9 @@ A writer's characters, places and spells are unknown to every dictionary. Rather
 flag each of them as a misspelling until the writer adds it, a capitalised word used in
 the middle of a sentence at least ``MIN_MID_SENTENCE_USES`` times across the project (and
 never written in lowercase outside a text message, so "The" of a title and "Home" of a
-sign are not names) is a
-name candidate: spelling checks leave it alone, and the window offers it for the
-dictionary. Possessives count as the name ("Lexa's" is "Lexa"); an all-capitals form on a
+sign are not names) is a name candidate, and so is a scene's point-of-view character
+(``pov=Marcus`` in its scene comment): spelling checks leave it alone, and the window
+offers it for the dictionary. Possessives count as the name ("Lexa's" is "Lexa"); an all-capitals form on a
 sign ("TREVOR") is the same word. The writer can say a candidate is not a name:
 ``[checks] not_names`` in ficwriter.toml, and then it is checked again.
 
@@ -82,7 +82,12 @@ def name_candidates(
     mid: Counter[str] = Counter()
     lowercase: set[str] = set()
     examples: dict[str, list[str]] = {}
+    told: set[str] = set()  # the writer named them: a scene's point-of-view character
     for chapter in chapters:
+        told.update(
+            word for scene in chapter.scenes if scene.pov
+            for word in _WORD.findall(scene.pov) if word[:1].isupper()
+        )
         for paragraph in chapter.paragraphs(notes=True):
             text = plain_text(paragraph.text).text
             texting = is_texting(text)
@@ -105,10 +110,9 @@ def name_candidates(
     skip = {w.strip() for w in known} | {w.strip() for w in not_names}
     skip_lower = {w.lower() for w in skip}
     found = [
-        NameCandidate(word, uses[word], count, tuple(examples.get(word, ())))
-        for word, count in mid.items()
-        if count >= min_uses
-        and word.lower() not in lowercase
+        NameCandidate(word, uses[word], mid[word], tuple(examples.get(word, ())))
+        for word in set(mid) | told
+        if (word in told or (mid[word] >= min_uses and word.lower() not in lowercase))
         and word not in skip
         and word.lower() not in skip_lower
     ]

@@ -43,6 +43,13 @@ def test_a_name_typed_in_lowercase_in_a_text_message_is_still_a_name() -> None:
     assert "Kit" not in {c.word for c in name_candidates([parse(chat)])}  # a word in prose
 
 
+def test_a_scenes_point_of_view_character_is_a_candidate() -> None:
+    text = '<!-- scene: title="Rooftops"; pov=Marcus -->\nMarcus hated heights.\n'
+    found = name_candidates([parse(text)])
+    assert [(c.word, c.mid_sentence) for c in found] == [("Marcus", 0)]
+    assert name_candidates([parse(text)], not_names=["Marcus"]) == []
+
+
 def test_the_dictionary_and_the_writers_no_remove_a_candidate() -> None:
     chapter = parse(STORY)
     assert [c.word for c in name_candidates([chapter], known=["Corrin"])] == ["Odessa"]
