@@ -89,7 +89,9 @@ class ChapterCommand(QUndoCommand):
 class ChapterActions:
     def __init__(self, window: ChapterWindow) -> None:
         self.window = window
-        self.stack = QUndoStack()
+        # the window's child, made after its widgets: it goes after them (and after
+        # actions.edit_undo, which listens to it), since its end empties it with signals
+        self.stack = QUndoStack(window)  # type: ignore[arg-type]
 
     # -- a new story --------------------------------------------------------------------------
     def new_project_dialog(self) -> NewProjectDialog:
