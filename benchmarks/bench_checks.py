@@ -1,9 +1,17 @@
-"""Speed of the checker: the seed chapter, and one edit in a 100,000-word chapter.
+"""Speed of the checker: a whole generated project, the seed chapter, one edit in a
+100,000-word chapter.
 
 Run from the repository root:
 
-    python benchmarks/bench_checks.py
+    python benchmarks/bench_checks.py            # everything
+    python benchmarks/bench_checks.py project    # the whole-project run only
     python benchmarks/bench_checks.py --languagetool   # the real LanguageTool figures alone
+
+The whole-project run writes a ~331,000-word project of distinct generated paragraphs
+(``benchmarks/prose.py``, seeded) and times, each in a process of its own so that its peak
+memory is its own: bare harper-py (one linter, its default rules, paragraph by paragraph),
+ficwriter's first check of every chapter (Harper + fiction rules, empty cache, the
+project's SQLite cache written), and the same check again with nothing changed.
 
 Prints medians. Harper and the fiction rules run in-process; LanguageTool runs first against
 the test suite's fake server (what an edit sends to it: one paragraph, never the chapter),
@@ -14,8 +22,11 @@ then for real from the folder scripts/get-languagetool filled: the first finding
 from __future__ import annotations
 
 import os
+import resource
 import statistics
+import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable
@@ -34,9 +45,14 @@ from ficwriter.core.chapter import Chapter, parse  # noqa: E402
 from ficwriter.core.words import count_words  # noqa: E402
 from tests.checks.lt_server import start_server  # noqa: E402
 
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from prose import ProseWriter  # noqa: E402
+
 SEED_NAME = "000_a076e9cb29d276f2.txt"
 WARM_RUNS = 15
 EDITS = 15
+PROJECT_CHAPTERS = 20
+PROJECT_WORDS = 331_000
 
 
 def find_seed() -> Path:
@@ -173,6 +189,83 @@ def bench_languagetool_edit() -> None:
         server.stop()
 
 
+def write_project(root: Path) -> int:
+    """A project of ``PROJECT_CHAPTERS`` generated chapters; returns its word count."""
+    from ficwriter.core.project import create_project
+
+    create_project(root, "Benchmark")
+    writer = ProseWriter(seed=16)
+    total = 0
+    for n in range(1, PROJECT_CHAPTERS + 1):
+        text = writer.chapter(PROJECT_WORDS // PROJECT_CHAPTERS)
+        (root / "chapters" / f"{n:02d}-chapter.md").write_text(text, encoding="utf-8")
+        total += count_words(text)
+    return total
+
+
+def run_bare_harper(root: Path) -> int:
+    """What a script using harper-py alone would do: one linter, default rules."""
+    import harper
+
+    linter = harper.Linter(harper.Dialect.AMERICAN)
+    found = 0
+    for path in sorted((root / "chapters").glob("*.md")):
+        for paragraph in path.read_text(encoding="utf-8").split("\n\n"):
+            found += len(linter.lint(paragraph, language="plaintext"))
+    return found
+
+
+def run_ficwriter(root: Path) -> int:
+    """Every chapter through the project's checker, as the CLI and the project scope do."""
+    from ficwriter.checks.build import build_checker
+    from ficwriter.core.project import open_project
+
+    checker = build_checker(root, only=["harper", "fiction"])
+    found = 0
+    try:
+        for path in open_project(root).chapters():
+            found += len(checker.check_chapter(parse(path.read_text(encoding="utf-8"))).issues)
+    finally:
+        checker.close()
+    return found
+
+
+def project_child(kind: str, root: Path) -> None:
+    """One timed run, in this process: prints seconds, peak MB and what was found."""
+    start = time.perf_counter()
+    found = run_bare_harper(root) if kind == "bare" else run_ficwriter(root)
+    seconds = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"{seconds:.2f} {peak:.0f} {found}")
+
+
+def timed_child(kind: str, root: Path) -> tuple[float, float, int]:
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", kind, str(root)],
+        check=True, capture_output=True, text=True, cwd=ROOT,
+    ).stdout.split()
+    return float(out[0]), float(out[1]), int(out[2])
+
+
+def bench_project() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder) / "project"
+        words = write_project(root)
+        print(f"Whole project: {PROJECT_CHAPTERS} chapters, {words:,} words of distinct "
+              f"generated prose; {os.cpu_count()} cores")
+        bare, bare_mb, bare_found = timed_child("bare", root)
+        print(f"  bare harper-py (one linter, default rules, paragraph by paragraph): "
+              f"{bare:.1f} s ({bare / words * 1e6:.0f} ms per 1,000 words), peak {bare_mb:.0f} MB, "
+              f"{bare_found} lints")
+        first, first_mb, first_found = timed_child("ficwriter", root)
+        print(f"  ficwriter first check (Harper + fiction rules, empty cache): {first:.1f} s = "
+              f"{first / bare:.2f}x bare harper-py (target <= 0.5), peak {first_mb:.0f} MB "
+              f"(target <= 300), {first_found} issues")
+        again, again_mb, _ = timed_child("ficwriter", root)
+        print(f"  re-check, nothing changed (a new process, the project's cache): {again:.2f} s "
+              f"(target <= 1), peak {again_mb:.0f} MB")
+
+
 def bench_real_languagetool() -> None:
     """Real LanguageTool (the folder scripts/get-languagetool filled) on a 10,000-word chapter:
     how long after its start the window gets its first LanguageTool findings, the whole
@@ -236,6 +329,12 @@ def bench_real_languagetool() -> None:
 def main() -> None:
     if "--languagetool" in sys.argv:  # the real LanguageTool figures alone
         bench_real_languagetool()
+        return
+    if sys.argv[1:2] == ["--child"]:
+        project_child(sys.argv[2], Path(sys.argv[3]))
+        return
+    bench_project()
+    if sys.argv[1:2] == ["project"]:
         return
     engines, rules, label = offline_engines()
     bench_seed(engines, rules, label)

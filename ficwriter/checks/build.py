@@ -65,7 +65,8 @@ def build_checker(
     root = Path(project_root)
     settings = settings or load_check_settings(root)
     dictionary = ProjectDictionary.for_project(root)
-    project_names = [c.word for c in project_name_candidates(root)]
+    cache = CheckCache(root if persist else None)
+    project_names = [c.word for c in project_name_candidates(root, cache)]
     engines, rules = build_engines(settings, sorted(dictionary.words | set(project_names)), only)
     fallback = (
         frozenset({"harper"})
@@ -77,7 +78,7 @@ def build_checker(
         rules,
         dictionary=dictionary,
         dismissals=Dismissals(root if persist else None),
-        cache=CheckCache(root if persist else None),
+        cache=cache,
         check_notes=settings.check_notes,
         fallback_engines=fallback,
         project_names=project_names,

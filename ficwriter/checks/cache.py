@@ -5,6 +5,11 @@ wherever the paragraph moves; the scheduler maps it to file offsets for each ver
 A bounded in-memory layer answers repeated lookups (every keystroke re-uses almost every
 paragraph); the ``check_cache`` table of the history database keeps results across
 sessions. SQLite connections are per thread (sqlite3 refuses to share one).
+
+Beside the paragraphs' findings the table keeps whole chapters' issues (``put_issues``)
+and the project's name candidates (``put_value``), keyed by everything they depend on, so
+that a project checked again with nothing changed reads one row per chapter instead of
+re-running the chapter rules and the name search over every word.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from ficwriter.checks.issue import Category, Finding, Severity
+from ficwriter.checks.issue import Category, Finding, Issue, Severity
 from ficwriter.history.database import open_database
 
 MEMORY_ENTRIES = 50_000
@@ -53,6 +58,24 @@ def _load(data: str) -> list[Finding]:
     return [
         Finding(s, e, Category(c), rid, name, msg, tuple(sug), Severity(sev))
         for s, e, c, rid, name, msg, sug, sev in json.loads(data)
+    ]
+
+
+def _dump_issues(issues: list[Issue]) -> str:
+    return json.dumps(
+        [
+            [i.start, i.end, i.category.value, i.rule_id, i.rule_name, i.message, i.engine,
+             list(i.suggestions), i.severity.value, i.paragraph, i.scene, list(i.also_found_by)]
+            for i in issues
+        ]
+    )
+
+
+def _load_issues(data: str) -> list[Issue]:
+    return [
+        Issue(s, e, Category(c), rid, name, msg, engine, tuple(sug), Severity(sev), para, scene,
+              tuple(also))
+        for s, e, c, rid, name, msg, engine, sug, sev, para, scene, also in json.loads(data)
     ]
 
 
@@ -129,6 +152,30 @@ class CheckCache:
             db.conn.executemany(
                 "insert or replace into check_cache (key, issues, created) values (?, ?, ?)", rows
             )
+
+    def get_value(self, key: str) -> str | None:
+        """What ``put_value`` stored under ``key`` (a chapter's issues, the project's names);
+        None if nothing is (or the cache lives in memory only: once per session there)."""
+        db = self._db()
+        if db is None:
+            return None
+        row = db.execute("select issues from check_cache where key = ?", [key]).fetchone()
+        return str(row[0]) if row is not None else None
+
+    def put_value(self, key: str, data: str) -> None:
+        """Store ``data`` under ``key`` (written with the next ``flush``)."""
+        if self._root is None:
+            return
+        with self._lock:
+            self._pending.append((key, data, _now()))
+
+    def get_issues(self, key: str) -> list[Issue] | None:
+        """A whole chapter's issues stored by ``put_issues``, or None."""
+        data = self.get_value(key)
+        return _load_issues(data) if data is not None else None
+
+    def put_issues(self, key: str, issues: list[Issue]) -> None:
+        self.put_value(key, _dump_issues(issues))
 
     def _remember(self, key: str, findings: list[Finding]) -> None:
         with self._lock:

@@ -134,14 +134,17 @@ def _fiction_false_flag(match: Match, text: str, texting: bool) -> bool:
     return False
 
 
-def _finding(match: Match) -> Finding:
+def _finding(match: Match, rule_names: dict[str, str]) -> Finding:
+    """``rule_names``: LanguageTool's own description of each rule seen (its category, such
+    as "Typos", is shared by hundreds of rules and says nothing of what one checks)."""
     category = _category(match)
     return Finding(
         start=match.offset,
         end=match.offset + match.error_length,
         category=category,
         rule_id=match.rule_id,
-        rule_name=match.category.replace("_", " ").capitalize(),
+        rule_name=(rule_names.get(match.rule_id)
+                   or match.category.replace("_", " ").capitalize()),
         message=match.message,
         suggestions=tuple(match.replacements[:MAX_SUGGESTIONS]),
         severity=DEFAULT_SEVERITY[category],
@@ -167,10 +170,22 @@ class _Client(language_tool_python.LanguageTool):
         self._TIMEOUT = timeout  # type: ignore[misc]  # shadows the library's 300 s
         self._login = {"username": username, "apiKey": api_key} if username else {}
         self.local_server = server
+        self.rule_names: dict[str, str] = {}  # rule id -> the server's description of it
         super().__init__(*args, **kw)
 
     def _create_params(self, text: str) -> dict[str, str]:
         return {**super()._create_params(text), **self._login}
+
+    def _query_server(self, url: str, params: Any = None, **kw: Any) -> Any:
+        """The server's answer, its rules' descriptions noted first: the library's ``Match``
+        keeps a rule's id and category but drops its description."""
+        response = super()._query_server(url, params, **kw)
+        if isinstance(response, dict):
+            for match in response.get("matches") or ():
+                rule = match.get("rule") if isinstance(match, dict) else None
+                if isinstance(rule, dict) and rule.get("id") and rule.get("description"):
+                    self.rule_names[rule["id"]] = str(rule["description"])
+        return response
 
     def close(self) -> None:
         """Close the client and end the server ficwriter started for it, if any."""
@@ -420,7 +435,7 @@ class LanguageToolEngine:
                 matches = client.check(bmp_only(text))
                 texting = is_texting(text)
                 return [
-                    _finding(m) for m in matches
+                    _finding(m, client.rule_names) for m in matches
                     if m.error_length > 0 and not _fiction_false_flag(m, text, texting)
                 ]
             except (LanguageToolError, requests.RequestException, OSError, KeyError,

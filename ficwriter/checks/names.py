@@ -6,8 +6,8 @@ the middle of a sentence at least ``MIN_MID_SENTENCE_USES`` times across the pro
 never written in lowercase outside a text message, so "The" of a title and "Home" of a
 sign are not names) is a name candidate, and so is a scene's point-of-view character
 (``pov=Marcus`` in its scene comment): spelling checks leave it alone, and the window
-offers it for the dictionary. Possessives count as the name ("Lexa's" is "Lexa"); an all-capitals form on a
-sign ("TREVOR") is the same word. The writer can say a candidate is not a name:
+offers it for the dictionary. Possessives count as the name ("Lexa's" is "Lexa"); an
+all-capitals form on a sign ("TREVOR") is the same word. The writer can say a candidate is not a name:
 ``[checks] not_names`` in ficwriter.toml, and then it is checked again.
 
 A misspelt name is not hidden by this: the name-spelling fiction rule still compares the
@@ -16,12 +16,15 @@ variants of a name with each other.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ficwriter.checks.cache import CheckCache
 from ficwriter.checks.fiction_words import is_texting
 from ficwriter.core.chapter import Chapter
 from ficwriter.core.inline import plain_text
@@ -30,15 +33,18 @@ from ficwriter.core.textfile import UnreadableFile, read_text
 from ficwriter.core.chapter import parse
 
 MIN_MID_SENTENCE_USES = 2
+NAMES_VERSION = "2"  # bump when what name_candidates finds changes: stored answers go stale
 
 # A word: letters, with inner apostrophes or hyphens ("O'Neill", "Anna-Sofia").
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
 _POSSESSIVE = re.compile(r"['\u2019]s$")
-# What ends a sentence before a word: the word then opens one and is capitalised anyway.
-_OPENS = re.compile(r"(?:^|[.!?…:;]|--|—)[\s\"'“”‘’*_)(\[\]]*$")
+# What ends a sentence before a word (then behind spaces, quotes, brackets, emphasis):
+# the word opens a sentence and is capitalised anyway; so is one at the paragraph's start.
+_ENDS = frozenset(".!?…:;—")  # and "--"
+_FILLER = frozenset("\"'“”‘’*_)([]")
 # After an opening quote a word is capitalised too ('"Where ...'), unless the quote
 # continues a sentence after "said," (where the capital would be the writer's choice).
-_QUOTE_OPEN = re.compile(r"[\"“‘']\s*$")
+_QUOTES = frozenset("\"“‘'")
 
 
 @dataclass(frozen=True)
@@ -57,14 +63,28 @@ _ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Mt|Prof|Capt|Lt|Sgt|Col|Gen|Re
 
 
 def _mid_sentence(text: str, start: int) -> bool:
-    before = text[:start]
-    if _ABBREVIATION.search(before):
+    """The word at ``start`` is inside a sentence: not after a sentence end or an opening
+    quote (unless "said, '...") nor at the paragraph's start, and not after "Mr.".
+
+    Looks back only over the spaces, quotes and brackets before the word, never the whole
+    paragraph: a pasted story can be one paragraph of megabytes.
+    """
+    end = start  # past the last character before the word that is not a space
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    if _ABBREVIATION.search(text, max(0, end - 6), start):
         return True
-    if _OPENS.search(before):
+    lead = end  # the start of the spaces, quotes and brackets before the word
+    while lead > 0 and (text[lead - 1].isspace() or text[lead - 1] in _FILLER):
+        lead -= 1
+    if lead == 0 or text[lead - 1] in _ENDS or text[max(0, lead - 2) : lead] == "--":
         return False
-    if _QUOTE_OPEN.search(before):
-        return before.rstrip()[:-1].rstrip().endswith(",")
-    return bool(before.strip())
+    if end > 0 and text[end - 1] in _QUOTES:
+        before = end - 1
+        while before > 0 and text[before - 1].isspace():
+            before -= 1
+        return before > 0 and text[before - 1] == ","
+    return True
 
 
 def name_candidates(
@@ -119,17 +139,37 @@ def name_candidates(
     return sorted(found, key=lambda c: (-c.mid_sentence, -c.uses, c.word))
 
 
-def project_name_candidates(project_root: Path) -> list[NameCandidate]:
+def project_name_candidates(
+    project_root: Path, cache: CheckCache | None = None
+) -> list[NameCandidate]:
     """The candidates of a project folder (or a loose chapter's folder): its chapters,
-    minus its dictionary and its ``[checks] not_names``. Unreadable chapters are skipped."""
+    minus its dictionary and its ``[checks] not_names``. Unreadable chapters are skipped.
+
+    With a ``cache`` the answer is stored under a key of every chapter's text, the dictionary
+    and the not-names: a project opened again unchanged is not searched word by word.
+    """
     project = open_project(project_root)
-    chapters = []
+    texts = []
     for path in project.chapters():
         try:
-            chapters.append(parse(read_text(path).text))
+            texts.append(read_text(path).text)
         except (OSError, UnreadableFile):
             continue
-    return name_candidates(chapters, project.dictionary_words(), not_names(project.checks))
+    known, refused = sorted(project.dictionary_words()), not_names(project.checks)
+    key = "names:" + hashlib.sha1(
+        "\x00".join([NAMES_VERSION, *known, "\x01", *refused, "\x01", *texts]).encode(
+            "utf-8", "surrogatepass"
+        )
+    ).hexdigest()
+    stored = cache.get_value(key) if cache is not None else None
+    if stored is not None:
+        return [NameCandidate(d["word"], d["uses"], d["mid_sentence"], tuple(d["examples"]))
+                for d in json.loads(stored)]
+    found = name_candidates([parse(text) for text in texts], known, refused)
+    if cache is not None:
+        cache.put_value(key, json.dumps([c.as_dict() for c in found]))
+        cache.flush()
+    return found
 
 
 def not_names(checks_table: dict[str, object]) -> list[str]:

@@ -16,7 +16,9 @@ it has read the whole chapter (paragraphs are sent in reading order, so the firs
 is answered first). Only
 the newest submitted version is delivered, and work that only older versions wanted is
 cancelled before it starts or skipped when it comes up.
-Identical paragraph texts share one engine call, even across versions.
+Identical paragraph texts share one engine call, even across versions. A very long
+paragraph goes to the engines in pieces cut at sentence ends (``checks.pieces``), each a
+call and a cache entry of its own; findings are shifted back into the paragraph.
 
 A long first check can be watched and stopped: ``progress`` says how many of the newest
 version's engine calls are done, and ``cancel`` drops the calls not yet started and
@@ -26,10 +28,16 @@ engines already answered stays cached, so the next submit only pays for the rest
 Chapter rules (whole-chapter fiction rules) run on every delivered version. The project
 dictionary and dismissals are applied when a result is assembled, never cached, so adding
 a word or dismissing an issue shows on the next result without re-checking anything.
+
+``check_chapter`` (the command line, the project's other chapters) also stores the whole
+chapter's issues, before dismissals, under a key made of the chapter's text and everything
+else they depend on (engines' settings, dictionary, names, which engines show); checking
+that chapter again with nothing changed reads them back instead of re-assembling them.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import threading
 import time
@@ -43,6 +51,7 @@ from ficwriter.core.inline import PlainText, plain_text
 from ficwriter.checks.cache import CheckCache, cache_key, text_digest
 from ficwriter.checks.dictionary import ProjectDictionary, silenced_at, suggested_words
 from ficwriter.checks.names import name_candidates
+from ficwriter.checks.pieces import PIECE_CHARS, pieces
 from ficwriter.checks.dismissals import Dismissals
 from ficwriter.checks.engine import (
     ChapterRule,
@@ -60,9 +69,11 @@ log = logging.getLogger(__name__)
 SLOW_ENGINES = frozenset({"languagetool"})
 ENGINE_ORDER = ("languagetool", "harper", "fiction")  # whose wording wins when merged
 _MEMO_ENTRIES = 20_000
+CHAPTER_RESULT_VERSION = "1"  # bump when what a stored chapter result means changes
 PARTIAL_EVERY = 0.5  # seconds between part-way deliveries of a long check
 
 Mapped = tuple[tuple[int, int, Finding], ...]  # findings in the paragraph's source offsets
+Slot = tuple[str, int, int]  # (engine name, paragraph index, piece number)
 
 ResultCallback = Callable[["CheckResult"], None]
 StatusListener = Callable[[EngineStatus], None]
@@ -97,11 +108,20 @@ class Progress:
 
 
 @dataclass(frozen=True)
+class _Piece:
+    """What one engine call gets of a paragraph: its plain text from ``offset`` on."""
+
+    offset: int  # into the paragraph's plain text
+    text: str
+    digest: str  # of text
+
+
+@dataclass(frozen=True)
 class _Plain:
-    """A paragraph text's plain form (offsets relative to the paragraph) and its digest."""
+    """A paragraph text's plain form (offsets relative to the paragraph), cut into pieces."""
 
     plain: PlainText
-    digest: str
+    pieces: tuple[_Piece, ...]  # one, unless the paragraph is very long
 
 
 @dataclass(frozen=True)
@@ -109,7 +129,7 @@ class _Para:
     index: int  # into chapter.paragraphs(notes=True)
     paragraph: Paragraph
     plain: PlainText  # offsets relative to the paragraph's start
-    digest: str  # of plain.text
+    pieces: tuple[_Piece, ...]
     scene: int | None
 
 
@@ -123,12 +143,14 @@ class _Job:
     engines: list[Engine]
     on_result: ResultCallback
     wanted: Callable[[], bool]
-    findings: dict[tuple[str, int], list[Finding]] = field(default_factory=dict)
-    keys: dict[tuple[str, int], str] = field(default_factory=dict)  # cache key per (engine, para)
-    waiting: dict[str, list[tuple[str, int]]] = field(default_factory=dict)  # key -> (engine, para)
+    findings: dict[Slot, list[Finding]] = field(default_factory=dict)
+    keys: dict[Slot, str] = field(default_factory=dict)  # cache key per slot
+    waiting: dict[str, list[Slot]] = field(default_factory=dict)  # key -> slots it answers
     remaining: Counter[str] = field(default_factory=Counter)  # engine -> keys still to come
     failed: set[str] = field(default_factory=set)
     chapter_issues: list[Issue] | None = None
+    remember: bool = False  # store the final issues under the chapter's key
+    ready: list[Issue] | None = None  # issues read back from the chapter's key: no work
     delivered_final: bool = False
     stopped: bool = False  # by ``Checker.cancel``
     total: int = 0  # engine calls this version waits for, fixed before anyone sees the job
@@ -175,8 +197,11 @@ class Checker:
         project_names: Iterable[str] = (),
         not_names: Iterable[str] = (),
         find_names: bool = True,
+        piece_chars: int = PIECE_CHARS,
     ) -> None:
-        """``fallback_engines`` (e.g. {"harper"}) are shown only while LanguageTool is not ready."""
+        """``fallback_engines`` (e.g. {"harper"}) are shown only while LanguageTool is not
+        ready; a paragraph longer than ``piece_chars`` is sent in pieces (``checks.pieces``)."""
+        self.piece_chars = piece_chars
         self.engines = list(engines)
         self.chapter_rules = list(chapter_rules)
         self.dictionary = dictionary or ProjectDictionary()
@@ -238,7 +263,7 @@ class Checker:
             self._waiters.add(done)
         try:
             try:
-                self._start(chapter, -1, keep, wanted=lambda: True)
+                self._start(chapter, -1, keep, wanted=lambda: True, remember=True)
             except RuntimeError:  # the thread pools shut down under it
                 if self._closed:
                     raise CheckerClosed("the checker was closed") from None
@@ -296,43 +321,58 @@ class Checker:
             self._fast.submit(self._deliver, job, True)
 
     def _start(
-        self, chapter: Chapter, version: int, on_result: ResultCallback, wanted: Callable[[], bool]
+        self,
+        chapter: Chapter,
+        version: int,
+        on_result: ResultCallback,
+        wanted: Callable[[], bool],
+        remember: bool = False,
     ) -> _Job:
         engines = [
             e for e in self.engines
             if e.status().state not in (EngineState.OFF, EngineState.UNAVAILABLE)
         ]
-        job = _Job(version, chapter, self._paragraphs(chapter), engines, on_result, wanted)
+        key = self._chapter_key(chapter, engines)
+        ready = self.cache.get_issues(key) if key is not None else None
+        if ready is not None:
+            job = _Job(version, chapter, [], engines, on_result, wanted, ready=ready)
+            self._fast.submit(self._deliver, job, True)
+            return job
+        job = _Job(version, chapter, self._paragraphs(chapter), engines, on_result, wanted,
+                   remember=remember)
         to_run: list[_Task] = []
         with self._lock:
             for engine in engines:
                 engine_key = engine.cache_key()
                 keys = {
-                    para.index: cache_key(engine.name, engine_key, para.digest)
+                    (engine.name, para.index, n): cache_key(engine.name, engine_key, piece.digest)
                     for para in job.paras
-                    if para.plain.text.strip()
+                    for n, piece in enumerate(para.pieces)
+                    if piece.text.strip()
                 }
                 cached = self.cache.get_many(set(keys.values()))
                 for para in job.paras:
-                    key = keys.get(para.index)
-                    if key is None:
-                        job.findings[(engine.name, para.index)] = []
-                        continue
-                    job.keys[(engine.name, para.index)] = key
-                    if key in job.waiting:
-                        job.waiting[key].append((engine.name, para.index))
-                        continue
-                    found = cached.get(key)
-                    if found is not None:
-                        job.findings[(engine.name, para.index)] = found
-                        continue
-                    job.waiting[key] = [(engine.name, para.index)]
-                    job.remaining[engine.name] += 1
-                    task = self._inflight.get(key)
-                    if task is None:
-                        task = self._inflight[key] = _Task(key, engine, para.plain.text, [])
-                        to_run.append(task)
-                    task.jobs.append(job)
+                    for n, piece in enumerate(para.pieces):
+                        slot = (engine.name, para.index, n)
+                        key = keys.get(slot)
+                        if key is None:
+                            job.findings[slot] = []
+                            continue
+                        job.keys[slot] = key
+                        if key in job.waiting:
+                            job.waiting[key].append(slot)
+                            continue
+                        found = cached.get(key)
+                        if found is not None:
+                            job.findings[slot] = found
+                            continue
+                        job.waiting[key] = [slot]
+                        job.remaining[engine.name] += 1
+                        task = self._inflight.get(key)
+                        if task is None:
+                            task = self._inflight[key] = _Task(key, engine, piece.text, [])
+                            to_run.append(task)
+                        task.jobs.append(job)
             # decided under the lock: no task can report to this job before it is released
             deliver_now, final_now = job.fast_left() == 0, job.slow_left() == 0
             job.total = sum(job.remaining.values())
@@ -343,13 +383,32 @@ class Checker:
             self._fast.submit(self._deliver, job, final_now)
         return job
 
+    def _chapter_key(self, chapter: Chapter, engines: Sequence[Engine]) -> str | None:
+        """The key of ``chapter``'s stored issues; None while an engine is off or unavailable
+        (what it would find could change the result once it is back)."""
+        if len(engines) != len(self.engines):
+            return None
+        parts = [
+            CHAPTER_RESULT_VERSION,
+            f"notes={self.check_notes} names={self.find_names} pieces={self.piece_chars}",
+            *(f"{e.name}={e.cache_key()}" for e in engines),
+            *(type(rule).__name__ for rule in self.chapter_rules),
+            "hidden=" + ",".join(sorted(self._hidden_engines())),
+            "words=" + "\n".join(sorted(self.dictionary.words)),
+            "names=" + "\n".join(sorted(self.project_names)),
+            "not=" + "\n".join(self.not_names),
+            chapter.text,
+        ]
+        digest = hashlib.sha1("\x00".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+        return f"chapter:{digest}"
+
     def _paragraphs(self, chapter: Chapter) -> list[_Para]:
         scene_of = {id(p): scene.index for scene in chapter.scenes for p in scene.paragraphs}
         paras = []
         for index, paragraph in enumerate(chapter.paragraphs(notes=True)):
             if paragraph.is_story or self.check_notes:
                 known = self._plain_of(paragraph.text)
-                paras.append(_Para(index, paragraph, known.plain, known.digest,
+                paras.append(_Para(index, paragraph, known.plain, known.pieces,
                                    scene_of.get(id(paragraph))))
         return paras
 
@@ -359,7 +418,8 @@ class Checker:
             if len(self._plain) > _MEMO_ENTRIES:
                 self._plain.clear()
             plain = plain_text(text)
-            found = self._plain[text] = _Plain(plain, text_digest(plain.text))
+            cut = tuple(_Piece(at, piece, text_digest(piece)) for at, piece in pieces(plain.text, self.piece_chars))
+            found = self._plain[text] = _Plain(plain, cut)
         return found
 
     def _drop_unwanted(self) -> None:
@@ -397,9 +457,9 @@ class Checker:
     def _task_done(self, job: _Job, task: _Task, findings: list[Finding] | None) -> None:
         name = task.engine.name
         with job.lock:
-            for engine_name, index in job.waiting.get(task.key, ()):
+            for slot in job.waiting.get(task.key, ()):
                 if findings is not None:
-                    job.findings[(engine_name, index)] = findings
+                    job.findings[slot] = findings
             if findings is None:
                 job.failed.add(name)
             job.remaining[name] -= 1
@@ -426,13 +486,18 @@ class Checker:
         with job.lock:  # one delivery at a time per job; a partial never follows the final
             if job.delivered_final or not job.wanted():
                 return
-            if job.chapter_issues is None:
+            if job.ready is None and job.chapter_issues is None:
                 job.chapter_issues = self._run_chapter_rules(job.chapter)
             pending = frozenset(n for n, left in job.remaining.items() if left > 0)
             names = {e.name for e in job.engines}
+            issues = job.ready if job.ready is not None else self._assemble(job)
+            if job.remember and final and not pending and not job.failed and not job.stopped:
+                key = self._chapter_key(job.chapter, job.engines)
+                if key is not None:
+                    self.cache.put_issues(key, issues)
             result = CheckResult(
                 version=job.version,
-                issues=self._assemble(job),
+                issues=self.dismissals.filter(issues, job.chapter),
                 done=frozenset(names - pending - job.failed),
                 pending=pending,
                 statuses=self.statuses(),
@@ -457,25 +522,29 @@ class Checker:
         ready = {e.name for e in self.engines if e.status().state is EngineState.READY}
         return self.fallback_engines if "languagetool" in ready else frozenset()
 
-    def _mapped_findings(self, key: str, para: _Para, findings: list[Finding]) -> Mapped:
-        """``findings`` minus dictionary words, in the paragraph's source offsets (memoized).
+    def _mapped_findings(
+        self, key: str, para: _Para, piece: _Piece, findings: list[Finding]
+    ) -> Mapped:
+        """``findings`` on ``piece`` minus dictionary words, in the paragraph's source
+        offsets (memoized).
 
         The memo is keyed by the paragraph's source text, not its plain text: two sources
         with the same words ("*a*" and "a") map differently.
         """
-        memo_key = (key, para.paragraph.text, self.dictionary.generation)
+        memo_key = (key, para.paragraph.text, piece.offset, self.dictionary.generation)
         found = self._mapped.get(memo_key)
         if found is None:
-            plain = para.plain
+            plain, at = para.plain, piece.offset
             mapped = []
             for f in findings:
-                if not 0 <= f.start <= f.end <= len(plain.text):
+                if not 0 <= f.start <= f.end <= len(piece.text):
                     continue  # an engine answered for another text
+                start, end = at + f.start, at + f.end
                 if silenced_at(
-                    self.dictionary, plain.text, f.start, f.end, f.category, f.rule_id, self.not_names
+                    self.dictionary, plain.text, start, end, f.category, f.rule_id, self.not_names
                 ):
                     continue
-                mapped.append((*plain.source_span(f.start, f.end), f))
+                mapped.append((*plain.source_span(start, end), f))
             if len(self._mapped) > _MEMO_ENTRIES:
                 self._mapped.clear()
             found = self._mapped[memo_key] = tuple(mapped)
@@ -499,23 +568,24 @@ class Checker:
         for para in job.paras:
             base = para.paragraph.span.start
             for name in names:
-                findings = job.findings.get((name, para.index))
-                if not findings:
-                    continue
-                mapped = self._mapped_findings(job.keys[(name, para.index)], para, findings)
-                for start, end, f in mapped:
-                    issues.append(
-                        Issue(base + start, base + end, f.category, f.rule_id, f.rule_name,
-                              f.message, name, f.suggestions, f.severity, para.index,
-                              para.scene)
-                    )
+                for n, piece in enumerate(para.pieces):
+                    slot = (name, para.index, n)
+                    findings = job.findings.get(slot)
+                    if not findings:
+                        continue
+                    mapped = self._mapped_findings(job.keys[slot], para, piece, findings)
+                    for start, end, f in mapped:
+                        issues.append(
+                            Issue(base + start, base + end, f.category, f.rule_id, f.rule_name,
+                                  f.message, name, f.suggestions, f.severity, para.index,
+                                  para.scene)
+                        )
         text = job.chapter.text
         for issue in job.chapter_issues or ():
             if self.dictionary.silences(issue.category, text[issue.start : issue.end], issue.rule_id):
                 continue
             issues.append(issue)
-        merged = merge_issues(issues, ENGINE_ORDER, text=text)
-        return self.dismissals.filter(merged, job.chapter)
+        return merge_issues(issues, ENGINE_ORDER, text=text)
 
     # -- dictionary and dismissals ------------------------------------------------------
 

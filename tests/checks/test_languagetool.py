@@ -34,6 +34,13 @@ def test_findings_carry_rule_category_message_and_suggestions(lt_engine: Languag
     assert lt_engine.status().state is EngineState.READY
 
 
+def test_a_rule_is_named_by_what_it_checks_not_by_its_category(lt_engine: LanguageToolEngine):
+    text = "She didn't turned around and read teh note."
+    names = {f.rule_id: f.rule_name for f in lt_engine.check(text)}
+    assert names == {"DID_BASEFORM": "did + base form",
+                     "MORFOLOGIK_RULE_EN_US": "Possible spelling mistake"}
+
+
 def test_spans_exact_after_emoji_and_accented_names(lt_engine: LanguageToolEngine):
     text = "Zoë 😀 and Ch\u0101ra 👩\u200d❤\ufe0f\u200d👩 read teh note 🐉🐉 and teh end."
     assert flagged(lt_engine, text) == [("MORFOLOGIK_RULE_EN_US", "teh")] * 2
@@ -267,6 +274,15 @@ def test_real_languagetool_flags_real_errors_with_exact_spans(real_languagetool)
     assert ("DID_BASEFORM", "turned") in found
     assert ("MORFOLOGIK_RULE_EN_US", "recieved") in found
     assert ("MODAL_OF", "could of") in found
+
+
+@pytest.mark.real_languagetool
+def test_real_languagetool_rules_have_distinct_names_that_say_what_they_check(real_languagetool):
+    text = "She didn't turned around, and she recieved it. We could of gone to to the lake."
+    names = {f.rule_id: f.rule_name for f in real_languagetool.check(text)}
+    assert len(names) >= 3
+    assert len(set(names.values())) == len(names)  # no two rules share a name
+    assert all(name.lower() not in {"typos", "grammar", "misc"} for name in names.values())
 
 
 @pytest.mark.real_languagetool

@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ficwriter.checks.cache import CheckCache
 from ficwriter.checks.dictionary import ProjectDictionary, silenced_at
 from ficwriter.checks.issue import Category
-from ficwriter.checks.names import looks_like_name, name_candidates, project_name_candidates
+from ficwriter.checks.names import (
+    _mid_sentence,
+    looks_like_name,
+    name_candidates,
+    project_name_candidates,
+)
 from ficwriter.core.chapter import parse
 
 STORY = (
@@ -66,6 +77,34 @@ def test_candidates_gather_across_the_chapters_of_a_project(tmp_path: Path) -> N
     assert [c.word for c in project_name_candidates(tmp_path)] == ["Tovan"]
 
 
+def test_a_projects_candidates_are_read_back_until_a_chapter_or_the_dictionary_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import ficwriter.checks.names as names
+
+    chapters = tmp_path / "chapters"
+    chapters.mkdir()
+    (chapters / "01-a.md").write_text("They met Tovan at dawn and Corrin at noon.\n")
+    (chapters / "02-b.md").write_text("She thanked Tovan and Corrin and left.\n")
+    searched = []
+    search = names.name_candidates
+    monkeypatch.setattr(names, "name_candidates", lambda *a: searched.append(1) or search(*a))
+
+    def found() -> list[str]:
+        cache = CheckCache(tmp_path)
+        try:
+            return [c.word for c in project_name_candidates(tmp_path, cache)]
+        finally:
+            cache.close()
+
+    assert found() == ["Corrin", "Tovan"] and len(searched) == 1
+    assert found() == ["Corrin", "Tovan"] and len(searched) == 1  # a new session, unchanged
+    (chapters / "02-b.md").write_text("She thanked Tovan and left.\n")
+    assert found() == ["Tovan"] and len(searched) == 2
+    (tmp_path / "dictionary.txt").write_text("Tovan\n")
+    assert found() == [] and len(searched) == 3
+
+
 def test_a_candidate_silences_spelling_until_the_dictionary_changes() -> None:
     dictionary = ProjectDictionary(["Anna-Sofia"])
     generation = dictionary.generation
@@ -106,3 +145,28 @@ def test_neighbours_mark_a_single_use_as_a_name() -> None:
     assert not at("It was a Grat day.", "Grat")
     assert silenced_at(known, "A room in Pimlico.", 10, 17, Category.SPELLING, "SpellCheck")
     assert not silenced_at(known, "A room in Pimlico.", 10, 17, Category.GRAMMAR, "AnA")
+
+
+# What "mid-sentence" means, written as patterns over everything before the word: the
+# checker looks back only over the few characters that matter, and must agree.
+_SPEC_ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Mt|Prof|Capt|Lt|Sgt|Col|Gen|Rev)\.\s*$")
+_SPEC_OPENS = re.compile(r"(?:^|[.!?…:;]|--|—)[\s\"'“”‘’*_)(\[\]]*$")
+_SPEC_QUOTE = re.compile(r"[\"“‘']\s*$")
+
+
+def _spec_mid_sentence(before: str) -> bool:
+    if _SPEC_ABBREVIATION.search(before):
+        return True
+    if _SPEC_OPENS.search(before):
+        return False
+    if _SPEC_QUOTE.search(before):
+        return before.rstrip()[:-1].rstrip().endswith(",")
+    return bool(before.strip())
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["Mr.", "Dr", "Prof.", "said", ",", ".", "?", "--", "—", "-",
+                                 " ", "\n", '"', "“", "'", "*", "(", "]", ":", "xMr.", "a"]),
+                max_size=12).map("".join))
+def test_a_word_is_mid_sentence_exactly_when_the_text_before_it_says_so(before: str) -> None:
+    assert _mid_sentence(before + "Maren went.", len(before)) == _spec_mid_sentence(before)

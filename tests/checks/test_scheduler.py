@@ -271,6 +271,44 @@ def test_cache_survives_sessions(harper_engine, tmp_path: Path):
         second.close()
 
 
+def test_a_chapter_checked_again_unchanged_is_read_back_whole(harper_engine, tmp_path: Path):
+    from ficwriter.checks.fiction import FictionSettings, chapter_rules, paragraph_engine
+
+    settings = FictionSettings()
+
+    def session() -> Checker:
+        return Checker([harper_engine, paragraph_engine(settings)], list(chapter_rules(settings)),
+                       cache=CheckCache(tmp_path), dismissals=Dismissals(tmp_path))
+
+    first = session()
+    try:
+        expected = first.check_chapter(parse(CHAPTER)).issues
+    finally:
+        first.close(close_engines=False)
+    assert {CHAPTER[i.start : i.end] for i in expected} >= {"teh", "recieve", "turned"}
+    second = session()
+    ran: list[str] = []
+    for rule in second.chapter_rules:
+        original = rule.check_chapter
+        rule.check_chapter = lambda chapter, _o=original, _r=rule: ran.append(_r.name) or _o(chapter)
+    try:
+        assert second.check_chapter(parse(CHAPTER)).issues == expected
+        assert ran == [] and sum(second.calls.values()) == 0  # nothing re-ran
+        second.dismiss_rule("SpellCheck")  # dismissals still apply to what is read back
+        shown = second.check_chapter(parse(CHAPTER)).issues
+        assert shown == [i for i in expected if i.rule_id != "SpellCheck"]
+        second.undismiss_rule("SpellCheck")
+        second.add_word("recieve")  # a new dictionary word: a new result, without it
+        words = [CHAPTER[i.start : i.end] for i in second.check_chapter(parse(CHAPTER)).issues]
+        assert "recieve" not in words and "teh" in words
+        edited = CHAPTER.replace("Octavia waited", "Octavia wated")  # changed text: checked
+        again = second.check_chapter(parse(edited)).issues
+        assert "wated" in [edited[i.start : i.end] for i in again]
+        assert ran  # the chapter rules ran on the new text
+    finally:
+        second.close(close_engines=False)
+
+
 def test_a_project_checker_reads_settings_and_dictionary(lt_server: FakeLanguageTool, tmp_path: Path):
     (tmp_path / "ficwriter.toml").write_text(
         f'language = "en-GB"\n[checks]\nengines = ["languagetool", "harper"]\n'
