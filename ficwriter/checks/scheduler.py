@@ -243,9 +243,17 @@ class Checker:
 
     # -- checking -----------------------------------------------------------------------
 
-    def check_chapter(self, chapter: Chapter, timeout: float | None = None) -> CheckResult:
+    def check_chapter(
+        self,
+        chapter: Chapter,
+        timeout: float | None = None,
+        on_progress: Callable[[Progress], None] | None = None,
+    ) -> CheckResult:
         """Check ``chapter`` and wait for every engine (the CLI, the project's other
-        chapters, tests); ``CheckerClosed`` if the checker is closed before it is done."""
+        chapters, tests); ``CheckerClosed`` if the checker is closed before it is done.
+
+        ``on_progress`` is called on the waiting thread every ``PARTIAL_EVERY`` seconds
+        while the check runs (a 10 MB file takes minutes: the command line shows it)."""
         done = threading.Event()
         final: list[CheckResult] = []
 
@@ -260,13 +268,17 @@ class Checker:
             self._waiters.add(done)
         try:
             try:
-                self._start(chapter, -1, keep, wanted=lambda: True, remember=True)
+                job = self._start(chapter, -1, keep, wanted=lambda: True, remember=True)
             except RuntimeError:  # the thread pools shut down under it
                 if self._closed:
                     raise CheckerClosed("the checker was closed") from None
                 raise
-            if not done.wait(timeout):
-                raise TimeoutError(f"checking did not finish in {timeout} s")
+            deadline = None if timeout is None else time.monotonic() + timeout
+            while not done.wait(PARTIAL_EVERY if on_progress else timeout):
+                if deadline is not None and time.monotonic() >= deadline:
+                    raise TimeoutError(f"checking did not finish in {timeout} s")
+                if on_progress is not None:
+                    on_progress(Progress(job.version, job.calls_done, job.total))
         finally:
             with self._lock:
                 self._waiters.discard(done)
