@@ -5,8 +5,9 @@ while one runs raises ``RuntimeError``). The engine keeps a small pool of linter
 call borrows one, or builds one if all are busy and the pool is below its size, and
 gives it back. Unlike one linter per thread this bounds memory and build time however
 many threads the scheduler uses, and unlike one linter behind a lock two workers can
-lint at once (harper-py releases the GIL while linting). The first linter is built and
-warmed up (its first lint is slow) on a background thread as soon as the engine exists.
+lint at once (harper-py releases the GIL while linting). Linters are built when the
+first paragraph needs one, not before: a check whose paragraphs are all cached (a project
+checked again) never pays the second and the ~90 MB a linter holds.
 
 Engines see plain text, so Harper lints with ``language="plaintext"``: Markdown parsing
 would treat a line starting with "1." or "#" as structure.
@@ -21,7 +22,7 @@ import hashlib
 import queue
 import re
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 import harper
 
@@ -149,16 +150,7 @@ class HarperEngine:
         self._built = 0
         self._max = max(1, pool_size)
         self._build_lock = threading.Lock()
-        self._listeners: list[Callable[[EngineStatus], None]] = []
-        self._status = EngineStatus(NAME, EngineState.STARTING, "loading Harper's dictionary")
-        threading.Thread(target=self._warm_up, name="harper-start", daemon=True).start()
-
-    def _warm_up(self) -> None:
-        linter = self._take()
-        try:
-            linter.lint("Warming up the checker.", language="plaintext")
-        finally:
-            self._pool.put(linter)
+        self._status = EngineStatus(NAME, EngineState.READY, "Harper (offline)")
 
     def _new_linter(self) -> harper.Linter:
         linter = harper.Linter(self.dialect)
@@ -181,18 +173,10 @@ class HarperEngine:
                 self._built += 1
         if not build:
             return self._pool.get()
-        linter = self._new_linter()
-        if self._status.state is not EngineState.READY:
-            self._status = EngineStatus(NAME, EngineState.READY, "Harper (offline)")
-            for listener in list(self._listeners):
-                listener(self._status)
-        return linter
+        return self._new_linter()
 
     def status(self) -> EngineStatus:
         return self._status
-
-    def add_status_listener(self, listener: Callable[[EngineStatus], None]) -> None:
-        self._listeners.append(listener)
 
     def cache_key(self) -> str:
         parts = [
