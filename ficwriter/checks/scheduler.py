@@ -30,6 +30,7 @@ a word or dismissing an issue shows on the next result without re-checking anyth
 chapter's issues, before dismissals, under a key made of the chapter's text and everything
 else they depend on (engines' settings, dictionary, names, which engines show); checking
 that chapter again with nothing changed reads them back instead of re-assembling them.
+``submit`` (the window, on every keystroke) neither reads nor writes them.
 """
 
 from __future__ import annotations
@@ -295,7 +296,12 @@ class Checker:
         """
         with self._lock:
             self._latest = version
-        job = self._start(chapter, version, on_result, wanted=lambda: self._latest == version)
+        try:
+            job = self._start(chapter, version, on_result, wanted=lambda: self._latest == version)
+        except RuntimeError:  # the thread pools shut down under it: nobody wants the result
+            if self._closed:
+                return
+            raise
         with self._lock:
             if self._latest == version:
                 self._current = job
@@ -340,7 +346,7 @@ class Checker:
             e for e in self.engines
             if e.status().state not in (EngineState.OFF, EngineState.UNAVAILABLE)
         ]
-        key = self._chapter_key(chapter, engines)
+        key = self._chapter_key(chapter, engines) if remember else None  # not per keystroke
         ready = self.cache.get_issues(key) if key is not None else None
         if ready is not None:
             job = _Job(version, chapter, [], engines, on_result, wanted, ready=ready)
