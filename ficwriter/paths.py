@@ -57,6 +57,14 @@ def log_dir() -> Path:
     return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
 
 
+def state_dir() -> Path:
+    """Per-user state folder (``~/.local/state/ficwriter`` on Linux): what ficwriter keeps
+    for loose files' folders, which nothing may be written into; not created here."""
+    import platformdirs
+
+    return Path(platformdirs.user_state_dir(APP_NAME, appauthor=False))
+
+
 def cache_dir() -> Path:
     """Per-user cache folder (``~/.cache/ficwriter`` on Linux): downloads that can be fetched again."""
     import platformdirs

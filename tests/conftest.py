@@ -33,6 +33,9 @@ _NO_LANGUAGETOOL = tempfile.mkdtemp(prefix="ficwriter-tests-no-languagetool-")
 os.environ[FOLDER_VARIABLE] = _NO_LANGUAGETOOL
 os.environ["LTP_PATH"] = _NO_LANGUAGETOOL
 os.environ.pop("LTP_JAR_DIR_PATH", None)
+# A loose file's folder keeps its history in the user's state folder (history.state): the
+# run gets its own, so no test writes into the home folder of whoever runs it.
+os.environ["XDG_STATE_HOME"] = tempfile.mkdtemp(prefix="ficwriter-tests-state-")
 
 REPO = Path(__file__).resolve().parent.parent
 # shared/ sits beside the checkout (/work/main) or two levels up from a worktree (/work/wt/x).

@@ -24,6 +24,7 @@ def run_self_test(tmp_path: Path, **env: str) -> subprocess.CompletedProcess[str
     """`python -m ficwriter --self-test` from this checkout, with a throwaway home folder."""
     environment = {**os.environ, "HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen", **env}
     environment.pop("LTP_PATH", None)
+    environment.pop("XDG_STATE_HOME", None)  # the throwaway home holds the state folder too
     environment.pop(selftest.LT_URL_VARIABLE, None)
     return subprocess.run(
         [sys.executable, "-m", "ficwriter", "--self-test"],

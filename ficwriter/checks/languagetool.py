@@ -14,6 +14,10 @@ answered 500 or garbage) the engine rebuilds its client once - for a local serve
 means a new server process - and tries again; after that it reports UNAVAILABLE with the
 reason and raises ``EngineUnavailable``, so the scheduler keeps going with the other engines.
 
+Fiction: besides the rules ``settings`` turns off, the flags ``fiction_words`` knows to be
+correct fiction (a character's "Mmm", "tbh" in a text message, a sign's capitals, "had
+had") are dropped here, as the Harper engine drops its own.
+
 Offsets: LanguageTool counts UTF-16 code units. language-tool-python's ``Match`` converts
 ``offset`` (not ``length``) using two class attributes shared by every call in the process
 (``Match.PREVIOUS_MATCHES_TEXT`` and ``Match.FOUR_BYTES_POSITIONS``), so two threads checking
@@ -47,6 +51,7 @@ from language_tool_python.match import Match
 from language_tool_python.utils import get_language_tool_download_path
 
 from ficwriter.checks.engine import EngineState, EngineStatus, EngineUnavailable
+from ficwriter.checks.fiction_words import correct_double, is_texting, spelled_on_purpose
 from ficwriter.checks.issue import DEFAULT_SEVERITY, Category, Finding
 from ficwriter.checks.languagetool_install import (
     FOLDER_VARIABLE,
@@ -80,6 +85,8 @@ _CATEGORIES: dict[str, Category] = {
     "PLAIN_ENGLISH": Category.STYLE,
     "REPETITIONS_STYLE": Category.STYLE,
 }
+
+_DOUBLE_RULES = {"ENGLISH_WORD_REPEAT_RULE"}
 
 StatusListener = Callable[[EngineStatus], None]
 
@@ -116,14 +123,28 @@ def _category(match: Match) -> Category:
     return by_type or _CATEGORIES.get(match.category, Category.GRAMMAR)
 
 
-def _finding(match: Match) -> Finding:
+def _fiction_false_flag(match: Match, text: str, texting: bool) -> bool:
+    """A flag LanguageTool raises on correct fiction (``fiction_words``): a word spelled
+    on purpose ("Mmm", "tbh" in a text, "N.E.W.T.") or a deliberate double ("Had had")."""
+    start, end = match.offset, match.offset + match.error_length
+    if match.rule_id in _DOUBLE_RULES:
+        return correct_double(text[start:end])
+    if _category(match) is Category.SPELLING:
+        return spelled_on_purpose(text, start, end, texting, match.replacements[:MAX_SUGGESTIONS])
+    return False
+
+
+def _finding(match: Match, rule_names: dict[str, str]) -> Finding:
+    """``rule_names``: LanguageTool's own description of each rule seen (its category, such
+    as "Typos", is shared by hundreds of rules and says nothing of what one checks)."""
     category = _category(match)
     return Finding(
         start=match.offset,
         end=match.offset + match.error_length,
         category=category,
         rule_id=match.rule_id,
-        rule_name=match.category.replace("_", " ").capitalize(),
+        rule_name=(rule_names.get(match.rule_id)
+                   or match.category.replace("_", " ").capitalize()),
         message=match.message,
         suggestions=tuple(match.replacements[:MAX_SUGGESTIONS]),
         severity=DEFAULT_SEVERITY[category],
@@ -149,10 +170,22 @@ class _Client(language_tool_python.LanguageTool):
         self._TIMEOUT = timeout  # type: ignore[misc]  # shadows the library's 300 s
         self._login = {"username": username, "apiKey": api_key} if username else {}
         self.local_server = server
+        self.rule_names: dict[str, str] = {}  # rule id -> the server's description of it
         super().__init__(*args, **kw)
 
     def _create_params(self, text: str) -> dict[str, str]:
         return {**super()._create_params(text), **self._login}
+
+    def _query_server(self, url: str, params: Any = None, **kw: Any) -> Any:
+        """The server's answer, its rules' descriptions noted first: the library's ``Match``
+        keeps a rule's id and category but drops its description."""
+        response = super()._query_server(url, params, **kw)
+        if isinstance(response, dict):
+            for match in response.get("matches") or ():
+                rule = match.get("rule") if isinstance(match, dict) else None
+                if isinstance(rule, dict) and rule.get("id") and rule.get("description"):
+                    self.rule_names[rule["id"]] = str(rule["description"])
+        return response
 
     def close(self) -> None:
         """Close the client and end the server ficwriter started for it, if any."""
@@ -245,6 +278,7 @@ class LanguageToolEngine:
     def cache_key(self) -> str:
         s = self.settings
         parts = [
+            "fiction-words-1",  # findings are filtered by checks.fiction_words
             self._version,
             self.language,
             str(s.picky),
@@ -399,7 +433,11 @@ class LanguageToolEngine:
                 raise EngineUnavailable(self._status.detail)
             try:
                 matches = client.check(bmp_only(text))
-                return [_finding(m) for m in matches if m.error_length > 0]
+                texting = is_texting(text)
+                return [
+                    _finding(m, client.rule_names) for m in matches
+                    if m.error_length > 0 and not _fiction_false_flag(m, text, texting)
+                ]
             except (LanguageToolError, requests.RequestException, OSError, KeyError,
                     TypeError, ValueError) as error:
                 self._recover(generation, error)

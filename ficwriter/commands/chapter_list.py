@@ -90,7 +90,7 @@ def run_new(args: argparse.Namespace) -> int:
                                  fandom=args.fandom.strip(), language=args.language)
     except OSError as error:
         raise CommandError(f"cannot create {path}: {error.strerror or error}") from error
-    change = _change(project.root, lambda: chapters.add_chapter(project))
+    change = _change(project.root, chapters.ADD, lambda: chapters.add_chapter(project))
     print(change.chapter)
     return 0
 
@@ -111,31 +111,31 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_add(args: argparse.Namespace) -> int:
-    return _report(args, lambda project: chapters.add_chapter(project, args.title, args.after))
+    return _report(args, chapters.ADD, lambda project: chapters.add_chapter(project, args.title, args.after))
 
 
 def run_rename(args: argparse.Namespace) -> int:
-    return _report(args, lambda p: chapters.rename_chapter(p, args.number, args.title))
+    return _report(args, chapters.RENAME, lambda p: chapters.rename_chapter(p, args.number, args.title))
 
 
 def run_move(args: argparse.Namespace) -> int:
-    return _report(args, lambda p: chapters.move_chapter(p, args.number, args.to))
+    return _report(args, chapters.MOVE, lambda p: chapters.move_chapter(p, args.number, args.to))
 
 
 def run_delete(args: argparse.Namespace) -> int:
-    return _report(args, lambda p: chapters.delete_chapter(p, args.number))
+    return _report(args, chapters.DELETE, lambda p: chapters.delete_chapter(p, args.number))
 
 
 def run_restore(args: argparse.Namespace) -> int:
-    return _report(args, lambda p: chapters.restore_chapter(p, args.key))
+    return _report(args, chapters.RESTORE, lambda p: chapters.restore_chapter(p, args.key))
 
 
 def run_split(args: argparse.Namespace) -> int:
-    return _report(args, lambda p: chapters.split_chapter(p, args.number, args.scene))
+    return _report(args, chapters.SPLIT, lambda p: chapters.split_chapter(p, args.number, args.scene))
 
 
 def run_merge(args: argparse.Namespace) -> int:
-    return _report(args, lambda p: chapters.merge_chapter(p, args.number))
+    return _report(args, chapters.MERGE, lambda p: chapters.merge_chapter(p, args.number))
 
 
 def _project(path: Path) -> Project:
@@ -147,19 +147,22 @@ def _project(path: Path) -> Project:
         raise CommandError(str(error)) from error
 
 
-def _report(args: argparse.Namespace, operation: Callable[[Project], ChapterChange]) -> int:
-    """Run the operation with history; print the chapter it leads to."""
+def _report(args: argparse.Namespace, action: str,
+            operation: Callable[[Project], ChapterChange]) -> int:
+    """Run the operation with history (revisions named after ``action``); print the
+    chapter it leads to."""
     project = _project(args.project)
-    change = _change(project.root, lambda: operation(project))
+    change = _change(project.root, action, lambda: operation(project))
     if change.chapter is not None:
         print(change.chapter)
     return 0
 
 
-def _change(root: Path, operation: Callable[[], ChapterChange]) -> ChapterChange:
+def _change(root: Path, action: str, operation: Callable[[], ChapterChange]
+            ) -> ChapterChange:
     with open_store(root, read_only=False, chapter=False) as (store, _):
         try:
-            return change_chapters(store, operation)
+            return change_chapters(store, operation, action)
         except ChapterError as error:
             raise CommandError(str(error)) from error
         except (SaveError, OSError) as error:

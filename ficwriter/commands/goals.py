@@ -21,7 +21,7 @@ from pathlib import Path
 from ficwriter.commands.errors import CommandError
 from ficwriter.core.goals import Goals, read_goals, update_goals
 from ficwriter.core.project import Project, open_project
-from ficwriter.history.database import DB_DIR, DB_NAME, DamagedDatabase, database_path
+from ficwriter.history.database import DamagedDatabase, database_path
 from ficwriter.history.lock import ProjectLocked
 from ficwriter.history.progress import ProgressReport, progress_report, read_progress
 from ficwriter.history.store import HistoryStore
@@ -173,7 +173,7 @@ def _history(project: Project) -> Iterator[HistoryStore]:
     """The project's history, up to date with the files on disk."""
     if not database_path(project.root).is_file():
         raise CommandError(
-            f"{project.root} has no history yet (no {DB_DIR}/{DB_NAME}); progress is counted "
+            f"{project.root} has no history yet (no {database_path(project.root)}); progress is counted "
             "from the first time ficwriter opens it"
         )
     try:

@@ -23,7 +23,7 @@ from ficwriter.commands.errors import CommandError
 from ficwriter.core.project import project_root_for
 from ficwriter.core.textfile import UnreadableFile
 from ficwriter.core.atomic import SaveError
-from ficwriter.history.database import DB_DIR, DB_NAME, DamagedDatabase, database_path
+from ficwriter.history.database import DamagedDatabase, database_path
 from ficwriter.history.diff import Run, TextDiff
 from ficwriter.history.lock import ProjectLocked
 from ficwriter.history.store import HistoryStore, Revision, UnknownRevision, parse_revision_id
@@ -163,7 +163,7 @@ def open_store(
     if chapter and not database_path(root).is_file():
         if not path.exists():
             raise CommandError(f"{path}: no such file")
-        raise CommandError(f"{root} has no history yet (no {DB_DIR}/{DB_NAME})")
+        raise CommandError(f"{root} has no history yet (no {database_path(root)})")
     try:
         store = HistoryStore.open(root, read_only=read_only)
     except (ProjectLocked, DamagedDatabase, sqlite3.Error, RuntimeError, OSError) as error:

@@ -12,7 +12,7 @@ from pathlib import Path
 from ficwriter.checks.story import story_pictures
 from ficwriter.commands.reading import read_chapter
 from ficwriter.commands.errors import CommandError
-from ficwriter.core.names import chapter_title
+from ficwriter.core.chapters import listed_title
 from ficwriter.core.project import open_project
 from ficwriter.core.story_stats import ChapterPicture, Measures
 
@@ -33,7 +33,7 @@ def run_project_stats(root: Path, output_format: str) -> int:
             "project": {**total.as_dict(), "chapters": len(pictures)},
             "chapters": [
                 {"path": path.relative_to(root.resolve()).as_posix(),
-                 "title": chapter_title(path.stem), **picture.as_dict()}
+                 "title": listed_title(path), **picture.as_dict()}
                 for path, picture in pictures
             ],
         }  # fmt: skip
@@ -41,7 +41,7 @@ def run_project_stats(root: Path, output_format: str) -> int:
         return 0
     print(f"{'chapter':<28} {'words':>7} {'scenes':>6} {'dialogue':>8} {'sentence':>10} "
           f"{'para':>5} {'issues/1k':>9}  pov")  # fmt: skip
-    rows = [(chapter_title(path.stem), picture.measures, len(picture.scenes))
+    rows = [(listed_title(path), picture.measures, len(picture.scenes))
             for path, picture in pictures]  # fmt: skip
     rows.append(("all chapters", total, sum(len(p.scenes) for _, p in pictures)))
     for name, m, scenes in rows:

@@ -17,18 +17,22 @@ from __future__ import annotations
 
 import os
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
 from ficwriter.core.atomic import save_text, write_new
-from ficwriter.core.chapter import Comment, SceneBreak, parse
+from ficwriter.core.chapter import Chapter, Comment, SceneBreak, parse
 from ficwriter.core.importers.draft import HEADER_PREFIX, header_comment, read_header
 from ficwriter.core.names import NUMBERED, slugify
 from ficwriter.core.project import Project
 from ficwriter.core.stats import outline
 from ficwriter.core.textfile import DecodedText, UnreadableFile, read_text
 
+# each operation's name, as the window's Edit menu ("Undo Split Chapter") and history say it
+ADD, RENAME, MOVE, SPLIT = "New Chapter", "Rename Chapter", "Move Chapter", "Split Chapter"
+MERGE, DELETE, RESTORE = "Merge Chapters", "Delete Chapter", "Restore Chapter"
 TRASH_DIR = Path(".ficwriter") / "trash"
 _STAMP = "%Y%m%dT%H%M%S.%fZ"
 _TRASHED = re.compile(r"^(\d{8}T\d{6}\.\d{6}Z)(?:-\d+)?--(.+)$")
@@ -46,10 +50,12 @@ class Moved:
 
 @dataclass(frozen=True)
 class Written:
-    """A chapter file created or rewritten with ``text``."""
+    """A chapter file created (``before`` None) or rewritten with ``text``; ``before`` is
+    what it held, so an undo can write it back (``core.chapter_undo``)."""
 
     path: Path
     text: str
+    before: str | None = None
 
 
 @dataclass(frozen=True)
@@ -120,10 +126,31 @@ def base_name(path: Path) -> str:
 
 def title_of(path: Path, text: str | None = None) -> str:
     """The chapter's title: its header's, else its file name's (``the-cave`` -> ``The cave``)."""
-    if text is None:
-        text = _read(path)
-    title = read_header(parse(text)).get("title")
+    return heading(path, parse(_read(path) if text is None else text))
+
+
+def heading(path: Path, chapter: Chapter) -> str:
+    """``title_of`` a chapter already parsed (the editor's, with unsaved edits)."""
+    title = read_header(chapter).get("title")
     return title or base_name(path).replace("-", " ").replace("_", " ").capitalize()
+
+
+def listed_title(path: Path) -> str:
+    """How lists name a chapter: its number in the reading order and its title,
+    ``3. The cave`` (the title from its header; from its file name when it has none, or
+    cannot be read). Read once per version of the file, so a list may ask for every row."""
+    try:
+        stat = path.stat()
+        title = _cached_title(path, stat.st_mtime_ns, stat.st_size)
+    except (OSError, ChapterError):
+        title = heading(path, parse(""))
+    match = NUMBERED.match(path.name)
+    return f"{int(match.group(1))}. {title}" if match else title
+
+
+@lru_cache(maxsize=1024)
+def _cached_title(path: Path, _mtime_ns: int, _size: int) -> str:
+    return title_of(path)
 
 
 def list_chapters(project: Project) -> list[ChapterEntry]:
@@ -191,10 +218,10 @@ def rename_chapter(project: Project, number: int, title: str) -> ChapterChange:
     change = ChapterChange()
     if text != decoded.text:
         save_text(path, text, like=decoded)
-        change.steps.append(Written(path, text))
+        change.steps.append(Written(path, text, decoded.text))
     new = path.with_name(f"{_number_prefix(path)}{slugify(title)}{path.suffix}")
     if new != path:
-        _move(path, new, change)
+        move_file(path, new, change)
     change.chapter = new
     return change
 
@@ -217,7 +244,7 @@ def delete_chapter(project: Project, number: int) -> ChapterChange:
     chapters = project.chapters()
     path = chapters[_index(number, chapters)]
     change = ChapterChange()
-    _to_trash(project, path, change)
+    to_trash(project, path, change)
     rest = [p for p in chapters if p != path]
     _renumber(rest, change)
     return change
@@ -266,7 +293,7 @@ def split_chapter(project: Project, number: int, scene: int) -> ChapterChange:
     second = f"{header}\n\n{second}" if header else second
     change = ChapterChange()
     save_text(path, first, like=decoded)
-    change.steps.append(Written(path, first))
+    change.steps.append(Written(path, first, decoded.text))
     new = path.with_name(f"{slugify(title or label)}.md")
     order = chapters[: index + 1] + [new] + chapters[index + 1 :]
     target = _renumber(order, change, skip=new)[index + 1]
@@ -287,8 +314,8 @@ def merge_chapter(project: Project, number: int) -> ChapterChange:
     text = merge_texts(decoded.text, _read(following))
     change = ChapterChange()
     save_text(path, text, like=decoded)
-    change.steps.append(Written(path, text))
-    _to_trash(project, following, change)
+    change.steps.append(Written(path, text, decoded.text))
+    to_trash(project, following, change)
     order = [p for p in chapters if p != following]
     change.chapter = _renumber(order, change)[index]
     return change
@@ -415,7 +442,7 @@ def _renumber(order: list[Path], change: ChapterChange, skip: Path | None = None
             elif new.exists():
                 raise ChapterError(f"{new.name} exists already")
             else:
-                _move(old, new, change)
+                move_file(old, new, change)
         if len(waiting) == len(pending):  # a ring: step one aside
             old, new = waiting[0]
             aside = old.with_name(f".{old.name}.moving")
@@ -426,7 +453,8 @@ def _renumber(order: list[Path], change: ChapterChange, skip: Path | None = None
     return targets
 
 
-def _move(old: Path, new: Path, change: ChapterChange) -> None:
+def move_file(old: Path, new: Path, change: ChapterChange) -> None:
+    """Rename ``old`` to ``new``, never replacing a file."""
     if new.exists():
         raise ChapterError(f"{new.name} exists already")
     os.rename(old, new)
@@ -439,7 +467,8 @@ def _write_new(path: Path, text: str, change: ChapterChange) -> None:
     change.steps.append(Written(path, text))
 
 
-def _to_trash(project: Project, path: Path, change: ChapterChange) -> None:
+def to_trash(project: Project, path: Path, change: ChapterChange) -> None:
+    """Move ``path`` into the trash under a name stamped with the time it went."""
     folder = trash_folder(project)
     folder.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(timezone.utc).strftime(_STAMP)

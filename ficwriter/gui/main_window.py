@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from ficwriter.core.atomic import SaveError
 from ficwriter.core.chapter import Chapter
+from ficwriter.core.chapters import heading
 from ficwriter.core.importers import IMPORT_ONLY
 from ficwriter.core.project import CONFIG_NAME, open_project, project_root_for
 from ficwriter.core.textfile import UnreadableFile, read_text
@@ -42,6 +43,7 @@ from ficwriter.gui.app_settings import AppSettings
 from ficwriter.gui.background.checking import CheckController
 from ficwriter.gui.actions.chapter_actions import ChapterActions
 from ficwriter.gui.actions.disk_sync import DiskSync
+from ficwriter.gui.actions.edit_undo import EditUndo
 from ficwriter.gui.editor.editor import ChapterEditor
 from ficwriter.gui.editor.find_bar import FindBar
 from ficwriter.gui.editor.focus_words import FocusWords
@@ -154,6 +156,7 @@ class MainWindow(QMainWindow):
         self.name_offer = NameOffer(self)
         self.panels = Panels(self)
         self.chapter_actions = ChapterActions(self)
+        self.edit_undo = EditUndo(self.editor, self.outline, self.chapter_actions)
         self.scene_actions = SceneActions(self)
         self.issue_actions = IssueActions(self)
         self.history_actions = HistoryActions(self)
@@ -366,6 +369,7 @@ class MainWindow(QMainWindow):
             self.issues.project.recheck()
 
     def _close_workspace(self) -> None:
+        self.chapter_actions.project_closed()
         self.issues.project.follow(None, None)
         self.views.project_closed()
         if self.checks is not None:
@@ -485,8 +489,12 @@ class MainWindow(QMainWindow):
             self.disk.text_matches_file()
 
     def _set_title(self, path: Path) -> None:
+        """"The cave* — Starfall — ficwriter": the chapter's title line (as typed) and the
+        story's title from ficwriter.toml (else its folder's name)."""
         assert self.project_root is not None
-        self.setWindowTitle(f"{path.stem}[*] — {self.project_root.name} — ficwriter")
+        story = self.workspace.project.title if self.workspace is not None else ""
+        chapter = heading(path, self.session.chapter) if self.session is not None else path.stem
+        self.setWindowTitle(f"{chapter}[*] — {story or self.project_root.name} — ficwriter")
         self.setWindowModified(self.session is not None and self.session.dirty)
 
     # -- following the chapter --------------------------------------------------------------
@@ -495,6 +503,7 @@ class MainWindow(QMainWindow):
         self.word_tally.chapter_reparsed(self.session.path, chapter)
         self.views.chapter_words(chapter_words(chapter))
         self.outline.update_chapter(self.session.path, chapter)
+        self._set_title(self.session.path)
         if self.history.isVisible():
             self.history.set_current_text(chapter.text)
 

@@ -3,7 +3,8 @@
 The keyboard map and the menu bar read in one place here, apart from what the commands do:
 every action calls a slot of the window or of one of its parts (``scene_actions``,
 ``issue_actions``, ``panels``…). The actions are added to the window itself, so their
-shortcuts work whichever panel has the focus (Undo, Cut and the like only in the editor).
+shortcuts work whichever panel has the focus (Cut and the like only in the editor; Undo and
+Redo everywhere, ``actions.edit_undo`` choosing the text's or the chapter commands').
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
 
     from ficwriter.gui.actions.beta_actions import BetaActions
     from ficwriter.gui.actions.chapter_actions import ChapterActions
+    from ficwriter.gui.actions.edit_undo import EditUndo
     from ficwriter.gui.actions.issue_actions import IssueActions
     from ficwriter.gui.actions.opening import OpenCommands
     from ficwriter.gui.actions.scene_actions import SceneActions
@@ -52,6 +54,7 @@ class MenuWindow(Protocol):
     history: HistoryDock
     opening: OpenCommands
     chapter_actions: ChapterActions
+    edit_undo: EditUndo
     scene_actions: SceneActions
     issue_actions: IssueActions
     beta_actions: BetaActions
@@ -95,8 +98,11 @@ class WindowMenus:
             self.act_settings.setShortcut(QKeySequence("Ctrl+,"))
         self.act_close = a("&Close Project", window.close_project, K.Close)
         self.act_quit = a("&Quit", window.close, "Ctrl+Q")
-        self.act_undo = a("&Undo", editor.undo, K.Undo)
-        self.act_redo = a("&Redo", editor.redo, K.Redo)
+        # Undo and Redo take the text's undo or the chapter commands' (actions.edit_undo)
+        self.act_undo = a("&Undo", window.edit_undo.undo, K.Undo)
+        self.act_redo = a("&Redo", window.edit_undo.redo, K.Redo)
+        for action, keys in ((self.act_undo, K.Undo), (self.act_redo, K.Redo)):
+            action.setShortcuts(keys)  # every binding: Redo is Ctrl+Y and Ctrl+Shift+Z
         self.act_cut = a("Cu&t", editor.cut, K.Cut)
         self.act_copy = a("&Copy", editor.copy, K.Copy)
         self.act_paste = a("&Paste", editor.paste, K.Paste)
@@ -130,16 +136,14 @@ class WindowMenus:
         self.act_stop_checking.setEnabled(False)  # while a check runs (CheckController.checkingChanged)
         self.act_about = a("&About ficwriter", lambda: show_about(window))
         self.act_about.setMenuRole(QAction.MenuRole.AboutRole)
-        for action in (self.act_undo, self.act_redo, self.act_cut, self.act_copy, self.act_paste,
-                       self.act_select_all):
+        for action in (self.act_cut, self.act_copy, self.act_paste, self.act_select_all):
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         # formatting keys act on the text only while it has the focus (Ctrl+B in the find
         # bar is not bold); the menu works from anywhere
         for action in self._format_actions():
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
             editor.addAction(action)
-        editor.document().undoAvailable.connect(self.act_undo.setEnabled)
-        editor.document().redoAvailable.connect(self.act_redo.setEnabled)
+        window.edit_undo.bind(self.act_undo, self.act_redo)
         self._build_menus()
 
     def _action(self, text: str, slot: Callable[[], object], shortcut: Shortcut | None = None, *,

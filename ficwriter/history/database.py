@@ -1,7 +1,8 @@
 """The project's history database: `.ficwriter/history.sqlite`, its schema and migrations.
 
 One file per project holds revisions, snapshots, dismissed issues, the check cache and the
-recovery journal, so a project folder carries everything about itself. The schema version
+recovery journal, so a project folder carries everything about itself (a loose file's
+folder keeps it outside, see ``history.state``). The schema version
 lives in SQLite's ``user_version``; each migration runs once, in order, in a transaction.
 """
 
@@ -16,8 +17,8 @@ from pathlib import Path
 import sqlite_utils
 
 from ficwriter.history.recount import recount_story_words
+from ficwriter.history.state import state_dir
 
-DB_DIR = ".ficwriter"
 DB_NAME = "history.sqlite"
 
 Migration = Callable[[sqlite_utils.Database], None]
@@ -25,7 +26,7 @@ _BUSY = "database is locked"
 
 
 def database_path(project_root: Path) -> Path:
-    return Path(project_root) / DB_DIR / DB_NAME
+    return state_dir(project_root) / DB_NAME
 
 
 def _create_check_tables(db: sqlite_utils.Database) -> None:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import psutil
 
-from ficwriter.history.database import DB_DIR
+from ficwriter.history.state import state_dir
 
 LOCK_NAME = "lock"
 
@@ -50,7 +50,7 @@ class ProjectLocked(Exception):
 
 
 def lock_path(root: Path) -> Path:
-    return Path(root) / DB_DIR / LOCK_NAME
+    return state_dir(root) / LOCK_NAME
 
 
 def read_lock(root: Path) -> LockHolder | None:

@@ -10,9 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
-from ficwriter.history.database import DB_DIR
+from ficwriter.history.state import CHAPTERS_DIR, DB_DIR
 
-CHAPTERS_DIR = "chapters"  # as in core.project, which history does not import (it is heavy)
 CHAPTER_SUFFIXES = frozenset({".md", ".markdown", ".txt"})
 
 

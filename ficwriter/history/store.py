@@ -40,13 +40,24 @@ BETA_SOURCE = "Beta: "
 """``"Beta: <reader>"``: a save that accepted a beta reader's changes (``ficwriter.beta``)."""
 
 
+CHAPTER_SOURCE = "Chapters: "
+"""``"Chapters: Split Chapter"``: a revision a chapter command (or its undo) made."""
+
+
+def chapter_source(action: str) -> str:
+    """The source of the revisions the chapter command ``action`` made."""
+    return CHAPTER_SOURCE + (" ".join(action.split()) or "chapter command")
+
+
 def beta_source(reader: str) -> str:
     """The source of a revision that accepted ``reader``'s changes."""
     return BETA_SOURCE + (" ".join(reader.split()) or "reader")
 
 
 def is_source(source: str) -> bool:
-    return source in SOURCES or (source.startswith(BETA_SOURCE) and bool(source[len(BETA_SOURCE) :].strip()))
+    return source in SOURCES or any(
+        source.startswith(prefix) and bool(source[len(prefix) :].strip())
+        for prefix in (BETA_SOURCE, CHAPTER_SOURCE))
 _REVISION_FIELDS = "id, path, created, source, hash, words, added, removed"
 _BATCH = 500  # stay far below SQLite's limit on query parameters
 _CACHED_TEXTS = 100_000  # paragraph texts kept in memory (about 40 MB at most)
@@ -166,8 +177,10 @@ class HistoryStore:
 
     # Recording ------------------------------------------------------------------------
 
-    def record(self, path: Path | str, text: str, source: str = "save") -> Revision | None:
-        """Record ``text`` as the chapter's newest revision; ``None`` if it is the latest.
+    def record(self, path: Path | str, text: str, source: str = "save", *,
+               again: bool = False) -> Revision | None:
+        """Record ``text`` as the chapter's newest revision; ``None`` if it is the latest,
+        unless ``again`` (a chapter moved, renamed or deleted: the revision marks when).
 
         Recording a chapter that has a tombstone brings it back.
         """
@@ -186,7 +199,7 @@ class HistoryStore:
                 if chapter["deleted"] is not None:  # the file is back: lift the tombstone
                     self.db.execute("UPDATE chapters SET deleted = NULL WHERE id = ?", [chapter_id])
                 latest = self._latest_row(chapter_id)
-                if latest is not None and latest["hash"] == digest:
+                if latest is not None and latest["hash"] == digest and not again:
                     return None
             pieces = split_pieces(text)
             previous = self._pieces(latest["body"]) if latest is not None else None

@@ -34,6 +34,13 @@ def test_findings_carry_rule_category_message_and_suggestions(lt_engine: Languag
     assert lt_engine.status().state is EngineState.READY
 
 
+def test_a_rule_is_named_by_what_it_checks_not_by_its_category(lt_engine: LanguageToolEngine):
+    text = "She didn't turned around and read teh note."
+    names = {f.rule_id: f.rule_name for f in lt_engine.check(text)}
+    assert names == {"DID_BASEFORM": "did + base form",
+                     "MORFOLOGIK_RULE_EN_US": "Possible spelling mistake"}
+
+
 def test_spans_exact_after_emoji_and_accented_names(lt_engine: LanguageToolEngine):
     text = "Zoë 😀 and Ch\u0101ra 👩\u200d❤\ufe0f\u200d👩 read teh note 🐉🐉 and teh end."
     assert flagged(lt_engine, text) == [("MORFOLOGIK_RULE_EN_US", "teh")] * 2
@@ -270,11 +277,43 @@ def test_real_languagetool_flags_real_errors_with_exact_spans(real_languagetool)
 
 
 @pytest.mark.real_languagetool
+def test_real_languagetool_rules_have_distinct_names_that_say_what_they_check(real_languagetool):
+    text = "She didn't turned around, and she recieved it. We could of gone to to the lake."
+    names = {f.rule_id: f.rule_name for f in real_languagetool.check(text)}
+    assert len(names) >= 3
+    assert len(set(names.values())) == len(names)  # no two rules share a name
+    assert all(name.lower() not in {"typos", "grammar", "misc"} for name in names.values())
+
+
+@pytest.mark.real_languagetool
 def test_real_languagetool_keeps_fiction_defaults(real_languagetool):
     """Straight quotes and a dialogue paragraph left open are how fiction is typed."""
     text = '"Wait," she said. "I\'m coming.'
     assert real_languagetool.check(text) == []
     assert "EN_QUOTES" in real_languagetool.settings.disabled_rules
+
+
+# Correct fiction that LanguageTool's defaults flag (each from the marked corpus's kind):
+# comma-free compound sentences, dialogue fragments, dialect, lowercase texting.
+FICTION_LINES = [
+    "She pulled the door shut behind her and the whole house went quiet.",
+    '"You going?" he asked. "You okay?"',
+    '"You\'re going to anyway."',
+    "\"Y'all eat yet?\" \"Depends who's asking.\"",
+    "Kit: i think ur right tbh. it was fine lmao",
+    '"Mmph." Ooooh. Had had enough, she said, and handed her her coat.',
+]
+
+
+@pytest.mark.real_languagetool
+def test_real_languagetool_leaves_correct_dialogue_texting_and_dialect_alone(real_languagetool):
+    for line in FICTION_LINES:
+        found = [(f.rule_id, line[f.start : f.end]) for f in real_languagetool.check(line)]
+        assert found == [], line
+    # ... and still catches what a copy editor marks in the same kind of prose
+    errors = "i think she could of gone. The group of them was late, and she didn't knew."
+    found = {f.rule_id for f in real_languagetool.check(errors)}
+    assert {"MODAL_OF", "AUXILIARY_DO_WITH_INCORRECT_VERB_FORM"} <= found
 
 
 @pytest.mark.real_languagetool

@@ -125,3 +125,13 @@ def test_split_then_merge_gives_back_every_word(scenes: list[str], data) -> None
     first, second = split_text(text, at)
     assert words(parse(first).text) + words(parse(second).text) == words(text)
     assert merge_texts(first, second) == text
+
+
+def test_lists_name_a_chapter_by_its_number_and_title_line(tmp_path: Path) -> None:
+    root = _story(tmp_path, '<!-- chapter: title="The Cave" -->\n\nDark.\n', "Two.\n")
+    first, second = open_project(root).chapters()
+    assert chapters.listed_title(first) == "1. The Cave"
+    assert chapters.listed_title(second) == "2. Part 2"  # no title line: the file's name
+    first.write_text('<!-- chapter: title="Into the Cave" -->\n\nDark.\n', encoding="utf-8")
+    assert chapters.listed_title(first) == "1. Into the Cave"  # read again once changed
+    assert chapters.listed_title(root / "chapters" / "07-gone.md") == "7. Gone"

@@ -58,3 +58,33 @@ def test_split_and_merge_are_revisions_and_the_merged_away_chapter_keeps_its_his
     [tombstone] = store.deleted()
     assert tombstone.path.startswith(".ficwriter/trash/") and tombstone.path.endswith("--03-three.md")
     assert store.text(tombstone.revision_id) == "Three.\n"
+
+
+def test_each_named_operation_and_its_undo_is_a_revision_while_the_watcher_adds_nothing(
+    project: Path, store: HistoryStore
+) -> None:
+    from ficwriter.core.chapter_undo import revert
+
+    _write(project, "01-dawn.md", "Dawn.\n")
+    _write(project, "02-dusk.md", "Dusk.\n")
+    heard = Heard()
+    with ProjectWatcher(store) as watcher:
+        watcher.subscribe(heard)
+        moved = change_chapters(
+            store, lambda: chapters.move_chapter(open_project(project), 2, 1), chapters.MOVE)
+        assert _sources(store, "chapters/01-dusk.md") == ["Chapters: Move Chapter", "external"]
+        assert _sources(store, "chapters/02-dawn.md") == ["external"]  # only moved along
+        change_chapters(store, lambda: revert(open_project(project), moved), "Undo Move Chapter")
+        assert _sources(store, "chapters/02-dusk.md")[0] == "Chapters: Undo Move Chapter"
+        deleted = change_chapters(
+            store, lambda: chapters.delete_chapter(open_project(project), 2), chapters.DELETE)
+        [tombstone] = store.deleted()
+        assert store.revision(tombstone.revision_id).source == "Chapters: Delete Chapter"
+        change_chapters(store, lambda: revert(open_project(project), deleted),
+                        "Undo Delete Chapter")
+        assert _sources(store, "chapters/02-dusk.md") == [
+            "Chapters: Undo Delete Chapter", "Chapters: Delete Chapter",
+            "Chapters: Undo Move Chapter", "Chapters: Move Chapter", "external"]
+        assert store.deleted() == []
+        settle_with_marker(store, heard)
+    assert [c for c in heard.changes if "marker" not in c.path] == []

@@ -1,11 +1,19 @@
 """Stories and chapters from the window: New Project, New Chapter, and the outline's
-chapter commands (rename, move, split, merge, delete, restore from the trash).
+chapter commands (rename, move, split, merge, delete, restore from the trash), each one
+step on the project's undo stack.
 
 The work is ``core.chapters`` run through ``history.chapters.change_chapters`` with the
 open project's store, exactly as ``ficwriter chapter …`` does. Here is what the window
 adds: unsaved edits are saved first (the operations read the files), and afterwards the
 editor, the outline and the window title follow the open chapter wherever it went (a new
 name, new text from a split or merge, the trash).
+
+``stack`` is a ``QUndoStack`` of the chapter commands, apart from the text's own undo
+(which of the two Edit → Undo takes is ``actions.edit_undo``'s choice). Undoing a command
+is ``core.chapter_undo.revert`` of what it did, recorded in history like any operation
+("Chapters: Undo Split Chapter"), and the chapter that was open before it opens again;
+redo reverts the undo. A command whose files were edited since is not undone (nothing is
+overwritten): the writer is told why, and the stack starts afresh.
 """
 
 from __future__ import annotations
@@ -14,10 +22,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
 
 from ficwriter.core import chapters
 from ficwriter.core.atomic import SaveError
+from ficwriter.core.chapter_undo import check_revertible, revert
 from ficwriter.core.chapters import ChapterChange, ChapterError, Written
 from ficwriter.core.project import Project, create_project
 from ficwriter.core.textfile import read_text
@@ -53,9 +63,35 @@ class ChapterWindow(Protocol):
     def complain(self, message: str) -> None: ...
 
 
+class ChapterCommand(QUndoCommand):
+    """One chapter command on the undo stack: what it did last (``change``: the operation,
+    or the undo of it), and the chapter open before and after it."""
+
+    def __init__(self, actions: ChapterActions, action: str, change: ChapterChange,
+                 before: Path | None, after: Path | None) -> None:
+        super().__init__(action)
+        self.actions = actions
+        self.action = action
+        self.change = change
+        self.before, self.after = before, after
+        self._pushed = False
+
+    def redo(self) -> None:
+        if not self._pushed:  # QUndoStack.push redoes: the operation is done already
+            self._pushed = True
+            return
+        self.actions.revert_command(self, f"Redo {self.action}", self.after)
+
+    def undo(self) -> None:
+        self.actions.revert_command(self, f"Undo {self.action}", self.before)
+
+
 class ChapterActions:
     def __init__(self, window: ChapterWindow) -> None:
         self.window = window
+        # the window's child, made after its widgets: it goes after them (and after
+        # actions.edit_undo, which listens to it), since its end empties it with signals
+        self.stack = QUndoStack(window)  # type: ignore[arg-type]
 
     # -- a new story --------------------------------------------------------------------------
     def new_project_dialog(self) -> NewProjectDialog:
@@ -92,18 +128,20 @@ class ChapterActions:
                                          "Title (you can leave it empty):")
         if ok:
             after = self._number(self.window.session.path) if self.window.session else None
-            self._run(lambda p: chapters.add_chapter(p, title.strip() or None, after),
+            self._run(chapters.ADD, lambda p: chapters.add_chapter(p, title.strip() or None, after),
                       open_result=True)
 
     def rename_chapter(self, path: Path) -> None:
         current = chapters.title_of(path)
         title, ok = QInputDialog.getText(self.window, "Rename chapter", "Title:", text=current)
         if ok and title.strip() and title.strip() != current:
-            self._run(lambda p: chapters.rename_chapter(p, self._number(path), title))
+            self._run(chapters.RENAME,
+                      lambda p: chapters.rename_chapter(p, self._number(path), title))
 
     def move_chapter(self, path: Path, to: int) -> None:
         """Put the chapter at ``path`` at place ``to`` (1-based) in the reading order."""
-        self._run(lambda p: chapters.move_chapter(p, self._number(path), to))
+        if self._number(path) != to:
+            self._run(chapters.MOVE, lambda p: chapters.move_chapter(p, self._number(path), to))
 
     def move_chapter_by(self, path: Path, step: int) -> None:
         """Move up (-1) or down (+1); at either end nothing happens."""
@@ -114,20 +152,21 @@ class ChapterActions:
 
     def split_chapter(self, path: Path, scene: int) -> None:
         """Scenes from ``scene`` (0-based, as the outline counts) on become the next chapter."""
-        self._run(lambda p: chapters.split_chapter(p, self._number(path), scene + 1))
+        self._run(chapters.SPLIT,
+                  lambda p: chapters.split_chapter(p, self._number(path), scene + 1))
 
     def merge_with_next(self, path: Path) -> None:
-        self._run(lambda p: chapters.merge_chapter(p, self._number(path)))
+        self._run(chapters.MERGE, lambda p: chapters.merge_chapter(p, self._number(path)))
 
     def delete_chapter(self, path: Path, *, confirm: bool = True) -> None:
         title = chapters.title_of(path)
         if confirm and QMessageBox.question(
             self.window, "Delete chapter",
-            f"Move “{title}” to the project's trash? File → Deleted Chapters… brings it back "
-            "with its whole history.",
+            f"Move “{title}” to the project's trash? Edit → Undo or File → Deleted "
+            "Chapters… brings it back with its whole history.",
         ) != QMessageBox.StandardButton.Yes:
             return
-        self._run(lambda p: chapters.delete_chapter(p, self._number(path)))
+        self._run(chapters.DELETE, lambda p: chapters.delete_chapter(p, self._number(path)))
 
     def deleted_chapters_dialog(self) -> DeletedChaptersDialog | None:
         if self.window.workspace is None:
@@ -139,7 +178,48 @@ class ChapterActions:
         if dialog is not None and dialog.exec() == QDialog.DialogCode.Accepted:
             number = dialog.chosen()
             if number is not None:
-                self._run(lambda p: chapters.restore_chapter(p, str(number)), open_result=True)
+                self._run(chapters.RESTORE,
+                          lambda p: chapters.restore_chapter(p, str(number)), open_result=True)
+
+    # -- undo -----------------------------------------------------------------------------------
+    def undo(self) -> None:
+        """Undo the latest chapter command, if its files are as it left them."""
+        if self.stack.canUndo() and self._revertible(self.stack.command(self.stack.index() - 1),
+                                                     "undo"):
+            self.stack.undo()
+
+    def redo(self) -> None:
+        if self.stack.canRedo() and self._revertible(self.stack.command(self.stack.index()),
+                                                     "redo"):
+            self.stack.redo()
+
+    def project_closed(self) -> None:
+        """Another project (or none) is open: its chapter commands are not undone here."""
+        self.stack.clear()
+
+    def revert_command(self, command: ChapterCommand, label: str, target: Path | None) -> None:
+        """Undo (or redo) ``command``: revert what it did last, open ``target`` again."""
+        change = self._apply(label, lambda p: revert(p, command.change))
+        if change is not None:
+            command.change = change
+            left = self._project().chapters()
+            self._follow(change, target if target in left else None)
+
+    def _revertible(self, command: QUndoCommand, what: str) -> bool:
+        assert isinstance(command, ChapterCommand)
+        window = self.window
+        if window.workspace is None or window.workspace.read_only:
+            return False
+        if window.session is not None and window.session.dirty and not window.save():
+            return False
+        try:
+            check_revertible(command.change)
+        except ChapterError as error:
+            window.complain(f"Cannot {what} {command.action}: {error}. Nothing was changed; "
+                            "the chapter commands before it cannot be undone now either.")
+            self.stack.clear()
+            return False
+        return True
 
     # -- doing it ---------------------------------------------------------------------------
     def _project(self) -> Project:
@@ -152,43 +232,58 @@ class ChapterActions:
         resolved = Path(path).resolve()
         return listed.index(resolved) + 1 if resolved in listed else 0
 
-    def _run(self, operation: Callable[[Project], ChapterChange], *,
+    def _run(self, action: str, operation: Callable[[Project], ChapterChange], *,
              open_result: bool = False) -> bool:
+        """Do ``operation`` as the command ``action``: one step on the undo stack."""
+        before = self.window.session.path if self.window.session is not None else None
+        change = self._apply(action, operation)
+        if change is None:
+            return False
+        self._follow(change, change.chapter if open_result else None)
+        after = self.window.session.path if self.window.session is not None else None
+        self.stack.push(ChapterCommand(self, action, change, before, after))
+        return True
+
+    def _apply(self, action: str, operation: Callable[[Project], ChapterChange]
+               ) -> ChapterChange | None:
+        """``operation`` with history (revisions named ``action``), unsaved text saved
+        first; None (the writer told why) when it cannot be done."""
         window = self.window
         workspace = window.workspace
         if workspace is None or workspace.read_only:
-            return False
+            return None
         if window.session is not None and window.session.dirty and not window.save():
-            return False
+            return None
         try:
-            change = change_chapters(workspace.store, lambda: operation(workspace.project))
+            return change_chapters(workspace.store, lambda: operation(workspace.project), action)
         except (ChapterError, SaveError, OSError) as error:
             window.complain(str(error))
-            return False
-        self._follow(change, open_result)
-        return True
+            return None
 
-    def _follow(self, change: ChapterChange, open_result: bool) -> None:
-        """The editor, outline and title follow the open chapter wherever it went."""
+    def _follow(self, change: ChapterChange, target: Path | None) -> None:
+        """The editor, outline and title follow the open chapter wherever it went, or
+        ``target`` opens."""
         window = self.window
         session, root = window.session, window.project_root
         assert root is not None
         if session is None:
             return
         now = change.new_path(session.path)
-        if (open_result and change.chapter is not None) or now is None:
+        if (target is not None and target != now) or now is None:
             left = self._project().chapters()
-            target = change.chapter if change.chapter in left else next(iter(left), None)
+            opening = target if target in left else next(iter(left), None)
             session.mark_saved()  # saved before the operation; its file may be gone now
-            if target is None:  # the last chapter went to the trash
+            if opening is None:  # the last chapter went to the trash
                 window.close_project()
-            elif window.open_chapter(target, root):
-                window.outline.show_project(root, target)
-                if any(isinstance(s, Written) and s.path == target for s in change.steps):
+            elif window.open_chapter(opening, root):
+                window.outline.show_project(root, opening)
+                if any(isinstance(s, Written) and s.before is None and s.path == opening
+                       for s in change.steps):
                     # a chapter just made: the cursor where the writing goes, below its title
                     window.editor.go_to(window.editor.document().characterCount() - 1)
             return
-        rewritten = [s for s in change.steps if isinstance(s, Written) and s.path == session.path]
+        rewritten = [s for s in change.steps
+                     if isinstance(s, Written) and change.new_path(s.path) == now]
         if now != session.path:
             window.chapter_renamed(now)
         else:
@@ -196,3 +291,6 @@ class ChapterActions:
         if rewritten:
             session.replace_text(read_text(now).text)
             session.reparse()
+            # the text's own undo must not reach back across a chapter command: that would
+            # take the text out of step with the files (the command's undo does it whole)
+            window.editor.document().clearUndoRedoStacks()

@@ -267,6 +267,14 @@ class ChapterEditor(QPlainTextEdit):
         return self.issue_layer.issue_at(self.cursorForPosition(point).position())
 
     def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) and (
+                event.matches(QKeySequence.StandardKey.Undo)
+                or event.matches(QKeySequence.StandardKey.Redo)):
+            # Ctrl+Z goes to the window's Undo, which decides between the text and the
+            # chapter commands (actions.edit_undo); with no such shortcut it comes back
+            # here as a key press (keyPressEvent)
+            event.ignore()
+            return True
         if event.type() == QEvent.Type.ToolTip:
             assert isinstance(event, QHelpEvent)
             shown = self.issue_at_point(self.viewport().mapFromGlobal(event.globalPos()))

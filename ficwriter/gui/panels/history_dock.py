@@ -12,6 +12,7 @@ import html
 from datetime import date, datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -90,6 +91,12 @@ def diff_html(diff: TextDiff, theme: Theme) -> str:
 class HistoryDock(QDockWidget):
     restoreRequested = Signal(int)  # revision id
     snapshotRequested = Signal()
+    opened = Signal()  # shown (menu, shortcut, a revision asked for), even behind a tab
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if not event.spontaneous():
+            self.opened.emit()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("History", parent)

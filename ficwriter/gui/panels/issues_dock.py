@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from ficwriter.checks.issue import Category
-from ficwriter.core.names import chapter_title
+from ficwriter.core.chapters import listed_title
 from ficwriter.gui.app_settings import AppSettings
 from ficwriter.gui.background.checking import engine_label
 from ficwriter.gui.flow_layout import FlowLayout
@@ -306,7 +306,7 @@ class IssuesDock(QDockWidget):
             self.progress.setText("")
         else:
             k, n, path = progress
-            what = f"{k} of {n} chapters" if n > 1 else chapter_title(path.stem)
+            what = f"{k} of {n} chapters" if n > 1 else listed_title(path)
             self.progress.setText(f"Checking {what}\u2026")
         self.progress.setVisible(progress is not None)
 
@@ -331,7 +331,7 @@ class IssuesDock(QDockWidget):
                 chapters[Path(self.proxy.chapter)] += 0  # the chosen one, even once it is clean
             items.append(("project", f"Whole project ({len(rows)})"))
             items.append(None)
-            items += [(str(path), f"{chapter_title(path.stem)} ({n})")
+            items += [(str(path), f"{listed_title(path)} ({n})")
                       for path, n in sorted(chapters.items(), key=lambda i: self.project.order(i[0]))
                       if path is not None]
         else:

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from ficwriter.checks.messages import readable
-from ficwriter.core.names import chapter_title
+from ficwriter.core.chapters import listed_title
 from ficwriter.gui.background.checking import engine_label
 from ficwriter.gui.editor.issue_layer import ShownIssue
 from ficwriter.gui.panels.project_issues import ChapterIssue, ProjectIssues
@@ -161,7 +161,7 @@ class IssuesModel(QAbstractTableModel):
                 return ", ".join(engine_label(e) for e in issue.engines)
             if column == 4:
                 path = self.path_of(shown)
-                return chapter_title(path.stem) if path is not None else ""
+                return listed_title(path) if path is not None else ""
             if column == 5:
                 return "" if issue.scene is None else str(issue.scene + 1)
         if role == Qt.ItemDataRole.ForegroundRole and column == 0:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDockWidget
 
@@ -57,13 +57,18 @@ class PanelWindow(Protocol):
     def setCorner(self, corner: Qt.Corner, area: Qt.DockWidgetArea) -> None: ...  # noqa: N802
     def resizeDocks(self, docks: Sequence[QDockWidget], sizes: Sequence[int],  # noqa: N802
                     orientation: Qt.Orientation) -> None: ...
+    def addDockWidget(self, area: Qt.DockWidgetArea, dock: QDockWidget) -> None: ...  # noqa: N802
+    def tabifyDockWidget(self, first: QDockWidget, second: QDockWidget) -> None: ...  # noqa: N802
+    def tabifiedDockWidgets(self, dock: QDockWidget) -> list[QDockWidget]: ...  # noqa: N802
 
 
 # a panel's width or height: a share of the window's, within bounds in pixels
 OUTLINE_WIDTH = (0.24, 220, 310)
 HISTORY_WIDTH = (0.25, 300, 400)
-ISSUES_HEIGHT = (0.46, 200, 380)
+ISSUES_HEIGHT = (0.5, 200, 380)
 WIDE_WINDOW = 1280  # px from which history runs the full height beside a still wide issues table
+# below it, history shares the outline's full-height column as a tab: beside the text it would
+# leave the issues table too narrow, above the issues table too short to compare versions
 TEXT_SHARE = 0.45  # of a smaller window the text keeps at least, the panels giving way
 _AREAS = {
     Qt.Orientation.Horizontal: (Qt.DockWidgetArea.LeftDockWidgetArea,
@@ -94,7 +99,7 @@ class Panels:
         self._leave_focus = QShortcut(QKeySequence(Qt.Key.Key_Escape), window)
         self._leave_focus.setEnabled(False)
         self._leave_focus.activated.connect(lambda: self.toggle_focus_mode(False))
-        window.history.visibilityChanged.connect(self._history_shown)
+        window.history.opened.connect(self._history_shown)
         self.locked = True
         self.set_locked(True)
 
@@ -137,13 +142,32 @@ class Panels:
             window.resizeDocks([window.issues], [_share(window.height(), ISSUES_HEIGHT)],
                                Qt.Orientation.Vertical)
 
-    def _history_shown(self, visible: bool) -> None:
-        """History starts hidden: it gets its first width the first time it shows."""
-        if visible and not self._history_sized:
+    def _history_shown(self) -> None:
+        """History starts hidden: it gets its first width the first time it shows; on a
+        small window it comes to the front of the column it shares with the outline."""
+        window = self.window
+        if self._place_history() or window.tabifiedDockWidgets(window.history):
+            QTimer.singleShot(0, window.history.raise_)  # once the tab bar exists
+        if not self._history_sized:
             self._history_sized = True
-            window = self.window
             window.resizeDocks([window.history], [_share(window.width(), HISTORY_WIDTH)],
                                Qt.Orientation.Horizontal)
+
+    def _place_history(self) -> bool:
+        """History beside the text on a wide window, a tab beside the outline's on a small
+        one; True when it moved. Unlocked panels stay where the writer put them."""
+        window = self.window
+        if not self.locked or window.history.isFloating():
+            return False
+        tabbed = window.outline in window.tabifiedDockWidgets(window.history)
+        wide = window.width() >= WIDE_WINDOW
+        if wide and tabbed:
+            window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, window.history)
+            return True
+        if not wide and not tabbed:
+            window.tabifyDockWidget(window.outline, window.history)
+            return True
+        return False
 
     def window_resized(self) -> None:
         """A window made smaller (snapped to half the screen) takes the room from the panels
@@ -155,6 +179,8 @@ class Panels:
                   else Qt.DockWidgetArea.BottomDockWidgetArea)
         if window.corner(Qt.Corner.BottomRightCorner) != corner:
             window.setCorner(Qt.Corner.BottomRightCorner, corner)
+        if self._place_history() and window.history.isVisible():
+            QTimer.singleShot(0, window.history.raise_)
         for orientation, areas in _AREAS.items():
             across = orientation == Qt.Orientation.Horizontal
             docks = [dock for dock in self._docks() if dock.isVisible() and not dock.isFloating()

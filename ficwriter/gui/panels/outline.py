@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from ficwriter.core.chapter import Chapter, parse
-from ficwriter.core.names import chapter_title
+from ficwriter.core.chapters import heading, listed_title
 from ficwriter.core.project import open_project
 from ficwriter.core.stats import OutlineRow, outline
 from ficwriter.core.textfile import UnreadableFile, read_text
@@ -250,8 +250,9 @@ class OutlineDock(QDockWidget):
         self._rows = {}
         self._outlines = {p: o for p, o in self._outlines.items() if p in chapters}
         self._current = current
-        for path in chapters:
-            item = QTreeWidgetItem([chapter_title(path.stem)])
+        for number, (path, chapter) in enumerate(chapters.items(), 1):
+            title = heading(path, chapter) if chapter is not None else None
+            item = QTreeWidgetItem([f"{number}. {title}" if title else listed_title(path)])
             item.setData(0, _PATH, str(path))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsDragEnabled
                           | Qt.ItemFlag.ItemIsDropEnabled)  # chapters reorder by drag
@@ -317,6 +318,10 @@ class OutlineDock(QDockWidget):
         chapter, core_rows = self._outlines[path]
         rows = scene_rows(chapter, core_rows, self._issues.get(path, Counter()))
         self._rows[path] = rows
+        # the title line as it is now (the open chapter's, as typed)
+        title = f"{list(self._chapters).index(path) + 1}. {heading(path, chapter)}"
+        if item.text(0) != title:
+            item.setText(0, title)
         summary = [f"{len(rows)} scene{'s' if len(rows) != 1 else ''}",
                    f"{sum(r.words for r in rows):,} words"]
         if path in self._issues:

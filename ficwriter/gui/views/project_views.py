@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtCore import QTimer
 
 from ficwriter.core.goals import Goals, read_goals
-from ficwriter.core.names import chapter_title
+from ficwriter.core.chapters import listed_title
 from ficwriter.core.project import open_project
 from ficwriter.history.progress import Day, Progress, read_progress
 
@@ -223,7 +223,7 @@ class ProjectViews:
         for path in workspace.project.chapters():
             rel = workspace.relative(path)
             words = self.progress.chapters.get(rel, 0)
-            rows.append(ChapterProgress(chapter_title(path.stem), rel, words, self.goals.chapter(rel)))
+            rows.append(ChapterProgress(listed_title(path), rel, words, self.goals.chapter(rel)))
         self.progress_window.show_progress(self.progress, self.goals, rows)
 
     def open_day(self, day: Day) -> None:

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from ficwriter.checks.issue import Category
-from ficwriter.core.names import chapter_title
+from ficwriter.core.chapters import listed_title
 from ficwriter.core.story_stats import ChapterPicture, Measures, SceneStats
 from ficwriter.gui.theme import Theme
 from ficwriter.gui.threads import relay
@@ -225,7 +225,7 @@ class StoryWindow(QWidget):
 
     def _chapter_name(self, index: int) -> str:
         path, _ = self._pictures[index]
-        return chapter_title(path.stem)
+        return listed_title(path)
 
     def _hovered(self, on: bool, index: int, fmt: str, value: Callable[[Measures], float]) -> None:
         if on and 0 <= index < len(self._pictures):

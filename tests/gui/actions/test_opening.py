@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ficwriter.core.chapter import NotePosition, parse
@@ -180,3 +181,31 @@ def test_a_loose_file_opened_is_no_recent_project_until_imported(
     project = source.with_name(source.stem).resolve()
     qtbot.waitUntil(lambda: window.project_root == project, timeout=10000)
     assert project in window.settings.recent_projects()
+
+
+def _type_save_and_close(window, qtbot) -> None:
+    """Type at the end of the chapter, Ctrl+S, let the checks finish, close the project."""
+    window.editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(window.editor, " Edited here.")
+    qtbot.keyClick(window.editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert window.workspace.store.revisions(window.session.path)  # history works, elsewhere
+    qtbot.waitUntil(lambda: not window.checks.checking(), timeout=20000)
+    window.close_project()
+
+
+def test_a_loose_file_edited_and_saved_writes_only_the_file_itself(window, chapter_file: Path, qtbot) -> None:
+    folder = chapter_file.parent
+    assert window.open_path(chapter_file)
+    _type_save_and_close(window, qtbot)
+    assert [p.name for p in folder.iterdir()] == ["chapter.md"]
+    assert "Edited here." in chapter_file.read_text(encoding="utf-8")
+
+
+def test_keep_editing_as_is_writes_nothing_beside_the_file(window, tmp_path: Path, seed_text: str, qtbot) -> None:
+    source = _posted_chapter(tmp_path, seed_text)
+    window.open_path(source)
+    qtbot.waitUntil(window.bar.isVisible)
+    window.bar.buttons[KEEP].click()
+    _type_save_and_close(window, qtbot)
+    assert [p.name for p in source.parent.iterdir()] == [source.name]
+    assert "Edited here." in source.read_text(encoding="utf-8")
