@@ -46,6 +46,7 @@ class ProjectDictionary:
         self._names: frozenset[str] = frozenset()
         self._all: frozenset[str] = frozenset()
         self._parts: frozenset[str] = frozenset()
+        self._lowered: frozenset[str] = frozenset()
         self._rebuild()
 
     @classmethod
@@ -61,13 +62,16 @@ class ProjectDictionary:
         """A dictionary word or name candidate, in any form a name takes in prose.
 
         The possessive counts as the name, a half of a hyphenated entry as the entry
-        ("Sofia" of "Anna-Sofia": engines split at hyphens), and a name's all-capitals
-        form on a sign ("TREVOR") as the name.
+        ("Sofia" of "Anna-Sofia": engines split at hyphens), a name's all-capitals
+        form on a sign ("TREVOR") and its all-lowercase form in a text message ("jojo")
+        as the name. A mixed-case variant ("Tondc" of "TonDC") is not the name.
         """
         word = _POSSESSIVE_RE.sub("", word.strip())
         known = self._known
         if word in known or (word.lower() in known and not word.isupper()):
             return True
+        if word.islower() and word in self._lowered:
+            return True  # a name typed in lowercase, as in a text message ("jojo's lab")
         return word in self._parts or (word.isupper() and len(word) > 1 and word.title() in known)
 
     @property
@@ -91,6 +95,7 @@ class ProjectDictionary:
 
     def _rebuild(self) -> None:
         self._all = frozenset(self._words | self._names)
+        self._lowered = frozenset(word.lower() for word in self._all)
         self._parts = frozenset(
             part for word in self._all if "-" in word for part in word.split("-") if part
         )

@@ -14,6 +14,10 @@ answered 500 or garbage) the engine rebuilds its client once - for a local serve
 means a new server process - and tries again; after that it reports UNAVAILABLE with the
 reason and raises ``EngineUnavailable``, so the scheduler keeps going with the other engines.
 
+Fiction: besides the rules ``settings`` turns off, the flags ``fiction_words`` knows to be
+correct fiction (a character's "Mmm", "tbh" in a text message, a sign's capitals, "had
+had") are dropped here, as the Harper engine drops its own.
+
 Offsets: LanguageTool counts UTF-16 code units. language-tool-python's ``Match`` converts
 ``offset`` (not ``length``) using two class attributes shared by every call in the process
 (``Match.PREVIOUS_MATCHES_TEXT`` and ``Match.FOUR_BYTES_POSITIONS``), so two threads checking
@@ -47,6 +51,7 @@ from language_tool_python.match import Match
 from language_tool_python.utils import get_language_tool_download_path
 
 from ficwriter.checks.engine import EngineState, EngineStatus, EngineUnavailable
+from ficwriter.checks.fiction_words import correct_double, is_texting, spelled_on_purpose
 from ficwriter.checks.issue import DEFAULT_SEVERITY, Category, Finding
 from ficwriter.checks.languagetool_install import (
     FOLDER_VARIABLE,
@@ -81,6 +86,8 @@ _CATEGORIES: dict[str, Category] = {
     "REPETITIONS_STYLE": Category.STYLE,
 }
 
+_DOUBLE_RULES = {"ENGLISH_WORD_REPEAT_RULE"}
+
 StatusListener = Callable[[EngineStatus], None]
 
 
@@ -114,6 +121,17 @@ def java_problem() -> str | None:
 def _category(match: Match) -> Category:
     by_type = _ISSUE_TYPES.get(match.rule_issue_type)
     return by_type or _CATEGORIES.get(match.category, Category.GRAMMAR)
+
+
+def _fiction_false_flag(match: Match, text: str, texting: bool) -> bool:
+    """A flag LanguageTool raises on correct fiction (``fiction_words``): a word spelled
+    on purpose ("Mmm", "tbh" in a text, "N.E.W.T.") or a deliberate double ("Had had")."""
+    start, end = match.offset, match.offset + match.error_length
+    if match.rule_id in _DOUBLE_RULES:
+        return correct_double(text[start:end])
+    if _category(match) is Category.SPELLING:
+        return spelled_on_purpose(text, start, end, texting, match.replacements[:MAX_SUGGESTIONS])
+    return False
 
 
 def _finding(match: Match, rule_names: dict[str, str]) -> Finding:
@@ -260,6 +278,7 @@ class LanguageToolEngine:
     def cache_key(self) -> str:
         s = self.settings
         parts = [
+            "fiction-words-1",  # findings are filtered by checks.fiction_words
             self._version,
             self.language,
             str(s.picky),
@@ -414,7 +433,11 @@ class LanguageToolEngine:
                 raise EngineUnavailable(self._status.detail)
             try:
                 matches = client.check(bmp_only(text))
-                return [_finding(m, client.rule_names) for m in matches if m.error_length > 0]
+                texting = is_texting(text)
+                return [
+                    _finding(m, client.rule_names) for m in matches
+                    if m.error_length > 0 and not _fiction_false_flag(m, text, texting)
+                ]
             except (LanguageToolError, requests.RequestException, OSError, KeyError,
                     TypeError, ValueError) as error:
                 self._recover(generation, error)

@@ -12,7 +12,8 @@ given ``--public``, which ficwriter never passes). No java process may outlive f
   and therefore lives exactly as long as it does.
 
 The server's output goes to an unnamed temporary file; its last lines are the reason given
-when it does not start.
+when it does not start. Its ``--config`` file (``languagetool_install.SERVER_CONFIG``) is
+written to a temporary folder removed when it stops.
 """
 
 from __future__ import annotations
@@ -29,11 +30,12 @@ import sys
 import tempfile
 import threading
 import time
+from pathlib import Path
 from typing import IO
 
 import requests
 
-from ficwriter.checks.languagetool_install import Installation
+from ficwriter.checks.languagetool_install import Installation, write_server_config
 
 _PR_SET_PDEATHSIG = 1
 _STACK_FRAME = re.compile(r"at \S+\(|\.\.\. \d+ more")
@@ -94,6 +96,8 @@ class LocalServer:
         self._spawn_error: OSError | None = None
         self._stopped = False
         self._output: IO[bytes] = tempfile.TemporaryFile(prefix="ficwriter-languagetool-")
+        self._config = tempfile.TemporaryDirectory(prefix="ficwriter-languagetool-")
+        self._folder = Path(self._config.name)  # the server's --config file
 
     @property
     def url(self) -> str:
@@ -102,7 +106,8 @@ class LocalServer:
     def start(self, timeout: float) -> str:
         """Start the server and wait until it answers; its URL. ``ServerFailed`` if it cannot."""
         self.port = free_port()
-        command = self.installation.command(self.java, self.port)
+        config = write_server_config(self._folder / "server.properties")
+        command = self.installation.command(self.java, self.port, config)
         owner = threading.Thread(
             target=self._own, args=(command,), name="languagetool-server", daemon=True
         )
@@ -184,3 +189,4 @@ class LocalServer:
                 process.kill()
                 process.wait()
         self._output.close()
+        self._config.cleanup()

@@ -3,10 +3,11 @@
 A writer's characters, places and spells are unknown to every dictionary. Rather than
 flag each of them as a misspelling until the writer adds it, a capitalised word used in
 the middle of a sentence at least ``MIN_MID_SENTENCE_USES`` times across the project (and
-never written in lowercase, so "The" of a title and "Home" of a sign are not names) is a
-name candidate: spelling checks leave it alone, and the window offers it for the
-dictionary. Possessives count as the name ("Lexa's" is "Lexa"); an all-capitals form on a
-sign ("TREVOR") is the same word. The writer can say a candidate is not a name:
+never written in lowercase outside a text message, so "The" of a title and "Home" of a
+sign are not names) is a name candidate, and so is a scene's point-of-view character
+(``pov=Marcus`` in its scene comment): spelling checks leave it alone, and the window
+offers it for the dictionary. Possessives count as the name ("Lexa's" is "Lexa"); an
+all-capitals form on a sign ("TREVOR") is the same word. The writer can say a candidate is not a name:
 ``[checks] not_names`` in ficwriter.toml, and then it is checked again.
 
 A misspelt name is not hidden by this: the name-spelling fiction rule still compares the
@@ -24,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ficwriter.checks.cache import CheckCache
+from ficwriter.checks.fiction_words import is_texting
 from ficwriter.core.chapter import Chapter
 from ficwriter.core.inline import plain_text
 from ficwriter.core.project import open_project
@@ -31,7 +33,7 @@ from ficwriter.core.textfile import UnreadableFile, read_text
 from ficwriter.core.chapter import parse
 
 MIN_MID_SENTENCE_USES = 2
-NAMES_VERSION = "1"  # bump when what name_candidates finds changes: stored answers go stale
+NAMES_VERSION = "2"  # bump when what name_candidates finds changes: stored answers go stale
 
 # A word: letters, with inner apostrophes or hyphens ("O'Neill", "Anna-Sofia").
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
@@ -43,7 +45,6 @@ _FILLER = frozenset("\"'“”‘’*_)([]")
 # After an opening quote a word is capitalised too ('"Where ...'), unless the quote
 # continues a sentence after "said," (where the capital would be the writer's choice).
 _QUOTES = frozenset("\"“‘'")
-_TEXTING = re.compile(r"^\s*[^\W\d_][\w'-]*(?: [^\W\d_][\w'-]*)?:\s")
 
 
 @dataclass(frozen=True)
@@ -101,14 +102,20 @@ def name_candidates(
     mid: Counter[str] = Counter()
     lowercase: set[str] = set()
     examples: dict[str, list[str]] = {}
+    told: set[str] = set()  # the writer named them: a scene's point-of-view character
     for chapter in chapters:
+        told.update(
+            word for scene in chapter.scenes if scene.pov
+            for word in _WORD.findall(scene.pov) if word[:1].isupper()
+        )
         for paragraph in chapter.paragraphs(notes=True):
             text = plain_text(paragraph.text).text
-            texting = bool(_TEXTING.match(text))
+            texting = is_texting(text)
             for match in _WORD.finditer(text):
                 word = _POSSESSIVE.sub("", match.group())
                 if not word[:1].isupper():
-                    lowercase.add(word)
+                    if not texting:  # texts are typed in lowercase, names too ("kit")
+                        lowercase.add(word)
                     continue
                 if word.isupper() or word == "I" or word.startswith(("I'", "I\u2019")):
                     continue  # shouted, an acronym, or the pronoun
@@ -123,10 +130,9 @@ def name_candidates(
     skip = {w.strip() for w in known} | {w.strip() for w in not_names}
     skip_lower = {w.lower() for w in skip}
     found = [
-        NameCandidate(word, uses[word], count, tuple(examples.get(word, ())))
-        for word, count in mid.items()
-        if count >= min_uses
-        and word.lower() not in lowercase
+        NameCandidate(word, uses[word], mid[word], tuple(examples.get(word, ())))
+        for word in set(mid) | told
+        if (word in told or (mid[word] >= min_uses and word.lower() not in lowercase))
         and word not in skip
         and word.lower() not in skip_lower
     ]
@@ -200,18 +206,25 @@ _INTRODUCERS = frozenset(
     "called named cousin brother sister uncle aunt friend in at from to near of into "
     "towards toward outside across past via".split()
 )
+# After a name addressed at the end of a sentence: a closing quote, or a full stop (!, ?)
+# and then a quote, the next sentence or the paragraph's end ("Go on, Devvy. I'm not").
+_ADDRESS_END = re.compile(r"[.!?\u2026]?[\"\u201d'\u2019]|[.!?\u2026](?:\s|$)")
 _KINDS_OF_MAGIC = frozenset("charm spell hex curse ward rite jinx ritual potion".split())
 
 
 def looks_like_name(text: str, start: int, end: int, known: object) -> bool:
     """A capitalised word that its neighbours mark as a name: a title before it ("Mrs
-    Okonjo"), a place noun or kind of spell after it ("Carrow Street", "a Wardlight
-    charm"), a word that introduces a name before it in mid-sentence ("called Isla
-    Dunmore", "in Pimlico"), or a known name beside it ("Delphine Ashby"). Runs of
-    capitalised words count as one name. ``known`` answers ``word in known``."""
+    Okonjo"; a title itself, "Señora", "Nana"), a place noun or kind of spell after it
+    ("Carrow Street", "a Wardlight charm"), a comma before it and the sentence's end
+    after it (addressed: "Go on, Devvy."), a word that introduces a name before it in
+    mid-sentence ("called Isla Dunmore", "in Pimlico"), or a known name beside it
+    ("Delphine Ashby"). Runs of capitalised words count as one name. ``known`` answers
+    ``word in known``."""
     word = text[start:end]
     if not word[:1].isupper():
         return False
+    if _POSSESSIVE.sub("", word).rstrip(".") in TITLES:
+        return True  # a title is part of a name ("Señora Reyes") or one ("Nana!")
     before = re.findall(r"[\w.'\u2019/-]+", text[max(0, start - 60) : start])
     after = re.findall(r"[\w.'\u2019-]+", text[end : end + 60])
     run_start = len(before)
@@ -220,8 +233,8 @@ def looks_like_name(text: str, start: int, end: int, known: object) -> bool:
     previous = before[run_start - 1].rstrip(".") if run_start > 0 else ""
     if previous.lower() == "the" and run_start > 1:
         previous = before[run_start - 2]  # "in the Westmarch"
-    if text[max(0, start - 2) : start] == ", " and re.match(r"[.!?\u2026]?[\"\u201d'\u2019]", text[end : end + 2]):
-        return True  # addressed at the end of a speech: "..., Nightjar."
+    if text[max(0, start - 2) : start] == ", " and _ADDRESS_END.match(text, end):
+        return True  # addressed at the end of a speech or sentence: "..., Nightjar."
     k = 0
     while k < len(after) - 1 and _CAPITALISED.fullmatch(after[k]) and after[k].rstrip(".,") not in PLACE_NOUNS:
         k += 1

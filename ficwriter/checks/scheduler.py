@@ -10,7 +10,10 @@ Work runs on two thread pools: fast engines (Harper, fiction rules) on one, Lang
 (a server round trip) on the other, so a slow or starting server never delays the fast
 results. ``submit`` delivers a first result when the fast engines are done and a final one
 when every engine is; a long check also delivers what it has every ``PARTIAL_EVERY``
-seconds, so the start of a big chapter is underlined while the rest is checked. Only
+seconds, so the start of a big chapter is underlined while the rest is checked - and
+LanguageTool's findings show paragraph by paragraph as its answers come, not only once
+it has read the whole chapter (paragraphs are sent in reading order, so the first screen
+is answered first). Only
 the newest submitted version is delivered, and work that only older versions wanted is
 cancelled before it starts or skipped when it comes up.
 Identical paragraph texts share one engine call, even across versions. A very long
@@ -277,9 +280,10 @@ class Checker:
     def submit(self, chapter: Chapter, version: int, on_result: ResultCallback) -> None:
         """Check ``chapter`` as ``version`` in the background; never blocks on an engine.
 
-        ``on_result`` runs on a worker thread, once when the fast engines are done and once
-        more (``final=True``) when LanguageTool is; not at all if a newer version was
-        submitted meanwhile.
+        ``on_result`` runs on a worker thread: when the fast engines are done, part-way
+        (at most every ``PARTIAL_EVERY`` seconds) while a long check or LanguageTool is
+        still answering, and once more (``final=True``) when every engine is; not at all
+        if a newer version was submitted meanwhile.
         """
         with self._lock:
             self._latest = version
@@ -462,14 +466,18 @@ class Checker:
             job.calls_done += 1
             fast_left, slow_left = job.fast_left(), job.slow_left()
             now = time.monotonic()
-            part_way = fast_left > 0 and now - job.last_delivery >= PARTIAL_EVERY
+            part_way = (
+                findings is not None
+                and (fast_left > 0 or slow_left > 0)
+                and now - job.last_delivery >= PARTIAL_EVERY
+            )
             if part_way:
                 job.last_delivery = now
         if name in SLOW_ENGINES and slow_left == 0 and fast_left == 0:
             self._deliver(job, final=True)
         elif name not in SLOW_ENGINES and fast_left == 0:
             self._deliver(job, final=slow_left == 0)
-        elif part_way and job.live():
+        elif part_way and job.live():  # LanguageTool's findings too, as they come
             self._deliver(job, final=False)
 
     # -- results ------------------------------------------------------------------------

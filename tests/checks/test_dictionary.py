@@ -43,6 +43,8 @@ def test_matching_rules():
     assert dictionary.silences(Category.SPELLING, "Lexa's")
     assert dictionary.silences(Category.SPELLING, "Grounder")
     assert not dictionary.silences(Category.SPELLING, "Tondc")  # a variant stays visible
+    assert dictionary.silences(Category.SPELLING, "lexa's")  # a name in a text message
+    assert not dictionary.silences(Category.SPELLING, "lexx")
     assert not dictionary.silences(Category.GRAMMAR, "Lexa")
 
 

@@ -293,6 +293,29 @@ def test_real_languagetool_keeps_fiction_defaults(real_languagetool):
     assert "EN_QUOTES" in real_languagetool.settings.disabled_rules
 
 
+# Correct fiction that LanguageTool's defaults flag (each from the marked corpus's kind):
+# comma-free compound sentences, dialogue fragments, dialect, lowercase texting.
+FICTION_LINES = [
+    "She pulled the door shut behind her and the whole house went quiet.",
+    '"You going?" he asked. "You okay?"',
+    '"You\'re going to anyway."',
+    "\"Y'all eat yet?\" \"Depends who's asking.\"",
+    "Kit: i think ur right tbh. it was fine lmao",
+    '"Mmph." Ooooh. Had had enough, she said, and handed her her coat.',
+]
+
+
+@pytest.mark.real_languagetool
+def test_real_languagetool_leaves_correct_dialogue_texting_and_dialect_alone(real_languagetool):
+    for line in FICTION_LINES:
+        found = [(f.rule_id, line[f.start : f.end]) for f in real_languagetool.check(line)]
+        assert found == [], line
+    # ... and still catches what a copy editor marks in the same kind of prose
+    errors = "i think she could of gone. The group of them was late, and she didn't knew."
+    found = {f.rule_id for f in real_languagetool.check(errors)}
+    assert {"MODAL_OF", "AUXILIARY_DO_WITH_INCORRECT_VERB_FORM"} <= found
+
+
 @pytest.mark.real_languagetool
 def test_real_languagetool_status_names_version_and_checks_in_parallel(real_languagetool):
     assert real_languagetool.status().detail == "LanguageTool 6.8 running locally"

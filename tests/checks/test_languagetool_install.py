@@ -12,6 +12,7 @@ from ficwriter.checks.languagetool_install import (
     configured_folder,
     find_installation,
     jar_folder,
+    write_server_config,
 )
 
 
@@ -33,9 +34,17 @@ def test_jar_folder_runs_every_jar_in_it(tmp_path: Path) -> None:
     found = jar_folder(folder)
     assert found is not None and (found.kind, found.version) == ("jars", "6.8")
     command = found.command("java", 8123)
-    assert command == ["java", "-cp", f"{folder}/*", "org.languagetool.server.HTTPServer",
-                       "--port", "8123"]  # fmt: skip
+    assert command == ["java", "-XX:TieredStopAtLevel=1", "-cp", f"{folder}/*",
+                       "org.languagetool.server.HTTPServer", "--port", "8123"]  # fmt: skip
     assert "--public" not in command  # loopback only
+
+
+def test_the_server_caches_its_rule_pipeline_for_ficwriters_settings(tmp_path: Path) -> None:
+    folder = jars(tmp_path, "languagetool-server-6.8.jar", "language-en-6.8.jar")
+    config = write_server_config(tmp_path / "server.properties")
+    assert "pipelineCaching=true\n" in config.read_text()
+    command = jar_folder(folder).command("java", 8123, config)  # type: ignore[union-attr]
+    assert command[-2:] == ["--config", str(config)]
 
 
 def test_jar_folder_without_english_rules_is_not_one(tmp_path: Path) -> None:

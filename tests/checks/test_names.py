@@ -42,6 +42,25 @@ def test_sentence_starts_lowercase_words_and_single_uses_are_not_candidates() ->
     assert "Bellhaven" not in words  # used once
 
 
+def test_a_name_typed_in_lowercase_in_a_text_message_is_still_a_name() -> None:
+    chat = (
+        "**Kit:** who took my charger\n\n**Priya:** ask kit, it's always kit\n\n"
+        "Jojo laughed and kicked Kit under the table, so Kit gave it back.\n\n"
+        "Home was far; they went home.\n"
+    )
+    words = {c.word for c in name_candidates([parse(chat)])}
+    assert "Kit" in words  # "kit" in a text is the name typed fast
+    chat += "\nShe packed a first-aid kit.\n"
+    assert "Kit" not in {c.word for c in name_candidates([parse(chat)])}  # a word in prose
+
+
+def test_a_scenes_point_of_view_character_is_a_candidate() -> None:
+    text = '<!-- scene: title="Rooftops"; pov=Marcus -->\nMarcus hated heights.\n'
+    found = name_candidates([parse(text)])
+    assert [(c.word, c.mid_sentence) for c in found] == [("Marcus", 0)]
+    assert name_candidates([parse(text)], not_names=["Marcus"]) == []
+
+
 def test_the_dictionary_and_the_writers_no_remove_a_candidate() -> None:
     chapter = parse(STORY)
     assert [c.word for c in name_candidates([chapter], known=["Corrin"])] == ["Odessa"]
@@ -117,7 +136,12 @@ def test_neighbours_mark_a_single_use_as_a_name() -> None:
     assert at("A girl called Isla Dunmore was asleep.", "Dunmore")
     assert at("She had a room in Pimlico.", "Pimlico")
     assert at("Miss Delphine Ashby ran it.", "Delphine")
+    assert at('"Go on, Devvy. I\'m not getting any younger."', "Devvy")  # addressed
+    assert at("People have died everywhere, Marn.", "Marn")
+    assert at('"Thank you, Señora Reyes."', "Señora")  # a title is part of the name
+    assert at('"Nana!"', "Nana")
     assert not at("Tuesdya was wet.", "Tuesdya")
+    assert not at("We met, Tuesdya and I, at noon.", "Tuesdya")
     assert not at("It was a Grat day.", "Grat")
     assert silenced_at(known, "A room in Pimlico.", 10, 17, Category.SPELLING, "SpellCheck")
     assert not silenced_at(known, "A room in Pimlico.", 10, 17, Category.GRAMMAR, "AnA")

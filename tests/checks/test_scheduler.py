@@ -154,6 +154,29 @@ def test_stale_versions_are_dropped(lt_server: FakeLanguageTool):
         checker.close()
 
 
+def test_a_one_paragraph_edit_sends_languagetool_that_paragraph_alone(
+    lt_server: FakeLanguageTool,
+):
+    text = "\n\n".join(f"She didn't walked home on day {n}." for n in range(60)) + "\n"
+    lt = LanguageToolEngine(remote_settings(lt_server.url))
+    checker = Checker([lt])
+    try:
+        assert lt.wait_started(10)
+        checker.check_chapter(parse(text), timeout=30)
+        assert len(lt_server.texts) == 60
+        sent = checker.chars["languagetool"]
+        edited = text.replace("on day 41.", "on day 41, late and soaked.")
+        after = checker.check_chapter(parse(edited), timeout=30)
+        paragraph = "She didn't walked home on day 41, late and soaked."
+        assert lt_server.texts[60:] == [paragraph]
+        assert checker.chars["languagetool"] - sent == len(paragraph)  # of 2,100 in the chapter
+        # every paragraph's finding is still shown, the unchanged ones from the cache
+        flagged = {i.paragraph for i in after.issues if edited[i.start : i.end] == "walked"}
+        assert flagged == set(range(60))
+    finally:
+        checker.close()
+
+
 def test_unavailable_languagetool_does_not_stop_harper(lt_server: FakeLanguageTool, harper_engine):
     lt = LanguageToolEngine(remote_settings(lt_server.url, timeout=0.3))
     checker = Checker([lt, harper_engine])
@@ -431,6 +454,42 @@ def test_a_long_check_delivers_what_it_has_found_part_way(
     assert _flagged_paragraphs(early, text) <= set(range(10))  # only what was checked
     gate.open()
     assert _flagged_paragraphs(finals.of(1), text) == set(range(40))
+
+
+def test_languagetool_findings_show_paragraph_by_paragraph_as_they_come(
+    lt_server: FakeLanguageTool, harper_engine: HarperEngine, monkeypatch: pytest.MonkeyPatch
+):
+    """Harper is done at once; LanguageTool's answers are shown as they come, in reading
+    order, long before it has read the whole chapter."""
+    monkeypatch.setattr("ficwriter.checks.scheduler.PARTIAL_EVERY", 0.0)  # after every call
+    lt = LanguageToolEngine(remote_settings(lt_server.url))
+    gate = EngineGate()
+    monkeypatch.setattr(lt, "check", gate.wrap(lt.check))
+    text = "\n\n".join(f"She didn't walked home on day {n}." for n in range(30)) + "\n"
+    finals = _Finals()
+    checker = Checker([lt, harper_engine])
+    try:
+        assert lt.wait_started(10)
+        checker.submit(parse(text), 1, finals)
+        wait_for(lambda: any("harper" in r.done for r in finals.results))
+        assert not any(_lt_paragraphs(r, text) for r in finals.results)
+        gate.allow(4)
+        wait_for(lambda: any(_lt_paragraphs(r, text) for r in finals.results))
+        early = finals.results[-1]
+        assert not early.final and early.pending == {"languagetool"} and "harper" in early.done
+        assert _lt_paragraphs(early, text) <= set(range(4))  # the first ones, nothing beyond
+        gate.open()
+        assert _lt_paragraphs(finals.of(1), text) == set(range(30))
+    finally:
+        gate.open()
+        checker.close()
+
+
+def _lt_paragraphs(result: CheckResult, text: str) -> set[int]:
+    return {
+        i.paragraph for i in result.issues
+        if "languagetool" in i.engines and text[i.start : i.end] == "walked"
+    }
 
 
 def test_closing_the_checker_releases_a_waiting_chapter_check(harper_engine, gate: EngineGate):

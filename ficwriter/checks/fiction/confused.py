@@ -290,6 +290,12 @@ CONFUSIONS: tuple[Confusion, ...] = (
         "is a possessive; the place is ‘there’",
     ),
     _entry(
+        r"\b(?:was|were|is|are|be|been)\s+(?P<w>their)\b(?=\s*[.,!?;]|\s+(?:when|before|again|"
+        r"yesterday|today|tonight|already|anymore|now|until|too)\b)",
+        "there",
+        "is a possessive; ‘whatever light was there when’ is a place",
+    ),
+    _entry(
         r"\b(?:was|is|were|are|be|been|being|seemed|looked|felt|got|get|he's|she's|it's|"
         r"he|she|too|I'm|you're|and|far|way|much|just|,)\s+(?P<w>to)\s+(?:important|late|early|soon|young|old|stubborn|fond|big|small|"
         r"tired|good|bad|hot|cold|busy|scared|afraid|proud|loud|quiet|heavy|high|low|deep|"

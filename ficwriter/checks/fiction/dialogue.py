@@ -81,7 +81,8 @@ _AFTER_ADDRESS = (
     r"there's|don't|do|let|let's|stop|come|look|get|go|wait|listen|please|help|hold|give|"
     r"tell|take|sit|stay|run|move|leave|put|keep|try|watch|plot|shut|eat|drink|hurry|"
     r"open|close|turn|pass|grab|bring|follow|quick|calm|breathe|focus|enough|remember|"
-    r"forget|trust|be|make|answer|say|talk|read|write|call|check"
+    r"forget|trust|be|make|answer|say|talk|read|write|call|check|someone's|somebody's|"
+    r"everyone's|everybody's|nobody's|he's|she's|they're|they've|we've"
 )
 _AFTER_ADDRESS = "|".join(sorted(_AFTER_ADDRESS.split("|"), key=len, reverse=True))
 _NAME_FIRST = re.compile(

@@ -17,6 +17,8 @@ from ficwriter.core.words import iter_words
 
 OPENING_QUOTES = '"\u201c'
 CLOSING_QUOTES = '"\u201d'
+SINGLE_OPENING = "'\u2018"
+SINGLE_CLOSING = "'\u2019"
 
 # Sentence ends: terminal punctuation, closing quotes or brackets, then space.
 _SENTENCE_END_RE = re.compile(r"[.!?\u2026]+[\"\u201d'\u2019)\]]*\s+")
@@ -53,6 +55,26 @@ class Sentence(NamedTuple):
     in_dialogue: bool  # opens with a quotation mark or inside one
 
 
+def _single_quoted(text: str) -> list[tuple[int, int]]:
+    """Speech in single quotes. An opening quote follows a space (or the start) and
+    precedes a word; a closing one follows a word and is not inside one, so the
+    apostrophes of "doesn't" and "'Cause" neither open nor close speech."""
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    for index, char in enumerate(text):
+        before = text[index - 1] if index else " "
+        after = text[index + 1] if index + 1 < len(text) else " "
+        if start is None:
+            if char in SINGLE_OPENING and (before.isspace() or before in "([") and not after.isspace():
+                start = index
+        elif char in SINGLE_CLOSING and not before.isspace() and not after.isalnum():
+            spans.append((start, index + 1))
+            start = None
+    if start is not None:
+        spans.append((start, len(text)))
+    return spans
+
+
 class ParagraphText:
     """One paragraph's words, dialogue ranges and sentence openings."""
 
@@ -65,7 +87,11 @@ class ParagraphText:
 
     @cached_property
     def dialogue(self) -> list[tuple[int, int]]:
-        """Spans of quoted speech, quotation marks included."""
+        """Spans of quoted speech, quotation marks included: in double quotes, or in
+        single ones where the paragraph has no double quotes (British house style:
+        'Tomorrow, Toby.')."""
+        if not any(q in self.text for q in OPENING_QUOTES + CLOSING_QUOTES):
+            return _single_quoted(self.text)
         spans: list[tuple[int, int]] = []
         start: int | None = None
         for index, char in enumerate(self.text):

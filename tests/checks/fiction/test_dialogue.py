@@ -145,6 +145,8 @@ def test_a_beat_or_a_tag_after_a_comma_is_not(text: str) -> None:
         ('"Put it down Tovan."', "down Tovan"),
         ('"Come back Mr Reyes."', "back Mr Reyes"),
         ('"Yes Mr Reyes," she said.', "Yes Mr Reyes"),
+        ('He put his head round the door. "Tovan someone\'s here for you."', "Tovan someone's"),
+        ('"Tovan she\'s waiting."', "Tovan she's"),
     ],
 )
 def test_a_known_name_addressed_without_its_comma_is_flagged(text: str, expected: str) -> None:
@@ -155,6 +157,7 @@ def test_a_known_name_addressed_without_its_comma_is_flagged(text: str, expected
     "text",
     [
         '"Tovan went home."',  # the name is the subject
+        "\"Tovan's here.\"",  # the name's own 's
         '"Tomorrow I go."',  # not a name
         '"You Mackey?" she asked.',  # a question: are you Mackey?
         '"We sailed to India. Then India sent us back."',

@@ -44,6 +44,7 @@ CATCHES = [
     ("The old king was weary early in his long rein.", "rein"),
     ("I found a coat, but who's scarf is this?", "who's"),
     ("They went their after school.", "their"),
+    ("The key was their when I looked.", "their"),
     ("I want too go home.", "too"),
     # verb forms
     ("Our mother use to sing on Sundays.", "use"),
@@ -77,6 +78,7 @@ QUIET = [
     "\"Your own mother wouldn't know you.\"",
     "Their house was the last on the lane.",
     "They went their separate ways.",
+    "It was their first night and their idea when it began.",
     "He was going to a friend's.",
     "She came to like him in time.",
     "I want to, too.",
