@@ -3,15 +3,21 @@
 
 Run from the repository root:
 
-    python benchmarks/bench_checks.py            # everything
-    python benchmarks/bench_checks.py project    # the whole-project run only
+    python benchmarks/bench_checks.py                # everything
+    python benchmarks/bench_checks.py project        # the whole-project run only
+    python benchmarks/bench_checks.py project --runs 1
+    python benchmarks/bench_checks.py long           # the 16,000-word chapter, long paragraphs
     python benchmarks/bench_checks.py --languagetool   # the real LanguageTool figures alone
 
 The whole-project run writes a ~331,000-word project of distinct generated paragraphs
 (``benchmarks/prose.py``, seeded) and times, each in a process of its own so that its peak
 memory is its own: bare harper-py (one linter, its default rules, paragraph by paragraph),
 ficwriter's first check of every chapter (Harper + fiction rules, empty cache, the
-project's SQLite cache written), and the same check again with nothing changed.
+project's SQLite cache written), and the same check again with nothing changed; the
+median of ``--runs`` runs (3), with each run's CPU time and the load average beside it
+(the machine is shared: wall time follows the load, CPU time much less). Then, each in its
+own process too: a 16,000-word generated chapter's first check, and one paragraph of 1 MB
+(a story pasted without blank lines), checked in pieces cut at sentence ends.
 
 Prints medians. Harper and the fiction rules run in-process; LanguageTool runs first against
 the test suite's fake server (what an edit sends to it: one paragraph, never the chapter),
@@ -21,8 +27,10 @@ then for real from the folder scripts/get-languagetool filled: the first finding
 
 from __future__ import annotations
 
+import argparse
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -30,6 +38,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,6 +62,8 @@ WARM_RUNS = 15
 EDITS = 15
 PROJECT_CHAPTERS = 20
 PROJECT_WORDS = 331_000
+CHAPTER_WORDS = 16_000
+LONG_PARAGRAPH_CHARS = 1_000_000
 
 
 def find_seed() -> Path:
@@ -231,39 +242,106 @@ def run_ficwriter(root: Path) -> int:
 
 
 def project_child(kind: str, root: Path) -> None:
-    """One timed run, in this process: prints seconds, peak MB and what was found."""
-    start = time.perf_counter()
-    found = run_bare_harper(root) if kind == "bare" else run_ficwriter(root)
-    seconds = time.perf_counter() - start
+    """One timed run, in this process: prints seconds, CPU seconds, peak MB and what was
+    found. ``root`` is a project folder (a chapter file for ``file``)."""
+    start, cpu = time.perf_counter(), time.process_time()
+    run = {"bare": run_bare_harper, "ficwriter": run_ficwriter, "file": run_file}[kind]
+    found = run(root)
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"{seconds:.2f} {peak:.0f} {found}")
+    print(f"{seconds:.3f} {cpu:.2f} {peak:.0f} {found}")
 
 
-def timed_child(kind: str, root: Path) -> tuple[float, float, int]:
+@dataclass(frozen=True)
+class Run:
+    seconds: float
+    cpu: float
+    peak_mb: float
+    found: int
+    load: float  # the one-minute load average as the run ended
+
+
+def timed_child(kind: str, root: Path) -> Run:
     out = subprocess.run(
         [sys.executable, __file__, "--child", kind, str(root)],
         check=True, capture_output=True, text=True, cwd=ROOT,
     ).stdout.split()
-    return float(out[0]), float(out[1]), int(out[2])
+    return Run(float(out[0]), float(out[1]), float(out[2]), int(out[3]), os.getloadavg()[0])
 
 
-def bench_project() -> None:
+def _median(runs: list[Run], what: str) -> float:
+    return statistics.median(getattr(run, what) for run in runs)
+
+
+def _loads(runs: list[Run]) -> str:
+    return "load " + "/".join(f"{run.load:.1f}" for run in runs)
+
+
+def bench_project(runs: int) -> None:
+    print(f"{os.cpu_count()} cores; load average now {os.getloadavg()[0]:.1f}")
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder) / "project"
         words = write_project(root)
         print(f"Whole project: {PROJECT_CHAPTERS} chapters, {words:,} words of distinct "
-              f"generated prose; {os.cpu_count()} cores")
-        bare, bare_mb, bare_found = timed_child("bare", root)
+              f"generated prose; median of {runs} runs, bare harper-py and ficwriter in turn")
+        bare: list[Run] = []
+        first: list[Run] = []
+        again: list[Run] = []
+        for _ in range(runs):
+            shutil.rmtree(root / ".ficwriter", ignore_errors=True)  # an empty cache
+            bare.append(timed_child("bare", root))
+            first.append(timed_child("ficwriter", root))
+            again.append(timed_child("ficwriter", root))
+        ratios = [f.seconds / b.seconds for f, b in zip(first, bare)]
+        b, f = _median(bare, "seconds"), _median(first, "seconds")
         print(f"  bare harper-py (one linter, default rules, paragraph by paragraph): "
-              f"{bare:.1f} s ({bare / words * 1e6:.0f} ms per 1,000 words), peak {bare_mb:.0f} MB, "
-              f"{bare_found} lints")
-        first, first_mb, first_found = timed_child("ficwriter", root)
-        print(f"  ficwriter first check (Harper + fiction rules, empty cache): {first:.1f} s = "
-              f"{first / bare:.2f}x bare harper-py (target <= 0.5), peak {first_mb:.0f} MB "
-              f"(target <= 300), {first_found} issues")
-        again, again_mb, _ = timed_child("ficwriter", root)
-        print(f"  re-check, nothing changed (a new process, the project's cache): {again:.2f} s "
-              f"(target <= 1), peak {again_mb:.0f} MB")
+              f"{b:.1f} s ({b / words * 1e6:.0f} ms per 1,000 words; CPU "
+              f"{_median(bare, 'cpu'):.1f} s), peak {_median(bare, 'peak_mb'):.0f} MB, "
+              f"{bare[0].found} lints; {_loads(bare)}")
+        print(f"  ficwriter first check (Harper + fiction rules, empty cache): {f:.1f} s "
+              f"(CPU {_median(first, 'cpu'):.1f} s) = {statistics.median(ratios):.2f}x bare "
+              f"harper-py, run by run {', '.join(f'{r:.2f}' for r in ratios)} (target <= 0.5); "
+              f"peak {_median(first, 'peak_mb'):.0f} MB (target <= 300), {first[0].found} "
+              f"issues; {_loads(first)}")
+        print(f"  re-check, nothing changed (a new process, the project's cache): "
+              f"{_median(again, 'seconds'):.2f} s (target <= 1), peak "
+              f"{_median(again, 'peak_mb'):.0f} MB; {_loads(again)}")
+
+
+def run_file(path: Path) -> int:
+    """One chapter file through ficwriter's checker, as `ficwriter check` does it."""
+    from ficwriter.checks.build import build_checker
+
+    checker = build_checker(path.parent, only=["harper", "fiction"], persist=False)
+    try:
+        return len(checker.check_chapter(parse(path.read_text(encoding="utf-8"))).issues)
+    finally:
+        checker.close()
+
+
+def bench_long(runs: int) -> None:
+    """The 16,000-word chapter's first check, and one paragraph of 1 MB."""
+    with tempfile.TemporaryDirectory() as folder:
+        chapter = Path(folder) / "chapter.md"
+        chapter.write_text(ProseWriter(seed=160).chapter(CHAPTER_WORDS), encoding="utf-8")
+        done = [timed_child("file", chapter) for _ in range(runs)]
+        print(f"\n{CHAPTER_WORDS:,}-word generated chapter, first check (Harper + fiction, "
+              f"empty cache, a new process; median of {runs}): {_median(done, 'seconds'):.2f} s "
+              f"(CPU {_median(done, 'cpu'):.1f} s; target <= 1), peak "
+              f"{_median(done, 'peak_mb'):.0f} MB; {_loads(done)}")
+        long = Path(folder) / "pasted.md"
+        writer, parts, size = ProseWriter(seed=1_000), [], 0
+        for paragraph in writer.paragraphs():
+            parts.append(paragraph)
+            size += len(paragraph) + 1
+            if size >= LONG_PARAGRAPH_CHARS:
+                break
+        long.write_text(" ".join(parts)[:LONG_PARAGRAPH_CHARS] + "\n", encoding="utf-8")
+        one = timed_child("file", long)
+        print(f"one paragraph of {LONG_PARAGRAPH_CHARS:,} characters (distinct generated "
+              f"prose, {count_words(long.read_text(encoding='utf-8')):,} words), checked in "
+              f"pieces: {one.seconds:.1f} s (CPU {one.cpu:.1f} s; target <= 5), peak "
+              f"{one.peak_mb:.0f} MB, {one.found} issues; load {one.load:.1f}")
 
 
 def bench_real_languagetool() -> None:
@@ -333,8 +411,15 @@ def main() -> None:
     if sys.argv[1:2] == ["--child"]:
         project_child(sys.argv[2], Path(sys.argv[3]))
         return
-    bench_project()
-    if sys.argv[1:2] == ["project"]:
+    parser = argparse.ArgumentParser(description="the checker's speed figures")
+    parser.add_argument("part", nargs="?", choices=("project", "long"))
+    parser.add_argument("--runs", type=int, default=3, help="runs of each timed process")
+    args = parser.parse_args()
+    if args.part in (None, "project"):
+        bench_project(args.runs)
+    if args.part in (None, "long"):
+        bench_long(args.runs)
+    if args.part is not None:
         return
     engines, rules, label = offline_engines()
     bench_seed(engines, rules, label)

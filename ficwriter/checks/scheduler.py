@@ -33,6 +33,7 @@ a word or dismissing an issue shows on the next result without re-checking anyth
 chapter's issues, before dismissals, under a key made of the chapter's text and everything
 else they depend on (engines' settings, dictionary, names, which engines show); checking
 that chapter again with nothing changed reads them back instead of re-assembling them.
+``submit`` (the window, on every keystroke) neither reads nor writes them.
 """
 
 from __future__ import annotations
@@ -246,9 +247,17 @@ class Checker:
 
     # -- checking -----------------------------------------------------------------------
 
-    def check_chapter(self, chapter: Chapter, timeout: float | None = None) -> CheckResult:
+    def check_chapter(
+        self,
+        chapter: Chapter,
+        timeout: float | None = None,
+        on_progress: Callable[[Progress], None] | None = None,
+    ) -> CheckResult:
         """Check ``chapter`` and wait for every engine (the CLI, the project's other
-        chapters, tests); ``CheckerClosed`` if the checker is closed before it is done."""
+        chapters, tests); ``CheckerClosed`` if the checker is closed before it is done.
+
+        ``on_progress`` is called on the waiting thread every ``PARTIAL_EVERY`` seconds
+        while the check runs (a 10 MB file takes minutes: the command line shows it)."""
         done = threading.Event()
         final: list[CheckResult] = []
 
@@ -263,13 +272,17 @@ class Checker:
             self._waiters.add(done)
         try:
             try:
-                self._start(chapter, -1, keep, wanted=lambda: True, remember=True)
+                job = self._start(chapter, -1, keep, wanted=lambda: True, remember=True)
             except RuntimeError:  # the thread pools shut down under it
                 if self._closed:
                     raise CheckerClosed("the checker was closed") from None
                 raise
-            if not done.wait(timeout):
-                raise TimeoutError(f"checking did not finish in {timeout} s")
+            deadline = None if timeout is None else time.monotonic() + timeout
+            while not done.wait(PARTIAL_EVERY if on_progress else timeout):
+                if deadline is not None and time.monotonic() >= deadline:
+                    raise TimeoutError(f"checking did not finish in {timeout} s")
+                if on_progress is not None:
+                    on_progress(Progress(job.version, job.calls_done, job.total))
         finally:
             with self._lock:
                 self._waiters.discard(done)
@@ -287,7 +300,12 @@ class Checker:
         """
         with self._lock:
             self._latest = version
-        job = self._start(chapter, version, on_result, wanted=lambda: self._latest == version)
+        try:
+            job = self._start(chapter, version, on_result, wanted=lambda: self._latest == version)
+        except RuntimeError:  # the thread pools shut down under it: nobody wants the result
+            if self._closed:
+                return
+            raise
         with self._lock:
             if self._latest == version:
                 self._current = job
@@ -332,7 +350,7 @@ class Checker:
             e for e in self.engines
             if e.status().state not in (EngineState.OFF, EngineState.UNAVAILABLE)
         ]
-        key = self._chapter_key(chapter, engines)
+        key = self._chapter_key(chapter, engines) if remember else None  # not per keystroke
         ready = self.cache.get_issues(key) if key is not None else None
         if ready is not None:
             job = _Job(version, chapter, [], engines, on_result, wanted, ready=ready)

@@ -2,7 +2,8 @@
 
 Mirrors ``ficwriter.checks.scheduler.Checker.check_chapter``: the same engines, settings,
 project dictionary and dismissals the window uses. Exit 0 when the check ran, whatever it
-found (an engine that could not run is reported on stderr); 2 on bad input.
+found (an engine that could not run is reported on stderr); 2 on bad input. A check that
+takes more than a moment says how far it is on stderr (stdout stays the issues, or JSON).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Any
 from ficwriter.checks.build import build_checker
 from ficwriter.checks.engine import EngineState
 from ficwriter.checks.issue import Issue
+from ficwriter.checks.scheduler import Progress
 from ficwriter.checks.settings import ENGINE_NAMES, CheckSettings, load_check_settings
 from ficwriter.commands.reading import read_chapter
 from ficwriter.commands.errors import CommandError
@@ -100,6 +102,26 @@ def _as_text(issue: Issue, text: str, name: str) -> str:
     return out + f" <{'+'.join(issue.engines)}>"
 
 
+class _ProgressLine:
+    """"checking: 40% (1,400 of 3,500 paragraph checks)" on stderr: rewritten in place on a
+    terminal, a new line at each further tenth otherwise (a log stays short)."""
+
+    def __init__(self) -> None:
+        self._tty = sys.stderr.isatty()
+        self._shown = -1
+
+    def __call__(self, progress: Progress) -> None:
+        if not progress.total:
+            return
+        percent = progress.done * 100 // progress.total
+        if not self._tty and percent // 10 == self._shown // 10:
+            return
+        self._shown = percent
+        line = f"checking: {percent}% ({progress.done:,} of {progress.total:,} paragraph checks)"
+        print(f"\r{line}" if self._tty else line, end="" if self._tty else "\n",
+              file=sys.stderr, flush=True)
+
+
 def run(args: argparse.Namespace) -> int:
     chapter = read_chapter(args.chapter)
     root = project_root_for(args.chapter)
@@ -110,7 +132,7 @@ def run(args: argparse.Namespace) -> int:
     except ValueError as error:
         raise CommandError(f"bad check settings: {error}") from error
     try:
-        result = checker.check_chapter(chapter)
+        result = checker.check_chapter(chapter, on_progress=_ProgressLine())
     finally:
         checker.close()
     text = chapter.text

@@ -141,3 +141,46 @@ def test_languagetool_dir_without_languagetool_falls_back_and_says_why(
     [line] = [l for l in captured.err.splitlines() if "languagetool" in l]
     assert line.startswith("ficwriter check: languagetool unavailable: ")
     assert "scripts/get-languagetool" in line or "Java" in line
+
+
+def test_a_long_check_shows_how_far_it_is_on_stderr_and_keeps_stdout_json(
+    tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch
+):
+    import threading
+
+    from ficwriter.checks.harper_engine import HarperEngine
+    from tests.gate import EngineGate
+    from tests.history.support import wait_for
+
+    text = "".join(f"Clarke didn't turned around {n} times and she recieve the note from Lexa. "
+                   for n in range(2_000))
+    path = tmp_path / "pasted.md"
+    path.write_text(text + "\n", encoding="utf-8")  # one 150 KB paragraph, no two pieces alike
+    gate = EngineGate()
+    monkeypatch.setattr(HarperEngine, "check", gate.wrap(HarperEngine.check))
+    gate.allow(10)  # a tenth or so of the pieces, then the check waits at the gate
+    code: list[int] = []
+    run = threading.Thread(
+        target=lambda: code.append(main(["check", str(path), "--engine", "harper",
+                                         "--format", "json"]))
+    )
+    run.start()
+    err: list[str] = []
+    try:
+        wait_for(lambda: err.append(capsys.readouterr().err) or "checking: " in "".join(err),
+                 timeout=30)
+    finally:
+        gate.open()
+        run.join(120)
+    captured = capsys.readouterr()
+    shown = "".join(err) + captured.err
+    assert code == [0]
+    import re
+
+    first = re.search(r"checking: (\d+)% \((\d+) of (\d+) paragraph checks\)", shown)
+    assert first is not None, shown
+    percent, done, total = map(int, first.groups())
+    assert done <= 10 < total and percent == done * 100 // total  # shown while it waited
+    document = json.loads(captured.out)  # stdout is the JSON alone
+    texts = [i["text"] for i in document["issues"]]
+    assert texts.count("recieve") == 2_000 and texts.count("turned") == 2_000

@@ -112,6 +112,11 @@ def test_split_at_a_scene_and_merge_with_next_keep_every_word(window, story: Pat
 def test_delete_goes_to_the_trash_and_deleted_chapters_brings_it_back(
     window, story: Path, qtbot
 ) -> None:
+    qtbot.keyClicks(window.editor, "Grey. ")
+    qtbot.keyClick(window.editor, Qt.Key.Key_S, CTRL)
+    store = window.workspace.store
+    kept = [(r.id, store.text(r.id)) for r in store.revisions("chapters/01-dawn.md")]
+    assert len(kept) == 2  # as opened, and as saved
     later(qtbot, answer_yes)
     choose(qtbot, window.outline.menu_for(chapter_item(window, 1)), "Delete…")
     assert names(story) == ["01-cave.md", "02-home.md"]
@@ -126,8 +131,15 @@ def test_delete_goes_to_the_trash_and_deleted_chapters_brings_it_back(
     window.menus.act_deleted.trigger()
     assert names(story) == ["01-dawn.md", "02-cave.md", "03-home.md"]
     assert window.session.path == story / "chapters" / "01-dawn.md"
-    assert window.editor.text() == "Dawn came.\n\n* * *\n\nThey rode out.\n"
+    assert window.editor.text() == "Grey. Dawn came.\n\n* * *\n\nThey rode out.\n"
     assert window.workspace.store.deleted() == []
+    # the whole history came back with it: every earlier revision, then delete and restore
+    back = store.revisions("chapters/01-dawn.md")
+    assert [(r.id, store.text(r.id)) for r in back[-len(kept):]] == kept
+    assert [r.source for r in back[: len(back) - len(kept)]] == [
+        "Chapters: Restore Chapter", "Chapters: Delete Chapter"]
+    window.history.toggleViewAction().trigger()  # View → History lists them all
+    qtbot.waitUntil(lambda: window.history.list.topLevelItemCount() == len(back))
 
 
 def test_unsaved_edits_are_saved_before_a_chapter_moves(window, story: Path, qtbot) -> None:
