@@ -95,7 +95,8 @@ class CheckController(QObject):
         self._checking = False
         self._progress_timer = QTimer(self, interval=PROGRESS_INTERVAL_MS)
         self._progress_timer.timeout.connect(self._poll_progress)
-        self._handoff = LatestOnly("ficwriter-submit")
+        # the checker's workers start on this thread: they run behind the window, as it does
+        self._handoff = LatestOnly("ficwriter-submit", background=True)
         self._sorting = LatestOnly("ficwriter-results")
         self._closed = False
         self.statusArrived.connect(self._on_status)
