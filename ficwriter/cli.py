@@ -2,7 +2,8 @@
 
 Each subcommand module in ``ficwriter.commands`` registers its parsers and mirrors one
 function of core/, checks/ or history/, so what the window does a script can do too.
-Exit codes: 0 success, 2 bad input (one line on stderr, nothing written).
+Exit codes: 0 success, 2 bad input (one line on stderr, nothing written) or a disk that
+refused history ("disk full: history not updated": the chapter files stay as written).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections.abc import Sequence
 from ficwriter import __version__, selftest
 from ficwriter.commands import COMMAND_MODULES
 from ficwriter.commands.errors import CommandError
+from ficwriter.history.disk_trouble import HistoryUnavailable
 
 
 def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
@@ -39,7 +41,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(args_list)
     try:
         return int(args.run(args) or 0)
-    except CommandError as error:
+    except (CommandError, HistoryUnavailable) as error:
         print(f"ficwriter {args.command}: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:  # Ctrl+C: a line, not a traceback; exit hooks still run
