@@ -58,9 +58,9 @@ def run_import(args: argparse.Namespace) -> int:
         raise CommandError(f"{source}: {error}") from error
     except OSError as error:
         raise CommandError(f"{source}: {error.strerror or error}") from error
+    _record_imports(args.project, written)  # before printing: a reader gone stops nothing
     for path in written:
         print(path)
-    _record_imports(args.project, written)
     return 0
 
 
