@@ -17,6 +17,7 @@ from pathlib import Path
 from ficwriter.commands.errors import CommandError
 from ficwriter.commands.reading import read_chapter
 from ficwriter.commands.story_stats import run_project_stats
+from ficwriter.core.atomic import SaveError
 from ficwriter.core.project import import_chapters_into_project, open_project
 from ficwriter.core.stats import chapter_stats, outline
 from ficwriter.core.textfile import UnreadableFile
@@ -57,11 +58,14 @@ def run_import(args: argparse.Namespace) -> int:
         written = import_chapters_into_project(source, args.project)
     except UnreadableFile as error:
         raise CommandError(f"{source}: {error}") from error
+    except SaveError as error:  # a full or read-only disk: the import took nothing back
+        raise CommandError(f"cannot import into {args.project}: {error.reason}; "
+                           "nothing was imported") from error
     except OSError as error:
         raise CommandError(f"{source}: {error.strerror or error}") from error
+    _record_imports(args.project, written)  # before printing: a reader gone stops nothing
     for path in written:
         print(path)
-    _record_imports(args.project, written)
     return 0
 
 
