@@ -17,10 +17,12 @@ from pathlib import Path
 from ficwriter.commands.errors import CommandError
 from ficwriter.commands.reading import read_chapter
 from ficwriter.commands.story_stats import run_project_stats
+from ficwriter.core.atomic import SaveError
 from ficwriter.core.project import import_chapters_into_project, open_project
 from ficwriter.core.stats import chapter_stats, outline
 from ficwriter.core.textfile import UnreadableFile
 from ficwriter.history.database import DamagedDatabase
+from ficwriter.history.disk_trouble import HistoryUnavailable
 from ficwriter.history.lock import ProjectLocked
 from ficwriter.history.store import HistoryStore
 
@@ -56,20 +58,26 @@ def run_import(args: argparse.Namespace) -> int:
         written = import_chapters_into_project(source, args.project)
     except UnreadableFile as error:
         raise CommandError(f"{source}: {error}") from error
+    except SaveError as error:  # a full or read-only disk: the import took nothing back
+        raise CommandError(f"cannot import into {args.project}: {error.reason}; "
+                           "nothing was imported") from error
     except OSError as error:
         raise CommandError(f"{source}: {error.strerror or error}") from error
+    _record_imports(args.project, written)  # before printing: a reader gone stops nothing
     for path in written:
         print(path)
-    _record_imports(args.project, written)
     return 0
 
 
 def _record_imports(root: Path, written: list[Path]) -> None:
     """Each imported chapter's first revision, marked "import". When a ficwriter window
     holds the project, its watcher records the new files instead; a history that cannot be
-    opened costs the import nothing, the chapters are written already."""
+    opened costs the import nothing, the chapters are written already; a disk that refuses
+    history is said as for any command ("disk full: history not updated", exit 2)."""
     try:
         store = HistoryStore.open(root)
+    except HistoryUnavailable:
+        raise
     except ProjectLocked:
         print("note: the project is open in ficwriter; its window records the import",
               file=sys.stderr)

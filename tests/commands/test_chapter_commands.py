@@ -11,6 +11,7 @@ import pytest
 
 from ficwriter.cli import main
 from ficwriter.paths import sample_project
+from tests.faults import fill, make_read_only, tmpfs
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -137,3 +138,55 @@ def test_python_dash_m_ficwriter(starfall: Path, tmp_path: Path) -> None:
     assert (tmp_path / "md" / "01-the-long-walk.md").read_text(encoding="utf-8").startswith(
         "> Author's note"
     )
+
+
+AO3_DOWNLOAD = REPO / "tests" / "core" / "importers" / "data" / "ao3_download.html"
+
+
+def _files(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*"))
+            if p.is_file()}  # fmt: skip
+
+
+def _import_fails_in_one_line(argv: list[str], capsys: pytest.CaptureFixture[str],
+                              reason: str) -> None:  # fmt: skip
+    assert main(argv) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and len(captured.err.strip().splitlines()) == 1, captured.err
+    assert f"{reason}; nothing was imported" in captured.err
+
+
+def test_an_import_onto_a_full_disk_takes_back_what_it_wrote(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # An AO3 download whose second chapter is long: the first fits in the room left, the
+    # second does not, so the import fails half-way through.
+    midnight = "<p>The lamps went out one by one, and Pell went back for each of them.</p>"
+    source = tmp_path / "lamplighter.html"
+    source.write_text(AO3_DOWNLOAD.read_text(encoding="utf-8").replace(
+        midnight, midnight * 500), encoding="utf-8")  # fmt: skip
+    with tmpfs(tmp_path / "disk") as disk:
+        assert main(["new", str(disk / "Story"), "--title", "Lamps"]) == 0
+        capsys.readouterr()
+        before = _files(disk / "Story")
+        fill(disk)  # one page free: room for chapter 1, not for chapter 2
+        _import_fails_in_one_line(["import", str(source), "--project", str(disk / "Story")],
+                                  capsys, "the disk is full")  # fmt: skip
+        assert _files(disk / "Story") == before
+        _import_fails_in_one_line(["import", str(source), "--project", str(disk / "New")],
+                                  capsys, "the disk is full")  # fmt: skip
+        assert not (disk / "New").exists()
+
+
+def test_an_import_onto_a_read_only_disk_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with tmpfs(tmp_path / "disk") as disk:
+        assert main(["new", str(disk / "Story"), "--title", "Lamps"]) == 0
+        capsys.readouterr()
+        before = _files(disk / "Story")
+        make_read_only(disk)
+        for project in (disk / "Story", disk / "New"):
+            _import_fails_in_one_line(["import", str(AO3_DOWNLOAD), "--project", str(project)],
+                                      capsys, "the disk is read-only")  # fmt: skip
+        assert _files(disk / "Story") == before and not (disk / "New").exists()

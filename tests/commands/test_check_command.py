@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -184,3 +186,17 @@ def test_a_long_check_shows_how_far_it_is_on_stderr_and_keeps_stdout_json(
     document = json.loads(captured.out)  # stdout is the JSON alone
     texts = [i["text"] for i in document["issues"]]
     assert texts.count("recieve") == 2_000 and texts.count("turned") == 2_000
+
+
+def test_check_prints_only_its_findings_in_every_format(tmp_path: Path) -> None:
+    # harper-py's native code prints "gerund_form: …" on descriptor 1 linting this sentence
+    chapter = tmp_path / "01-trouble.md"
+    chapter.write_text("She was looking forward to trouble.\n\n" * 2, encoding="utf-8")
+    run = [sys.executable, "-m", "ficwriter", "check", str(chapter), "--engine", "harper"]
+    as_json = subprocess.run([*run, "--format", "json"], capture_output=True, text=True,
+                             timeout=120, check=True)  # fmt: skip
+    issues = json.loads(as_json.stdout)["issues"]
+    assert [i["rule_id"] for i in issues] == ["LookingForwardTo"] * 2
+    as_text = subprocess.run(run, capture_output=True, text=True, timeout=120, check=True)
+    lines = as_text.stdout.splitlines()
+    assert len(lines) == 2 and all(line.startswith(f"{chapter}:") for line in lines), lines
