@@ -510,6 +510,8 @@ class MainWindow(QMainWindow):
     def chapter_renamed(self, path: Path) -> None:
         if self.session is not None:
             self.session.path = path
+            if self.workspace is not None:  # the history panel follows the file
+                self.history.set_chapter(self.workspace.store, self.workspace.relative(path))
             self.outline.show_project(self.project_root, path)
             self.outline.update_chapter(path, self.session.chapter)
             self._set_title(path)

@@ -37,6 +37,7 @@ from ficwriter.history.chapters import change_chapters
 
 if TYPE_CHECKING:
     from ficwriter.gui.actions.opening import OpenCommands
+    from ficwriter.gui.actions.history_actions import HistoryActions
     from ficwriter.gui.app_settings import AppSettings
     from ficwriter.gui.editor.editor import ChapterEditor
     from ficwriter.gui.editor.session import ChapterSession
@@ -55,6 +56,7 @@ class ChapterWindow(Protocol):
     outline: OutlineDock
     opening: OpenCommands
     settings: AppSettings
+    history_actions: HistoryActions
 
     def save(self) -> bool: ...
     def open_chapter(self, path: Path, root: Path | None = None) -> bool: ...
@@ -288,6 +290,7 @@ class ChapterActions:
             window.chapter_renamed(now)
         else:
             window.outline.show_project(root, now)
+        window.history_actions.after_history_change("Saved")  # the command is a revision
         if rewritten:
             session.replace_text(read_text(now).text)
             session.reparse()
