@@ -2,9 +2,10 @@
 
 Each subcommand module in ``ficwriter.commands`` registers its parsers and mirrors one
 function of core/, checks/ or history/, so what the window does a script can do too.
-Exit codes: 0 success, 2 bad input (one line on stderr, nothing written), 141 when the
-reader of the output went away before the end (``ficwriter history CH | head -1``): the
-status a shell reports for any program its closed pipe stops, so ``set -o pipefail``
+Exit codes: 0 success, 2 bad input (one line on stderr, nothing written) or a disk that
+refused history ("disk full: history not updated": the chapter files stay as written),
+141 when the reader of the output went away before the end (``ficwriter history CH |
+head -1``): the status a shell reports for any program its closed pipe stops, so ``set -o pipefail``
 scripts see an output cut short as they do for ``cat`` or ``grep``, with no traceback.
 """
 
@@ -20,6 +21,7 @@ from pathlib import Path
 from ficwriter import __version__, selftest
 from ficwriter.commands import COMMAND_MODULES
 from ficwriter.commands.errors import CommandError
+from ficwriter.history.disk_trouble import HistoryUnavailable
 from ficwriter.native_output import keep_native_output_off_stdout, silence_broken_output
 
 BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a writer its reader left
@@ -59,7 +61,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(args: argparse.Namespace) -> int:
     try:
         return int(args.run(args) or 0)
-    except CommandError as error:
+    except (CommandError, HistoryUnavailable) as error:
         print(f"ficwriter {args.command}: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:  # Ctrl+C: a line, not a traceback; exit hooks still run

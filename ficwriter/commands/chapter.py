@@ -22,6 +22,7 @@ from ficwriter.core.project import import_chapters_into_project, open_project
 from ficwriter.core.stats import OutlineRow, chapter_stats, outline
 from ficwriter.core.textfile import UnreadableFile
 from ficwriter.history.database import DamagedDatabase
+from ficwriter.history.disk_trouble import HistoryUnavailable
 from ficwriter.history.lock import ProjectLocked
 from ficwriter.history.store import HistoryStore
 
@@ -72,9 +73,12 @@ def run_import(args: argparse.Namespace) -> int:
 def _record_imports(root: Path, written: list[Path]) -> None:
     """Each imported chapter's first revision, marked "import". When a ficwriter window
     holds the project, its watcher records the new files instead; a history that cannot be
-    opened costs the import nothing, the chapters are written already."""
+    opened costs the import nothing, the chapters are written already; a disk that refuses
+    history is said as for any command ("disk full: history not updated", exit 2)."""
     try:
         store = HistoryStore.open(root)
+    except HistoryUnavailable:
+        raise
     except ProjectLocked:
         print("note: the project is open in ficwriter; its window records the import",
               file=sys.stderr)

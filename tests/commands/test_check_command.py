@@ -161,7 +161,7 @@ def test_a_long_check_shows_how_far_it_is_on_stderr_and_keeps_stdout_json(
     path = tmp_path / "pasted.md"
     path.write_text(text + "\n", encoding="utf-8")  # one 150 KB paragraph, no two pieces alike
     gate = EngineGate()
-    monkeypatch.setattr(HarperEngine, "check", gate.wrap(HarperEngine.check))
+    gate.hold(monkeypatch, HarperEngine)
     gate.allow(10)  # a tenth or so of the pieces, then the check waits at the gate
     code: list[int] = []
     run = threading.Thread(
