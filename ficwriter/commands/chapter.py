@@ -64,9 +64,11 @@ def run_import(args: argparse.Namespace) -> int:
                            "nothing was imported") from error
     except OSError as error:
         raise CommandError(f"{source}: {error.strerror or error}") from error
-    _record_imports(args.project, written)  # before printing: a reader gone stops nothing
-    for path in written:
-        print(path)
+    try:
+        _record_imports(args.project, written)  # first: a reader gone stops nothing
+    finally:  # the new chapters are on disk even when their history is not
+        for path in written:
+            print(path)
     return 0
 
 
