@@ -218,3 +218,22 @@ def test_an_import_onto_a_read_only_disk_is_one_line(
             _import_fails_in_one_line(["import", str(AO3_DOWNLOAD), "--project", str(project)],
                                       capsys, "the disk is read-only")  # fmt: skip
         assert _files(disk / "Story") == before and not (disk / "New").exists()
+
+
+def test_an_import_onto_a_full_disk_writes_the_chapter_and_says_history_missed_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "draft.txt"
+    source.write_text("She ran.\n\n\nHe stayed.\n", encoding="utf-8")
+    with tmpfs(tmp_path / "disk", size="2m") as disk:
+        project = disk / "Mine"
+        assert main(["import", str(source), "--project", str(project)]) == 0
+        capsys.readouterr()
+        fill(disk, leave=16384)  # room for a chapter file, not for history's pages
+        assert main(["import", str(source), "--project", str(project)]) == 2
+        captured = capsys.readouterr()
+        assert captured.err == "ficwriter import: disk full: history not updated\n"
+        written = Path(captured.out.strip())
+        assert written.read_text(encoding="utf-8") == "She ran.\n\n* * *\n\nHe stayed.\n"
+        assert not [p for p in (project / ".ficwriter").iterdir() if "damaged" in p.name]
+        (disk / "filler").unlink()

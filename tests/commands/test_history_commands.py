@@ -236,7 +236,8 @@ def test_a_snapshot_on_a_read_only_disk_says_read_only(
         root = _story_on(disk)
         make_read_only(disk)
         assert main(["snapshot", str(root), "sent"]) == 2
-        assert capsys.readouterr().err == "ficwriter snapshot: read-only disk: history not updated\n"
+        said = capsys.readouterr().err
+        assert said == "ficwriter snapshot: read-only disk: history not updated\n"
 
 
 def test_history_still_lists_revisions_on_a_read_only_disk(
