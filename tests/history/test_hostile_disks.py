@@ -13,8 +13,9 @@ import pytest
 from ficwriter.history.database import database_path
 from ficwriter.history.disk_trouble import DISK_FULL, READ_ONLY_DISK, HistoryUnavailable
 from ficwriter.history.store import HistoryStore
+from ficwriter.history.sync import ExternalChange, ProjectWatcher
 from tests.faults import fill, make_read_only, tmpfs
-from tests.history.support import python_process
+from tests.history.support import python_process, wait_for
 
 CH = "chapters/01.md"
 DISK = "2m"  # room for a history that checkpoints; filled, a few KB are left
@@ -175,3 +176,25 @@ def test_a_reader_is_refused_rather_than_shown_a_history_without_its_newest_revi
         make_read_only(disk)
         with pytest.raises(HistoryUnavailable, match="^read-only disk: history not updated$"):
             HistoryStore.open(root, read_only=True)
+
+
+def test_the_watcher_takes_in_a_change_the_full_disk_refused_once_there_is_room(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    with tmpfs(tmp_path / "disk", size=DISK) as disk:
+        root = _project(disk, revisions=1)
+        with HistoryStore.open(root) as store, ProjectWatcher(store, retry=0.2) as watcher:
+            heard: list[ExternalChange] = []
+            watcher.subscribe(heard.append)
+            told: list[HistoryUnavailable | None] = []
+            store.on_trouble(told.append)
+            fill(disk, leave=8192)
+            (root / CH).write_text(TEXT + "Edited in another editor.\n", encoding="utf-8")
+            wait_for(lambda: bool(told))  # the watcher tried, and the disk refused
+            assert heard == [] and told[0] is not None and told[0].problem == DISK_FULL
+            (disk / "filler").unlink()
+            wait_for(lambda: bool(heard))
+            assert heard[0].kind == "modified"
+            assert store.text(heard[0].revision.id) == TEXT + "Edited in another editor.\n"
+            assert told[-1] is None
+        assert not any(r.exc_info for r in caplog.records)  # said once, no traceback
