@@ -11,6 +11,8 @@ import math
 import threading
 from collections.abc import Callable
 
+import pytest
+
 from ficwriter.checks.issue import Finding
 
 Check = Callable[..., list[Finding]]  # a bound ``check(text)`` or the class's ``check(self, text)``
@@ -35,6 +37,12 @@ class EngineGate:
         with self._turn:
             self._allowed = math.inf
             self._turn.notify_all()
+
+    def hold(self, monkeypatch: pytest.MonkeyPatch, engine: object) -> None:
+        """Gate ``engine``'s (an engine or its class) ``check``, one paragraph a call: no
+        batches, so ``allow(n)`` lets exactly ``n`` paragraphs through."""
+        monkeypatch.setattr(engine, "check", self.wrap(getattr(engine, "check")))
+        monkeypatch.setattr(engine, "batch_chars", 0, raising=False)
 
     def wrap(self, check: Check) -> Check:
         def gated(*args: object) -> list[Finding]:

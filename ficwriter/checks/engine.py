@@ -9,6 +9,7 @@ to run again on every change.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from collections.abc import Sequence
 from enum import Enum
 from typing import Protocol
 
@@ -58,6 +59,17 @@ class Engine(Protocol):
     def status(self) -> EngineStatus: ...
 
     def close(self) -> None: ...
+
+
+class BatchEngine(Engine, Protocol):
+    """A paragraph engine whose calls cost more than their text's length: the scheduler
+    hands it many texts at once, up to about ``batch_chars`` characters a call."""
+
+    batch_chars: int
+
+    def check_many(self, texts: Sequence[str]) -> list[list[Finding]]:
+        """Each text's findings, in that text's offsets, as ``check`` would give them."""
+        ...
 
 
 class ChapterRule(Protocol):

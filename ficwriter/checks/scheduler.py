@@ -18,7 +18,10 @@ the newest submitted version is delivered, and work that only older versions wan
 cancelled before it starts or skipped when it comes up.
 Identical paragraph texts share one engine call, even across versions. A very long
 paragraph goes to the engines in pieces cut at sentence ends (``checks.pieces``), each a
-call and a cache entry of its own; findings are shifted back into the paragraph.
+call and a cache entry of its own; findings are shifted back into the paragraph. An engine
+whose calls cost more than their text (Harper: ~2 ms each) and that offers ``check_many``
+gets the texts of a chapter's check in batches of about ``batch_chars`` characters, one
+call each, still cached and delivered text by text.
 
 A long first check can be watched and stopped: ``progress`` says how many of the newest
 version's engine calls are done, and ``cancel`` drops the calls not yet started and
@@ -46,6 +49,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from typing import cast
 
 from ficwriter.core.chapter import Chapter, Paragraph
 from ficwriter.core.inline import PlainText, plain_text
@@ -55,6 +59,7 @@ from ficwriter.checks.names import name_candidates
 from ficwriter.checks.pieces import PIECE_CHARS, pieces
 from ficwriter.checks.dismissals import Dismissals
 from ficwriter.checks.engine import (
+    BatchEngine,
     ChapterRule,
     Engine,
     EngineState,
@@ -178,7 +183,27 @@ class _Task:
     engine: Engine
     text: str
     jobs: list[_Job]
-    future: Future[None] | None = None
+    future: Future[None] | None = None  # shared by the tasks of one batch
+
+    def wanted(self) -> bool:
+        return any(job.live() for job in self.jobs)
+
+
+def _batches(tasks: list[_Task]) -> list[list[_Task]]:
+    """``tasks`` in calls, in order: runs of one engine's tasks of about its
+    ``batch_chars`` characters where it offers ``check_many``, else one task a call."""
+    out: list[list[_Task]] = []
+    size = 0
+    for task in tasks:
+        limit = getattr(task.engine, "batch_chars", 0)
+        last = out[-1] if out else None
+        if last is not None and last[0].engine is task.engine and size + len(task.text) <= limit:
+            last.append(task)
+            size += len(task.text)
+        else:
+            out.append([task])
+            size = len(task.text)
+    return out
 
 
 class Checker:
@@ -394,9 +419,11 @@ class Checker:
             # decided under the lock: no task can report to this job before it is released
             deliver_now, final_now = job.fast_left() == 0, job.slow_left() == 0
             job.total = sum(job.remaining.values())
-        for task in to_run:
-            pool = self._slow if task.engine.name in SLOW_ENGINES else self._fast
-            task.future = pool.submit(self._run_task, task)
+        for batch in _batches(to_run):
+            pool = self._slow if batch[0].engine.name in SLOW_ENGINES else self._fast
+            future = pool.submit(self._run_tasks, batch)
+            for task in batch:
+                task.future = future
         if deliver_now:
             self._fast.submit(self._deliver, job, final_now)
         return job
@@ -441,36 +468,52 @@ class Checker:
         return found
 
     def _drop_unwanted(self) -> None:
-        """Cancel engine calls that only superseded or stopped versions wait for."""
+        """Cancel engine calls that only superseded or stopped versions wait for (a batch
+        when none of its texts is wanted)."""
         with self._lock:
-            for key, task in list(self._inflight.items()):
-                if not any(job.live() for job in task.jobs) and task.future is not None:
-                    if task.future.cancel():
-                        del self._inflight[key]
+            batches: dict[Future[None], list[_Task]] = {}
+            for task in self._inflight.values():
+                if task.future is not None:
+                    batches.setdefault(task.future, []).append(task)
+            for future, tasks in batches.items():
+                if not any(task.wanted() for task in tasks) and future.cancel():
+                    for task in tasks:
+                        del self._inflight[task.key]
 
-    def _run_task(self, task: _Task) -> None:
+    def _run_tasks(self, tasks: list[_Task]) -> None:
+        """One engine call on the texts of ``tasks`` still wanted (one engine's)."""
         with self._lock:
-            if not any(job.live() for job in task.jobs):
-                self._inflight.pop(task.key, None)
-                return  # only stale or stopped versions wanted this
-            engine = task.engine
-            self.calls[engine.name] += 1
-            self.chars[engine.name] += len(task.text)
-        findings: list[Finding] | None
+            wanted = []
+            for task in tasks:
+                if task.wanted():
+                    wanted.append(task)
+                else:  # only stale or stopped versions wanted this
+                    self._inflight.pop(task.key, None)
+            if not wanted:
+                return
+            engine = wanted[0].engine
+            self.calls[engine.name] += len(wanted)
+            self.chars[engine.name] += sum(len(task.text) for task in wanted)
+        results: list[list[Finding]] | list[None]
         try:
-            findings = engine.check(task.text)
+            if len(wanted) == 1:
+                results = [engine.check(wanted[0].text)]
+            else:
+                batching = cast(BatchEngine, engine)  # _batches joins only such engines' tasks
+                results = batching.check_many([task.text for task in wanted])
         except EngineUnavailable:
-            findings = None
+            results = [None] * len(wanted)
         except Exception:  # an engine's bug must not stop the others
             log.exception("%s failed on a paragraph", engine.name)
-            findings = None
-        if findings is not None:
-            self.cache.put(task.key, findings)
-        with self._lock:
-            self._inflight.pop(task.key, None)
-            jobs = list(task.jobs)
-        for job in jobs:
-            self._task_done(job, task, findings)
+            results = [None] * len(wanted)
+        for task, findings in zip(wanted, results):
+            if findings is not None:
+                self.cache.put(task.key, findings)
+            with self._lock:
+                self._inflight.pop(task.key, None)
+                jobs = list(task.jobs)
+            for job in jobs:
+                self._task_done(job, task, findings)
 
     def _task_done(self, job: _Job, task: _Task, findings: list[Finding] | None) -> None:
         name = task.engine.name

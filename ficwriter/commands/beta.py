@@ -157,13 +157,13 @@ def run_take(args: argparse.Namespace) -> int:
             print(f"note: r{returned.revision_id} is not in this chapter's history; "
                   "the file is compared with the chapter by its words", file=sys.stderr)
         review = take(returned.document, decoded.text, *(base or (None, None)))
-        _print_review(review, rel, args.format)
-        if args.accept_all:
+        if args.accept_all:  # before the review is printed: a reader gone stops no save
             assert store is not None
             _accept_all(store, rel, decoded, review)
         elif args.reject_all:
             changes = sum(1 for i in review.items if i.kind != "comment")
             print(f"Rejected {changes} change(s); {rel} is unchanged.", file=sys.stderr)
+        _print_review(review, rel, args.format)
     finally:
         if store is not None:
             store.close()

@@ -8,6 +8,7 @@ window has the project open; changing it takes the project's lock.
 
 from __future__ import annotations
 
+import _thread
 import argparse
 import json
 import sqlite3
@@ -229,6 +230,12 @@ def _marked(runs: tuple[Run, ...]) -> str:
 
 
 def _print_change(change: ExternalChange) -> None:
+    """One line per change, from the watcher's thread; when the reader has gone away
+    (``ficwriter watch P | head -3``) watching stops as on Ctrl+C, and the main thread's
+    next print ends the command quietly."""
     detail = f" (was {change.old_path})" if change.old_path else ""
     revision = f" -> {change.revision.label}" if change.revision else ""
-    print(f"{change.kind}: {change.path}{detail}{revision}", flush=True)
+    try:
+        print(f"{change.kind}: {change.path}{detail}{revision}", flush=True)
+    except BrokenPipeError:
+        _thread.interrupt_main()

@@ -42,20 +42,23 @@ class WriteCancelled(Exception):
 class SaveError(Exception):
     """A save that did not happen; ``str(error)`` is a sentence to show the user."""
 
-    def __init__(self, path: Path, message: str, errno: int | None = None) -> None:
+    def __init__(self, path: Path, message: str, errno: int | None = None,
+                 reason: str = "") -> None:
         super().__init__(message)
         self.path = path
         self.errno = errno
+        self.reason = reason or message
+        """Why, in a writer's words ("the disk is full"), for a caller's own sentence."""
 
     @classmethod
     def from_os_error(cls, path: Path, error: OSError) -> SaveError:
         reason = _PLAIN_REASONS.get(error.errno or 0) or error.strerror or str(error)
         message = f"Could not save {path.name}: {reason}. The file on disk is unchanged."
-        return cls(path, message, error.errno)
+        return cls(path, message, error.errno, reason)
 
     def with_note(self, note: str) -> SaveError:
         """The same error with a sentence added (e.g. where the unsaved text went)."""
-        return SaveError(self.path, f"{self} {note}", self.errno)
+        return SaveError(self.path, f"{self} {note}", self.errno, self.reason)
 
 
 def _write_temp(path: Path, data: bytes) -> Path:

@@ -22,7 +22,7 @@ from typing import Any
 import tomlkit
 from tomlkit.toml_document import TOMLDocument
 
-from ficwriter.core.atomic import write_bytes, write_new
+from ficwriter.core.atomic import SaveError, write_bytes, write_new
 from ficwriter.core.importers import ImportResult, import_chapters
 from ficwriter.core.names import NUMBERED, slugify
 from ficwriter.core.textfile import UnreadableFile, decode_bytes, read_text
@@ -265,17 +265,34 @@ def write_imported(
     elsewhere, e.g. on a worker thread. Creates the project if needed. Chapters are written
     as ``chapters/NN-slug.md`` numbered after the existing ones; an existing chapter is
     never overwritten (a taken number moves on to the next).
+
+    All or nothing: when a write fails (a full or read-only disk) the chapters, folders and
+    ``ficwriter.toml`` this import made are removed again and ``SaveError`` says why.
     """
     source_path = Path(source)
-    project = create_project(project_root)
+    root = Path(project_root)
+    folders = [f for f in (root / CHAPTERS_DIR, root, *root.parents) if not f.exists()]
+    config = None if (root / CONFIG_NAME).exists() else root / CONFIG_NAME
     written: list[Path] = []
-    number = next_chapter_number(project)
-    for result in results:
-        data = result.text.encode("utf-8")
-        while True:
-            target = project.chapters_dir / f"{number:02d}-{_chapter_name(result, source_path)}.md"
-            number += 1
-            if write_new(target, data):
-                written.append(target)
-                break
+    try:
+        project = create_project(root)
+        number = next_chapter_number(project)
+        for result in results:
+            data = result.text.encode("utf-8")
+            while True:
+                name = f"{number:02d}-{_chapter_name(result, source_path)}.md"
+                number += 1
+                if write_new(project.chapters_dir / name, data):
+                    written.append(project.chapters_dir / name)
+                    break
+    except (SaveError, OSError) as error:
+        made = [*written, *([config] if config and config.is_file() else []), *folders]
+        for path in made:  # files, then folders innermost first (one holding more stays)
+            try:
+                path.rmdir() if path in folders else path.unlink()
+            except OSError:
+                pass
+        if isinstance(error, SaveError):
+            raise
+        raise SaveError.from_os_error(Path(error.filename or root), error) from error
     return written

@@ -43,6 +43,7 @@ from ficwriter.gui.app_settings import AppSettings
 from ficwriter.gui.background.checking import CheckController
 from ficwriter.gui.actions.chapter_actions import ChapterActions
 from ficwriter.gui.actions.disk_sync import DiskSync
+from ficwriter.gui.actions.history_trouble import HistoryTroubleBar
 from ficwriter.gui.actions.edit_undo import EditUndo
 from ficwriter.gui.editor.editor import ChapterEditor
 from ficwriter.gui.editor.find_bar import FindBar
@@ -70,6 +71,7 @@ from ficwriter.gui.word_counts import chapter_words
 from ficwriter.gui.word_tally import WordTally
 from ficwriter.gui.workspace import Workspace
 from ficwriter.history.database import DamagedDatabase
+from ficwriter.history.disk_trouble import HistoryUnavailable
 from ficwriter.history.lock import ProjectLocked
 from ficwriter.history.store import ReadOnlyProject
 
@@ -139,6 +141,7 @@ class MainWindow(QMainWindow):
         self.workspace: Workspace | None = None
         self.checks: CheckController | None = None
         self.disk = DiskSync(self)
+        self.history_trouble = HistoryTroubleBar(self, self)
 
         self.status = StatusBar()
         self.setStatusBar(self.status)
@@ -335,6 +338,7 @@ class MainWindow(QMainWindow):
             self.complain(f"Cannot open the project {root.name}: {error}")
             return False
         self.workspace.externalChange.connect(self.disk.on_change)
+        self.workspace.historyTrouble.connect(self.history_trouble.changed)
         self.workspace.externalChange.connect(lambda _change: self.views.history_changed())
         self.start_checks()
         self.editor.setReadOnly(locked is not None)
@@ -455,18 +459,21 @@ class MainWindow(QMainWindow):
         if self.workspace is None:
             return False
         text = self.editor.text()
+        missed = ""
         try:
             self.workspace.store.save(self.workspace.relative(self.session.path), text,
                                       source=self.beta_actions.save_source())
         except (SaveError, ReadOnlyProject) as error:  # SaveError says it in plain words
             self.complain(f"Could not save {self.session.path.name}: {error}")
             return False
+        except HistoryUnavailable as trouble:  # the file is saved; the bar says the rest
+            missed = f"; {trouble}"
         self.beta_actions.saved()
         self.session.mark_saved()
         self.session.note_disk_text(text)
         self.disk.conflict = None
         said = f"Autosaved {datetime.now().strftime('%H:%M')}" if autosave else "Saved"
-        self.history_actions.after_history_change(said)
+        self.history_actions.after_history_change(said + missed)
         return True
 
     def apply_autosave_interval(self) -> None:
@@ -510,6 +517,8 @@ class MainWindow(QMainWindow):
     def chapter_renamed(self, path: Path) -> None:
         if self.session is not None:
             self.session.path = path
+            if self.workspace is not None:  # the history panel follows the file
+                self.history.set_chapter(self.workspace.store, self.workspace.relative(path))
             self.outline.show_project(self.project_root, path)
             self.outline.update_chapter(path, self.session.chapter)
             self._set_title(path)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
+from contextlib import suppress
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -16,12 +17,14 @@ from PySide6.QtCore import QObject, Signal
 from ficwriter.checks.build import build_checker
 from ficwriter.checks.scheduler import Checker
 from ficwriter.core.project import Project, open_project
+from ficwriter.history.disk_trouble import HistoryUnavailable
 from ficwriter.history.store import HistoryStore
 from ficwriter.history.sync import ProjectWatcher, follow_file
 
 
 class Workspace(QObject):
     externalChange = Signal(object)  # history.sync.ExternalChange, on the GUI thread
+    historyTrouble = Signal(object)  # HistoryUnavailable, or None once history is written again
 
     def __init__(self, project: Project, store: HistoryStore, checker: Checker,
                  parent: QObject | None = None) -> None:
@@ -29,6 +32,7 @@ class Workspace(QObject):
         self.project = project
         self.store = store
         self.checker = checker
+        store.on_trouble(self.historyTrouble.emit)  # from the writing thread: queued
         self.watcher = ProjectWatcher(store)
         self._unsubscribe = self.watcher.subscribe(self.externalChange.emit)
         self.watcher.start()
@@ -60,8 +64,10 @@ class Workspace(QObject):
 
     def follow(self, path: Path) -> None:
         """Make sure history has the chapter as it is on disk before the writer edits it
-        (the watcher's first pass over the folder may not have reached it yet)."""
-        follow_file(self.store, self.relative(path))
+        (the watcher's first pass over the folder may not have reached it yet). A disk that
+        refuses history does not keep the chapter from opening: ``historyTrouble`` says it."""
+        with suppress(HistoryUnavailable):
+            follow_file(self.store, self.relative(path))
 
     def chapters(self) -> list[Path]:
         return self.project.chapters()

@@ -8,6 +8,7 @@ lives in SQLite's ``user_version``; each migration runs once, in order, in a tra
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -16,13 +17,14 @@ from pathlib import Path
 
 import sqlite_utils
 
+from ficwriter.history.disk_trouble import refused_by_disk, sqlite_code
 from ficwriter.history.recount import recount_story_words
 from ficwriter.history.state import state_dir
 
 DB_NAME = "history.sqlite"
 
 Migration = Callable[[sqlite_utils.Database], None]
-_BUSY = "database is locked"
+log = logging.getLogger(__name__)
 
 
 def database_path(project_root: Path) -> Path:
@@ -115,7 +117,7 @@ def migrate(db: sqlite_utils.Database) -> None:
 
 
 class DamagedDatabase(Exception):
-    """The history file exists but SQLite cannot use it (truncated, garbage, malformed)."""
+    """SQLite's own check found the history file unsound (truncated, garbage, malformed)."""
 
 
 @dataclass(frozen=True)
@@ -139,29 +141,85 @@ def open_database(project_root: Path) -> sqlite_utils.Database:
     """Open (creating if needed) the project's history database, migrated and in WAL mode.
 
     The connection is not tied to the opening thread, because the folder watcher records
-    revisions from its own thread; whoever shares it must serialize access. A file SQLite
-    cannot use raises ``DamagedDatabase`` (a newer schema still raises ``RuntimeError``: that
-    file is fine, only this ficwriter is too old, so it must not be moved aside).
+    revisions from its own thread; whoever shares it must serialize access. Only SQLite's
+    check of the file raises ``DamagedDatabase``; a disk that refuses (full, read-only,
+    failing) raises ``HistoryUnavailable`` and leaves the file as it is (a history this
+    call created is removed again, so a full disk gathers no empty files). A newer schema
+    still raises ``RuntimeError`` and a busy file ``sqlite3.OperationalError``: those files
+    are fine.
     """
     path = database_path(project_root)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    folder = path.parent
+    with refused_by_disk(folder):
+        folder.mkdir(parents=True, exist_ok=True)
+    created = not path.exists()
     conn = sqlite3.connect(path, check_same_thread=False, timeout=10)
     try:
-        check = conn.execute("PRAGMA quick_check").fetchone()[0]
-        if check != "ok":
-            raise DamagedDatabase(f"integrity check failed: {check}")
-        db = sqlite_utils.Database(conn)
-        db.enable_wal()
-        migrate(db)
-    except sqlite3.DatabaseError as error:
+        with refused_by_disk(folder):
+            _check_sound(conn)
+            db = sqlite_utils.Database(conn)
+            db.enable_wal()
+            migrate(db)
+    except BaseException:
         conn.close()
-        if _BUSY in str(error):
-            raise  # another process holds it: busy is not damage
-        raise DamagedDatabase(str(error)) from error
+        if created:
+            _remove_if_empty(path)
+        raise
+    return db
+
+
+def open_at_rest(project_root: Path) -> sqlite_utils.Database | None:
+    """The history as its file holds it, read without the shared-memory and WAL files
+    SQLite keeps beside it (``immutable``): how a reader sees it on a disk that refuses to
+    create those (full, read-only). ``None`` unless that is all of it: the WAL is empty
+    (checkpointed when the last writer closed) and the schema is this ficwriter's.
+    """
+    path = database_path(project_root)
+    wal = path.with_name(path.name + "-wal")
+    try:
+        if not path.is_file() or (wal.exists() and wal.stat().st_size > 0):
+            return None
+    except OSError:
+        return None
+    conn = sqlite3.connect(f"{path.as_uri()}?immutable=1", uri=True, check_same_thread=False)
+    try:
+        _check_sound(conn)
+        db = sqlite_utils.Database(conn)
+        if schema_version(db) == len(MIGRATIONS):
+            return db
+    except sqlite3.Error:
+        pass
     except BaseException:
         conn.close()
         raise
-    return db
+    conn.close()
+    return None
+
+
+def _check_sound(conn: sqlite3.Connection) -> None:
+    """Raise ``DamagedDatabase`` when SQLite finds the file is no sound database: the one
+    verdict that may set a history aside (a disk's refusal is raised as it is)."""
+    try:
+        check = conn.execute("PRAGMA quick_check").fetchone()[0]
+    except sqlite3.DatabaseError as error:
+        code = sqlite_code(error)
+        if code is not None and code & 0xFF in (sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT):
+            raise DamagedDatabase(str(error)) from error
+        raise
+    if check != "ok":
+        raise DamagedDatabase(f"integrity check failed: {check}")
+
+
+def _remove_if_empty(path: Path) -> None:
+    """Remove a history file that holds nothing (with its WAL and shared-memory files)."""
+    try:
+        if path.stat().st_size != 0:
+            return
+        for companion in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+            companion.unlink(missing_ok=True)
+        path.unlink()
+    except OSError:
+        pass
 
 
 def move_aside(project_root: Path, reason: str) -> DamageReport:
@@ -169,13 +227,16 @@ def move_aside(project_root: Path, reason: str) -> DamageReport:
 
     Never deletes: the writer's only copy of old revisions may still be partly readable by a
     repair tool. The new name carries the UTC time so repeated damage never overwrites.
+    A disk that refuses the rename raises ``HistoryUnavailable``: nothing was moved.
     """
     path = database_path(project_root)
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
     target = path.with_name(f"{path.stem}.damaged-{stamp}{path.suffix}")
-    for suffix in ("-wal", "-shm"):
-        companion = path.with_name(path.name + suffix)
-        if companion.exists():
-            companion.replace(target.with_name(target.name + suffix))
-    path.replace(target)
+    with refused_by_disk(path.parent):
+        for suffix in ("-wal", "-shm"):
+            companion = path.with_name(path.name + suffix)
+            if companion.exists():
+                companion.replace(target.with_name(target.name + suffix))
+        path.replace(target)
+    log.warning("history of %s set aside as %s: %s", project_root, target.name, reason)
     return DamageReport(moved_to=target, reason=reason)

@@ -9,6 +9,8 @@ overtaken by a later save or an external edit, and the file itself is in history
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -28,17 +30,23 @@ class JournalEntry:
 
 
 class RecoveryJournal:
-    """Unsaved text per chapter, in the project's history database."""
+    """Unsaved text per chapter, in the project's history database.
 
-    def __init__(self, db: sqlite_utils.Database, root: Path, lock: threading.RLock) -> None:
+    ``writing`` is the store's transaction (``HistoryStore._writing``): a disk that refuses
+    the journal raises ``HistoryUnavailable`` and is told once, like any history write.
+    """
+
+    def __init__(self, db: sqlite_utils.Database, root: Path, lock: threading.RLock,
+                 writing: Callable[[], AbstractContextManager[None]]) -> None:
         self._db = db
         self._root = root
         self._lock = lock
+        self._writing = writing
 
     def write(self, path: Path | str, text: str) -> None:
         """Keep ``text`` as the chapter's unsaved text (replacing the previous entry)."""
         row = {"path": relative_path(self._root, path), "text": text, "saved": utc_now()}
-        with self._lock, self._db.conn:
+        with self._writing():
             self._db["journal"].upsert(row, pk="path")
 
     def entry(self, path: Path | str) -> JournalEntry | None:
@@ -56,7 +64,7 @@ class RecoveryJournal:
         return [entry for entry in self.entries() if self._is_pending(entry)]
 
     def clear(self, path: Path | str) -> None:
-        with self._lock, self._db.conn:
+        with self._writing():
             where = [relative_path(self._root, path)]
             self._db.execute("DELETE FROM journal WHERE path = ?", where)
 

@@ -14,6 +14,7 @@ import json
 import os
 import socket
 import uuid
+from contextlib import suppress
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -103,21 +104,26 @@ class ProjectLock:
 
 
 def _link_new(path: Path, holder: LockHolder) -> bool:
-    """Create the lock with its full content in one atomic step; False if one exists."""
+    """Create the lock with its full content in one atomic step; False if one exists.
+
+    A disk that refuses (full, read-only) raises its ``OSError``, and no file of the
+    attempt is left behind: an empty lock would read as damaged, and each retry on a full
+    disk would leave one more.
+    """
+    content = json.dumps(asdict(holder)).encode("utf-8")
     draft = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}")
-    draft.write_text(
-        json.dumps(asdict(holder)),
-        encoding="utf-8",
-    )
     try:
-        os.link(draft, path)
-        return True
-    except FileExistsError:
-        return False
-    except OSError:  # no hard links on this file system (FAT, some network drives)
-        return _create_exclusive(path, draft.read_bytes())
+        draft.write_bytes(content)
+        try:
+            os.link(draft, path)
+            return True
+        except FileExistsError:
+            return False
+        except OSError:  # no hard links on this file system (FAT, some network drives)
+            return _create_exclusive(path, content)
     finally:
-        draft.unlink()
+        with suppress(OSError):
+            draft.unlink()
 
 
 def _create_exclusive(path: Path, content: bytes) -> bool:
@@ -126,9 +132,16 @@ def _create_exclusive(path: Path, content: bytes) -> bool:
     except FileExistsError:
         return False
     try:
-        os.write(fd, content)
-    finally:
-        os.close(fd)
+        try:
+            view = memoryview(content)
+            while view:
+                view = view[os.write(fd, view) :]
+        finally:
+            os.close(fd)
+    except OSError:
+        with suppress(OSError):
+            path.unlink()  # ours, and incomplete
+        raise
     return True
 
 

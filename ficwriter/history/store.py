@@ -9,9 +9,11 @@ revision's. Texts are kept as content-addressed paragraph pieces (history.pieces
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -23,11 +25,14 @@ from ficwriter.core.atomic import SaveError, save_text
 from ficwriter.history.database import (
     DamagedDatabase,
     DamageReport,
+    database_path,
     move_aside,
+    open_at_rest,
     open_database,
     utc_now,
 )
 from ficwriter.history.diff import TextDiff, diff_pieces, story_change
+from ficwriter.history.disk_trouble import HistoryUnavailable, refused_by_disk
 from ficwriter.history.journal import RecoveryJournal
 from ficwriter.history.lock import ProjectLock
 from ficwriter.history.paths import chapter_files, relative_path
@@ -61,6 +66,8 @@ def is_source(source: str) -> bool:
 _REVISION_FIELDS = "id, path, created, source, hash, words, added, removed"
 _BATCH = 500  # stay far below SQLite's limit on query parameters
 _CACHED_TEXTS = 100_000  # paragraph texts kept in memory (about 40 MB at most)
+log = logging.getLogger(__name__)
+TroubleListener = Callable[[HistoryUnavailable | None], None]
 
 
 class ReadOnlyProject(Exception):
@@ -103,6 +110,18 @@ class Tombstone:
     revision_id: int  # the chapter's last text, to restore it
 
 
+def _open_database(root: Path, read_only: bool) -> sqlite_utils.Database:
+    """The project's database; a reader on a disk that refuses SQLite's files beside it
+    (full, read-only) reads the file as it is, when it holds the whole history."""
+    try:
+        return open_database(root)
+    except HistoryUnavailable:
+        at_rest = open_at_rest(root) if read_only else None
+        if at_rest is None:
+            raise
+        return at_rest
+
+
 def parse_revision_id(label: str) -> int:
     """``r42`` or ``42`` as a revision id; ``ValueError`` for anything else."""
     digits = label[1:] if label[:1] in ("r", "R") else label
@@ -125,9 +144,13 @@ class HistoryStore:
         self.db = db
         self.damage = damage
         self.lock = threading.RLock()
-        self.journal = RecoveryJournal(db, root, self.lock)
+        self.journal = RecoveryJournal(db, root, self.lock, self._writing)
+        self.trouble: HistoryUnavailable | None = None  # why the last write failed, if it did
+        self._trouble_listeners: list[TroubleListener] = []
+        self._folder = database_path(root).parent
         self._project_lock = project_lock
         self._texts: dict[int, str] = {}  # paragraph id -> text; paragraphs never change
+        self._unsaved: dict[str, tuple[str, str]] = {}  # saved, not recorded: rel -> hash, source
 
     @classmethod
     def open(cls, root: Path, *, read_only: bool = False) -> HistoryStore:
@@ -136,13 +159,16 @@ class HistoryStore:
         Raises ``ProjectLocked`` when another ficwriter holds the project. A damaged
         database is moved aside and a new history started from the chapters on disk;
         ``store.damage`` then says so (read-only, ``DamagedDatabase`` is raised instead,
-        since the holder of the project may be the one to repair it).
+        since the holder of the project may be the one to repair it). A disk that refuses
+        the lock or the database raises ``HistoryUnavailable``; nothing is moved then (a
+        reader on such a disk reads the file as it is, if it holds the whole history).
         """
         root = Path(root).resolve()
-        project_lock = None if read_only else ProjectLock.acquire(root)
+        with refused_by_disk(database_path(root).parent):
+            project_lock = None if read_only else ProjectLock.acquire(root)
         try:
             try:
-                return cls(root, open_database(root), project_lock)
+                return cls(root, _open_database(root, read_only), project_lock)
             except DamagedDatabase as error:
                 if read_only:
                     raise
@@ -189,7 +215,10 @@ class HistoryStore:
         self._check_writable()
         rel = self.relative(path)
         digest = text_hash(text)
-        with self.lock, self.db.conn:
+        with self._writing():
+            missed = self._unsaved.get(rel)
+            if source == "external" and missed is not None and missed[0] == digest:
+                source = missed[1]  # ficwriter's own save, which history missed
             chapter = self._chapter_row(rel)
             if chapter is None:
                 cursor = self.db.execute("INSERT INTO chapters (path) VALUES (?)", [rel])
@@ -200,6 +229,7 @@ class HistoryStore:
                     self.db.execute("UPDATE chapters SET deleted = NULL WHERE id = ?", [chapter_id])
                 latest = self._latest_row(chapter_id)
                 if latest is not None and latest["hash"] == digest and not again:
+                    self._unsaved.pop(rel, None)
                     return None
             pieces = split_pieces(text)
             previous = self._pieces(latest["body"]) if latest is not None else None
@@ -221,7 +251,8 @@ class HistoryStore:
                 list(revision.values()),
             )
             fields = {k: v for k, v in revision.items() if k not in ("chapter_id", "body")}
-            return Revision(id=int(cursor.lastrowid or 0), **fields)
+        self._unsaved.pop(rel, None)
+        return Revision(id=int(cursor.lastrowid or 0), **fields)
 
     def record_imports(self, paths: Iterable[Path | str]) -> list[Revision]:
         """Record newly imported chapter files, each as its first revision, marked "import".
@@ -251,16 +282,18 @@ class HistoryStore:
         ``external``, so the save overwrites nothing history lacks. On failure
         the file is unchanged, the text goes to the recovery journal, and ``SaveError``
         says both in plain words. Returns ``None`` when the text was already the latest.
+
+        History never stands in the way of the file: when the disk refuses history (full,
+        read-only), the file is saved all the same and ``HistoryUnavailable`` raised after,
+        meaning "saved, not in history"; the next save or look at the file records it.
         """
         self._check_writable()
         rel = self.relative(path)
         with self.lock:
-            self._keep_disk_version(rel)
             try:
-                save_text(self.root / rel, text, like)
+                revision = self._write(rel, text, like, source)
             except SaveError as error:
                 raise error.with_note(self._keep_in_journal(rel, text)) from error
-            revision = self.record(rel, text, source)
             self.journal.clear(rel)
             return revision
 
@@ -269,21 +302,20 @@ class HistoryStore:
 
         The restore is itself a revision, so it can be undone by restoring the one before;
         a version on disk that history has not seen yet is recorded first. A deleted
-        chapter comes back (its folder is recreated if needed).
+        chapter comes back (its folder is recreated if needed). As with ``save``,
+        ``HistoryUnavailable`` means the file holds the revision and history missed it.
         """
         self._check_writable()
         rel = self.relative(path)
         with self.lock:
             self._revision_of(rel, revision_id)
             text = self.text(revision_id)
-            self._keep_disk_version(rel)
             target = self.root / rel
             try:
                 target.parent.mkdir(parents=True, exist_ok=True)
             except OSError as error:
                 raise SaveError.from_os_error(target, error) from error
-            save_text(target, text)
-            revision = self.record(rel, text, "restore") or self.latest(rel)
+            revision = self._write(rel, text, None, "restore") or self.latest(rel)
             assert revision is not None  # the chapter has at least the restored revision
             return revision
 
@@ -291,7 +323,7 @@ class HistoryStore:
         """Mark a chapter whose file is gone as deleted; its history stays, restorable."""
         self._check_writable()
         rel = self.relative(path)
-        with self.lock, self.db.conn:
+        with self._writing():
             chapter = self._chapter_row(rel)
             if chapter is None or chapter["deleted"] is not None:
                 return None
@@ -309,7 +341,7 @@ class HistoryStore:
         """
         self._check_writable()
         old_rel, new_rel = self.relative(old), self.relative(new)
-        with self.lock, self.db.conn:
+        with self._writing():
             chapter = self._chapter_row(old_rel)
             if chapter is None:
                 return False
@@ -341,7 +373,7 @@ class HistoryStore:
         self._check_writable()
         if not name.strip():
             raise ValueError("a snapshot needs a name")
-        with self.lock, self.db.conn:
+        with self._writing():
             if paths is None:
                 chapters = list(self.db.execute(
                     "SELECT id, path FROM chapters WHERE deleted IS NULL ORDER BY path"
@@ -461,6 +493,36 @@ class HistoryStore:
             pinned.setdefault(snapshot_id, {})[rel] = revision_id
         return [Snapshot(sid, name, created, pinned.get(sid, {})) for sid, name, created in heads]
 
+    # Whether history is written ---------------------------------------------------------
+
+    def on_trouble(self, listener: TroubleListener) -> None:
+        """Call ``listener(trouble)`` when history stops being written (the disk refused a
+        write) and ``listener(None)`` when a write succeeds again; on the writing thread."""
+        self._trouble_listeners.append(listener)
+
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """One transaction of history writes, under ``store.lock``; a disk's refusal is
+        raised as ``HistoryUnavailable`` (the transaction rolled back) and told, once."""
+        try:
+            with self.lock, refused_by_disk(self._folder), self.db.conn:
+                yield
+        except HistoryUnavailable as trouble:
+            self._set_trouble(trouble)
+            raise
+        self._set_trouble(None)
+
+    def _set_trouble(self, trouble: HistoryUnavailable | None) -> None:
+        before, self.trouble = self.trouble, trouble
+        if (before and before.problem) == (trouble and trouble.problem):
+            return  # a full disk refuses every write: it is said when it starts, not each time
+        if trouble is not None:
+            log.warning("%s (%s)", trouble, trouble.detail)
+        else:
+            log.info("history of %s is written again", self.root)
+        for listener in list(self._trouble_listeners):
+            listener(trouble)
+
     # Internals --------------------------------------------------------------------------
 
     def _check_writable(self) -> None:
@@ -468,6 +530,25 @@ class HistoryStore:
             raise ReadOnlyProject(
                 f"{self.root.name} is open read-only, so its history cannot change here."
             )
+
+    def _write(self, rel: str, text: str, like: DecodedText | None, source: str) -> Revision | None:
+        """Write ``text`` to the chapter's file, then record it as ``source``.
+
+        History never stands in the file's way: a disk that refuses history (full,
+        read-only) does not stop the write, and ``HistoryUnavailable`` is raised after it;
+        the text is then remembered as ficwriter's, so whoever records it later (the next
+        save, the watcher) records it as this ``source``, not as a change made elsewhere.
+        """
+        try:
+            self._keep_disk_version(rel)
+        except HistoryUnavailable:
+            pass  # the store told its listeners; the write goes ahead
+        save_text(self.root / rel, text, like)
+        try:
+            return self.record(rel, text, source)
+        except HistoryUnavailable:
+            self._unsaved[rel] = (text_hash(text), source)
+            raise
 
     def _keep_in_journal(self, rel: str, text: str) -> str:
         try:

@@ -16,6 +16,8 @@ a worker thread reads a pending file once it is complete, and records it:
   not announced.
 * A vanished chapter gets a tombstone; a rename (seen as a move, or as a deletion plus a
   new file with the same text) keeps the chapter's history.
+* A change the disk refuses to record (full, read-only: ``HistoryUnavailable``) is read
+  again ``RETRY_SECONDS`` later; the store says the refusal once, not at every try.
 
 Subscribers are plain callables, called **on the worker thread**; a window marshals them
 onto its own thread. On ``start()`` every chapter on disk or in history is looked at once,
@@ -38,6 +40,7 @@ from watchdog.observers.api import BaseObserver
 from watchdog.observers.polling import PollingObserver
 
 from ficwriter.core.textfile import UnreadableFile, read_text
+from ficwriter.history.disk_trouble import HistoryUnavailable
 from ficwriter.history.paths import chapter_files, is_chapter, is_chapter_folder, is_loose
 from ficwriter.history.pieces import text_hash
 from ficwriter.history.store import HistoryStore, Revision
@@ -48,6 +51,8 @@ ChangeKind = Literal["modified", "created", "deleted", "renamed"]
 Subscriber = Callable[["ExternalChange"], None]
 _IGNORED_EVENTS = frozenset({"opened", "closed_no_write"})
 _POLL_SECONDS = 1.0
+RETRY_SECONDS = 30.0
+"""How long a change the disk refused to record (full, read-only) waits to be read again."""
 
 
 @dataclass(frozen=True)
@@ -142,10 +147,12 @@ class _Pending:
 class ProjectWatcher:
     """Follows a project folder into its history and tells subscribers what changed."""
 
-    def __init__(self, store: HistoryStore, *, quiet: float = 0.15, settle: float = 0.1) -> None:
+    def __init__(self, store: HistoryStore, *, quiet: float = 0.15, settle: float = 0.1,
+                 retry: float = RETRY_SECONDS) -> None:
         self.store = store
         self._quiet = quiet
         self._settle = settle
+        self._retry = retry
         self._subscribers: list[Subscriber] = []
         self._pending: dict[str, _Pending] = {}
         self._moves: list[tuple[str, str]] = []
@@ -207,10 +214,11 @@ class ProjectWatcher:
 
     # Called by the observer thread -------------------------------------------------------
 
-    def mark(self, rel: str) -> None:
-        """A chapter path changed somehow: read it once it has settled."""
+    def mark(self, rel: str, *, later: float = 0.0) -> None:
+        """A chapter path changed somehow: read it once it has settled (and ``later``
+        seconds have passed)."""
         with self._wake:
-            self._pending[rel] = _Pending(last_event=time.monotonic())
+            self._pending[rel] = _Pending(last_event=time.monotonic() + later)
             self._wake.notify_all()
 
     def mark_tree(self, rel_folder: str) -> None:
@@ -270,7 +278,9 @@ class ProjectWatcher:
             self._announce(follow_file(self.store, rel, settled=stat))
         except FileStillChanging:
             self.mark(rel)
-        except Exception:  # e.g. the disk filled up: the file stays, the next start retries
+        except HistoryUnavailable:  # the store said so, once; the file stays the truth
+            self.mark(rel, later=self._retry)
+        except Exception:  # a bug must not stop the watcher; the next start retries
             log.exception("could not take %s into history", rel)
 
     def _follow_move(self, old: str, new: str) -> None:
@@ -280,7 +290,10 @@ class ProjectWatcher:
             # rename in history first, under the lock): only a move the disk still shows
             # is followed, never one that would undo a later rename
             still = not (store.root / old).exists() and (store.root / new).exists()
-            renamed = still and store.latest(new) is None and store.rename(old, new)
+            try:
+                renamed = still and store.latest(new) is None and store.rename(old, new)
+            except HistoryUnavailable:  # both paths are looked at again, as a new file
+                renamed = False  # and a vanished one, which finds the rename by its text
         if renamed:
             self._announce(ExternalChange("renamed", new, old))
             self.mark(new)  # its text may have changed too: read it once it settles

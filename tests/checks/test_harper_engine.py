@@ -5,6 +5,8 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 
 import harper
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from ficwriter.checks.harper_engine import HarperEngine, category_for, dialect_for
 from ficwriter.checks.issue import Category
@@ -120,3 +122,48 @@ def test_fanfiction_words_and_real_words_harper_lacked_are_known(harper_engine: 
     text = "A/N: this AU fic had no beta. Afterwards she packed her duffel and her spellbook."
     assert flagged(harper_engine, text) == {}
     assert "Tommorow" in flagged(harper_engine, "Tommorow she leaves.")
+
+
+def _corpus_paragraphs() -> list[str]:
+    from tests.checks.quality_corpus import corpus_files
+
+    texts = []
+    for path in corpus_files().values():
+        chapter = parse(path.read_text(encoding="utf-8"))
+        texts += [plain_text(p.text).text for p in chapter.paragraphs(notes=True)]
+    return [t for t in texts if t.strip()]
+
+
+def test_paragraphs_checked_together_get_what_each_gets_alone(harper_engine: HarperEngine):
+    """The quality corpus's paragraphs (dialogue, texting, initials, notes), a chapter's
+    worth per call: every paragraph's findings are exactly its findings checked alone."""
+    texts = _corpus_paragraphs()
+    batched: list = []
+    for at in range(0, len(texts), 60):
+        batched += harper_engine.check_many(texts[at : at + 60])
+    assert batched == [harper_engine.check(t) for t in texts]
+    assert sum(map(len, batched)) > 100  # the corpus's errors are in there
+
+
+ENDINGS = ["", ".", " I.", " I.V.", " U.S.", '"', "*", " the", " etc.", " Mr.", "\n"]
+SENTENCE_PARTS = [
+    "Neither did I", "She *recieve* the letter", "Clarke didn't turned around",
+    "They was late", "teh river", "Come alone", "He handed her her food", "the the door",
+    "she went home", "i think so", "ok", "A/N: thanks",
+]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.lists(
+        st.tuples(st.lists(st.sampled_from(SENTENCE_PARTS), min_size=1, max_size=3),
+                  st.sampled_from(ENDINGS)).map(lambda t: ". ".join(t[0]) + t[1]),
+        min_size=1, max_size=8,
+    )
+)
+def test_a_batch_gives_each_text_its_own_findings(harper_engine: HarperEngine, texts: list[str]):
+    """Whatever ends a paragraph (an initial, a quote, a word that could run on into the
+    next paragraph), batching changes nothing, and no finding leaves its text."""
+    together = harper_engine.check_many(texts)
+    assert together == [harper_engine.check(t) for t in texts]
+    assert all(0 <= f.start <= f.end <= len(t) for t, fs in zip(texts, together) for f in fs)

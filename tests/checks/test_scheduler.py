@@ -391,7 +391,7 @@ class _Finals:
 def gate(harper_engine: HarperEngine, monkeypatch: pytest.MonkeyPatch):
     """Harper's calls wait at a gate the test opens a few at a time."""
     gate = EngineGate()
-    monkeypatch.setattr(harper_engine, "check", gate.wrap(harper_engine.check))
+    gate.hold(monkeypatch, harper_engine)
     yield gate
     gate.open()
 
@@ -464,7 +464,7 @@ def test_languagetool_findings_show_paragraph_by_paragraph_as_they_come(
     monkeypatch.setattr("ficwriter.checks.scheduler.PARTIAL_EVERY", 0.0)  # after every call
     lt = LanguageToolEngine(remote_settings(lt_server.url))
     gate = EngineGate()
-    monkeypatch.setattr(lt, "check", gate.wrap(lt.check))
+    gate.hold(monkeypatch, lt)
     text = "\n\n".join(f"She didn't walked home on day {n}." for n in range(30)) + "\n"
     finals = _Finals()
     checker = Checker([lt, harper_engine])
@@ -511,3 +511,29 @@ def test_closing_the_checker_releases_a_waiting_chapter_check(harper_engine, gat
     assert len(failures) == 1 and isinstance(failures[0], CheckerClosed)
     with pytest.raises(CheckerClosed):
         checker.check_chapter(parse("She waited.\n"))
+
+
+def test_a_chapter_checked_in_batches_gets_the_issues_of_one_call_a_paragraph(
+    seed_text: str, monkeypatch: pytest.MonkeyPatch
+):
+    """The first check hands Harper many paragraphs a call; what the writer sees is exactly
+    what one call per paragraph finds, and an edit then sends its paragraph alone."""
+    chapter = parse(seed_text)
+    engine, alone = HarperEngine(), HarperEngine()
+    monkeypatch.setattr(alone, "batch_chars", 0)
+    batch_sizes: list[int] = []
+    check_many = engine.check_many
+    monkeypatch.setattr(engine, "check_many", lambda texts: batch_sizes.append(len(texts)) or check_many(texts))
+    batched, one_by_one = Checker([engine], find_names=False), Checker([alone], find_names=False)
+    try:
+        together = batched.check_chapter(chapter).issues
+        assert max(batch_sizes) > 10  # many paragraphs in one call
+        assert together and together == one_by_one.check_chapter(chapter).issues
+        third = chapter.paragraphs()[3]
+        edited = parse(seed_text[: third.span.end] + " Teh end." + seed_text[third.span.end :])
+        sent = batched.calls["harper"]
+        batched.check_chapter(edited)
+        assert batched.calls["harper"] - sent == 1
+    finally:
+        batched.close()
+        one_by_one.close()

@@ -14,7 +14,9 @@ import pytest
 
 from ficwriter.cli import main
 from ficwriter.core.project import create_project
+from ficwriter.history.database import database_path
 from ficwriter.history.store import HistoryStore
+from tests.faults import fill, make_read_only, tmpfs
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -188,3 +190,61 @@ def test_watch_records_edits_and_stops_cleanly_on_ctrl_c(chapter: Path) -> None:
     assert not (project / ".ficwriter" / "lock").exists()
     with HistoryStore.open(project, read_only=True) as store:
         assert store.revisions(chapter)[0].source == "external"
+
+
+def _story_on(disk: Path) -> Path:
+    """A project on ``disk`` with two chapters, each saved twice."""
+    root = create_project(disk / "Story").root
+    with HistoryStore.open(root) as store:
+        for name in ("01.md", "02.md"):
+            store.save(f"chapters/{name}", f"Chapter {name[1]} begins.\n")
+            store.save(f"chapters/{name}", f"Chapter {name[1]} begins and goes on.\n")
+    return root
+
+
+def _revision_count(root: Path) -> int:
+    with HistoryStore.open(root, read_only=True) as store:
+        return sum(len(store.revisions(rel)) for rel in store.chapters())
+
+
+def test_a_snapshot_on_a_full_disk_is_one_line_exit_2_and_sets_nothing_aside(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with tmpfs(tmp_path / "disk", size="2m") as disk:
+        root = _story_on(disk)
+        (root / "chapters" / "02.md").write_text("Edited in another editor.\n", encoding="utf-8")
+        fill(disk, leave=8192)
+        for attempt in range(3):
+            assert main(["snapshot", str(root), f"try {attempt}"]) == 2
+            captured = capsys.readouterr()
+            assert captured.out == ""
+            assert captured.err == "ficwriter snapshot: disk full: history not updated\n"
+        state = database_path(root).parent
+        assert database_path(root).is_file()
+        assert [p.name for p in state.iterdir() if "damaged" in p.name or "lock" in p.name] == []
+        (disk / "filler").unlink()
+        assert _revision_count(root) == 4  # the old revisions, all there
+        assert main(["snapshot", str(root), "with room"]) == 0
+        assert "pins 2 chapter(s)" in capsys.readouterr().out
+        assert _revision_count(root) == 5  # the edit made elsewhere, taken in at last
+
+
+def test_a_snapshot_on_a_read_only_disk_says_read_only(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with tmpfs(tmp_path / "disk", size="2m") as disk:
+        root = _story_on(disk)
+        make_read_only(disk)
+        assert main(["snapshot", str(root), "sent"]) == 2
+        said = capsys.readouterr().err
+        assert said == "ficwriter snapshot: read-only disk: history not updated\n"
+
+
+def test_history_still_lists_revisions_on_a_read_only_disk(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with tmpfs(tmp_path / "disk", size="2m") as disk:
+        root = _story_on(disk)
+        make_read_only(disk)
+        assert main(["history", str(root / "chapters" / "01.md")]) == 0
+        assert [line.split()[0] for line in capsys.readouterr().out.splitlines()] == ["r2", "r1"]

@@ -10,7 +10,7 @@ stays out, because a false alarm here is marked as an error.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from ficwriter.checks.fiction.rules import finding
@@ -44,12 +44,20 @@ _PREPOSITIONS = (
 ).split()
 
 
+Fix = Callable[[str], str]  # the wrong text -> its correction
+
+
 @dataclass(frozen=True)
 class Confusion:
     pattern: re.Pattern[str]
-    suggestion: str
+    correction: str | Fix  # the right word, or how to correct the one matched
     reason: str
     keys: tuple[str, ...]  # one of these must occur (lowercased) for the pattern to match
+
+    def fix(self, wrong: str) -> str:
+        """What ``wrong`` becomes: a suggestion is applied as it is, so it is never a hint."""
+        fixed = self.correction if isinstance(self.correction, str) else self.correction(wrong)
+        return fixed[0].upper() + fixed[1:] if wrong[:1].isupper() else fixed
 
     def finditer(self, text: str, lowered: str) -> Iterator[re.Match[str]]:
         """Matches in ``text``; ``lowered`` (its lowercase) lets most entries skip at once."""
@@ -60,7 +68,9 @@ class Confusion:
 _WRONG_GROUP = re.compile(r"\(\?P<w2?>([^)]*)\)")
 
 
-def _entry(pattern: str, suggestion: str, reason: str, flags: int = re.IGNORECASE) -> Confusion:
+def _entry(
+    pattern: str, correction: str | Fix, reason: str, flags: int = re.IGNORECASE
+) -> Confusion:
     """An entry; the plain words of its ``w`` group become its quick pre-check keys."""
     keys = tuple(
         # heals? -> heal, who's -> who, any\s+way -> any
@@ -68,7 +78,71 @@ def _entry(pattern: str, suggestion: str, reason: str, flags: int = re.IGNORECAS
         for group in _WRONG_GROUP.findall(pattern)
         for word in group.split("|")
     )
-    return Confusion(re.compile(pattern.replace("'", _Q), flags), suggestion, reason, keys)
+    return Confusion(re.compile(pattern.replace("'", _Q), flags), correction, reason, keys)
+
+
+# Corrections that depend on the word matched. Each keeps the writer's apostrophe where the
+# wrong text has one.
+
+
+def _joined(wrong: str) -> str:
+    """'some how' -> 'somehow'."""
+    return "".join(wrong.split())
+
+
+_SPLIT = {
+    "alot": "a lot", "infact": "in fact", "incase": "in case", "atleast": "at least",
+    "eachother": "each other", "noone": "no one",
+}
+
+
+def _split(wrong: str) -> str:
+    """'alot' -> 'a lot'."""
+    return _SPLIT[wrong.lower()]
+
+
+def _apostrophe_s(wrong: str) -> str:
+    """'whats' -> 'what's'."""
+    return wrong[:-1] + "'s"
+
+
+def _moved_apostrophe(wrong: str) -> str:
+    """'did'nt' -> 'didn't'."""
+    return wrong[:-3] + "n" + wrong[-3] + "t"
+
+
+_IRREGULAR_PARTICIPLES = {"forget": "forgotten", "stop": "stopped", "plan": "planned", "try": "tried"}
+
+
+def _participle(wrong: str) -> str:
+    """'had want to' -> 'had wanted to' (the verbs of that entry, all regular but these)."""
+    if wrong.lower() in _IRREGULAR_PARTICIPLES:
+        return _IRREGULAR_PARTICIPLES[wrong.lower()]
+    return wrong + ("d" if wrong.endswith("e") else "ed")
+
+
+_SIMPLE_PAST = {
+    "taken": "took", "seen": "saw", "done": "did", "eaten": "ate", "written": "wrote",
+    "given": "gave", "spoken": "spoke", "broken": "broke", "chosen": "chose", "driven": "drove",
+    "ridden": "rode", "fallen": "fell", "forgotten": "forgot", "shown": "showed",
+    "thrown": "threw", "drawn": "drew", "flown": "flew", "stolen": "stole", "woken": "woke",
+    "bitten": "bit", "beaten": "beat",
+}
+
+
+def _simple_past(wrong: str) -> str:
+    """'she taken the' -> 'she took the'."""
+    return _SIMPLE_PAST[wrong.lower()]
+
+
+_PLURAL_VERBS = {"was": "were", "doesn't": "don't", "wasn't": "weren't", "hasn't": "haven't"}
+
+
+def _plural_verb(wrong: str) -> str:
+    """'the boys was' -> 'the boys were'."""
+    plain = wrong.lower().replace("\u2019", "'")
+    fixed = _PLURAL_VERBS[plain]
+    return fixed.replace("'", "\u2019") if "\u2019" in wrong else fixed
 
 
 CONFUSIONS: tuple[Confusion, ...] = (
@@ -468,7 +542,7 @@ CONFUSIONS: tuple[Confusion, ...] = (
         r"\b(?:had|has|have|'ve|'d)\s+(?:ever\s+|never\s+|just\s+|already\s+|always\s+)?"
         r"(?P<w>manage|decide|want|need|try|start|stop|love|hate|live|work|ask|call|learn|"
         r"hope|plan|promise|agree|refuse|offer|wish|seem|pretend|forget|expect)\s+to\b",
-        "-ed",
+        _participle,
         "after ‘had’/‘have’ the verb takes its past participle",
     ),
     _entry(
@@ -476,13 +550,13 @@ CONFUSIONS: tuple[Confusion, ...] = (
         r"spoken|broken|chosen|driven|ridden|fallen|forgotten|shown|thrown|drawn|flown|"
         r"stolen|woken|bitten|beaten)\s+(?:a|an|the|his|her|my|their|our|your|it|him|them|"
         r"me|us|off|out|up|down|away)\b",
-        "simple past",
+        _simple_past,
         "is a past participle: it needs ‘had’ or ‘has’, or the simple past",
         0,
     ),
     _entry(
         r"\b(?P<w>\w+'nt)\b",
-        "n't",
+        _moved_apostrophe,
         "puts the apostrophe in the wrong place: it stands for the missing o (‘n't’)",
     ),
     _entry(
@@ -492,31 +566,31 @@ CONFUSIONS: tuple[Confusion, ...] = (
         "won't",
         "is a habit (‘as was her wont’); ‘will not’ is ‘won't’",
     ),
-    _entry(r"\b(?P<w>whats|thats|theres|hows|whos|wheres)\b(?!-)", "’s",
+    _entry(r"\b(?P<w>whats|thats|theres|hows|whos|wheres)\b(?!-)", _apostrophe_s,
            "needs its apostrophe (‘what's’: what is)"),
     _entry(r"\b(?P<w>Lot's)\s+of\b", "Lots", "is a plural: no apostrophe"),
     # -- split and joined words --------------------------------------------------------
     _entry(r"\b(?:was|were|is|be|fell|fall|falls|falling|half|fast|lay)\s+(?P<w>a\s+sleep)\b",
            "asleep", "is one word"),
     _entry(r"\b(?P<w>every\s+thing)\b(?!\s+in\s+its)", "everything", "is one word"),
-    _entry(r"\b(?P<w>some\s+(?:body|body's|thing|where|how))\b", "one word", "is one word"),
-    _entry(r"\b(?P<w>(?:him|her|my|your|them|our|it)\s+(?:self|selves))\b(?!-)", "one word",
-           "is one word (‘herself’)"),
+    _entry(r"\b(?P<w>some\s+(?:body|body's|thing|where|how))\b", _joined, "is one word"),
+    _entry(r"\b(?P<w>(?:him|her|my|your|them|our|it)\s+(?:self|selves))\b(?!-)", _joined,
+           "is one word"),
     _entry(r"\b(?P<w>with\s+out)\b(?!-)", "without", "is one word"),
     _entry(r"(?<!\bin )(?<!\bno )(?<!\beither )(?<!\bone )(?<!\bthe )(?<!\bsome )"
            r"(?<!\bevery )(?<!\bthat )(?<!\bthis )(?<!\bwhich )(?<!\bany )"
            r"\b(?P<w>any\s+way)\b(?=\s*[.,;!?])", "anyway", "is one word here"),
     _entry(r"\b(?:has|have|had|was|were|'ve|'d)\s+(?P<w>all\s+ready)\s+(?!to\b|for\b)\w+",
            "already", "is one word: ‘already’ (by now)"),
-    _entry(r"\b(?P<w>alot|infact|incase|atleast|eachother|noone)\b", "two words",
-           "is two words (‘a lot’, ‘in fact’, ‘in case’, ‘at least’, ‘each other’, ‘no one’)"),
+    _entry(r"\b(?P<w>alot|infact|incase|atleast|eachother|noone)\b", _split,
+           "is two words"),
     # -- agreement ---------------------------------------------------------------------
     _entry(
         "".join(f"(?<!\\b{p} )" for p in _PREPOSITIONS)
         + r"\b(?:the|my|his|her|their|our|your|these|those|you|all|both)\s+(?:\w+\s+)?"
         r"(?!\w*(?:ss|us|is|ics|news|means|series|species)\b)[a-z]{3,}s\s+(?P<w>was|doesn't|"
         r"wasn't|hasn't)\b",
-        "were / don't",
+        _plural_verb,
         "the subject is plural",
     ),
     _entry(
@@ -553,10 +627,6 @@ CONFUSIONS: tuple[Confusion, ...] = (
 )
 
 
-def _cased(suggestion: str, wrong: str) -> str:
-    return suggestion[0].upper() + suggestion[1:] if wrong[:1].isupper() else suggestion
-
-
 def confused_words(paragraph: ParagraphText, settings: FictionSettings) -> list[Finding]:
     out: list[Finding] = []
     seen: set[int] = set()
@@ -569,7 +639,7 @@ def confused_words(paragraph: ParagraphText, settings: FictionSettings) -> list[
                 continue
             seen.add(start)
             wrong = match.group(group)
-            suggestion = _cased(entry.suggestion, wrong)
+            suggestion = entry.fix(wrong)
             out.append(
                 finding(
                     "fiction.confused-word",

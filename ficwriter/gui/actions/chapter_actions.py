@@ -33,10 +33,11 @@ from ficwriter.core.project import Project, create_project
 from ficwriter.core.textfile import read_text
 from ficwriter.gui.dialogs.deleted_chapters import DeletedChaptersDialog
 from ficwriter.gui.dialogs.new_project import NewProjectDialog, NewStory
-from ficwriter.history.chapters import change_chapters
+from ficwriter.history.chapters import ChangeNotRecorded, change_chapters
 
 if TYPE_CHECKING:
     from ficwriter.gui.actions.opening import OpenCommands
+    from ficwriter.gui.actions.history_actions import HistoryActions
     from ficwriter.gui.app_settings import AppSettings
     from ficwriter.gui.editor.editor import ChapterEditor
     from ficwriter.gui.editor.session import ChapterSession
@@ -55,6 +56,7 @@ class ChapterWindow(Protocol):
     outline: OutlineDock
     opening: OpenCommands
     settings: AppSettings
+    history_actions: HistoryActions
 
     def save(self) -> bool: ...
     def open_chapter(self, path: Path, root: Path | None = None) -> bool: ...
@@ -256,6 +258,8 @@ class ChapterActions:
             return None
         try:
             return change_chapters(workspace.store, lambda: operation(workspace.project), action)
+        except ChangeNotRecorded as missed:  # done on disk; the history bar says the rest
+            return missed.change
         except (ChapterError, SaveError, OSError) as error:
             window.complain(str(error))
             return None
@@ -288,6 +292,7 @@ class ChapterActions:
             window.chapter_renamed(now)
         else:
             window.outline.show_project(root, now)
+        window.history_actions.after_history_change("Saved")  # the command is a revision
         if rewritten:
             session.replace_text(read_text(now).text)
             session.reparse()

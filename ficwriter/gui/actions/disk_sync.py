@@ -9,10 +9,14 @@ has chosen (a save of the kept text; a ``restore`` of the disk's), which is what
 watcher compares the file with. While
 there are unsaved edits their text goes to the recovery journal every few seconds, and a
 journal entry left by a crash is offered when its chapter opens.
+
+History writes here give way when the disk refuses them (``HistoryUnavailable``): the
+store tells the window once (the history bar), and the editor's text and the file go on.
 """
 
 from __future__ import annotations
 
+from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -21,6 +25,7 @@ from PySide6.QtCore import QObject, QTimer
 from ficwriter.core.textfile import UnreadableFile, read_text
 from ficwriter.gui.threads.latest_only import LatestOnly
 from ficwriter.gui.panels.history_dock import when
+from ficwriter.history.disk_trouble import HistoryUnavailable
 from ficwriter.history.journal import JournalEntry
 from ficwriter.history.sync import ExternalChange
 
@@ -125,7 +130,8 @@ class DiskSync(QObject):
             self.window.history_actions.after_history_change("Reloaded: the file changed on disk")
             return
         theirs_revision = change.revision or store.latest(rel)
-        store.record(rel, mine, "conflict")
+        with suppress(HistoryUnavailable):  # the editor keeps it, unsaved
+            store.record(rel, mine, "conflict")
         self.conflict = theirs
         self._theirs_id = theirs_revision.id if theirs_revision is not None else None
         self.window.history_actions.after_history_change("The file changed on disk")
@@ -150,7 +156,8 @@ class DiskSync(QObject):
         session, workspace, rel = parts
         theirs, self.conflict = self.conflict, None
         self._dismiss()
-        workspace.store.record(rel, theirs, "restore")
+        with suppress(HistoryUnavailable):  # the file holds it: that is what counts
+            workspace.store.record(rel, theirs, "restore")
         session.replace_text(theirs)
         self.window.history_actions.after_history_change("Took the version on disk")
 
@@ -167,7 +174,12 @@ class DiskSync(QObject):
         text = self.window.editor.text()
         if text != self._journaled:
             journal = workspace.store.journal
-            self._writer.submit(lambda: journal.write(rel, text))
+
+            def keep() -> None:
+                with suppress(HistoryUnavailable):  # a full disk: told once, not per pause
+                    journal.write(rel, text)
+
+            self._writer.submit(keep)
             self._journaled = text
 
     def flush_journal(self) -> None:
@@ -183,7 +195,8 @@ class DiskSync(QObject):
         _session, workspace, rel = parts
         self._writer.flush()  # a write on its way would land after the clear
         self._journaled = ""
-        workspace.store.journal.clear(rel)
+        with suppress(HistoryUnavailable):  # an entry older than its file is not offered
+            workspace.store.journal.clear(rel)
 
     def offer_recovery(self) -> JournalEntry | None:
         """After a crash: offer the journal's text for the chapter just opened."""
@@ -210,7 +223,8 @@ class DiskSync(QObject):
         if parts is None:
             return
         _session, workspace, rel = parts
-        workspace.store.record(rel, entry.text, "recovery")
+        with suppress(HistoryUnavailable):  # the editor gets it back, unsaved
+            workspace.store.record(rel, entry.text, "recovery")
         editor = self.window.editor
         editor.replace_range(0, editor.document().characterCount() - 1, entry.text)
         self._dismiss()
@@ -219,7 +233,8 @@ class DiskSync(QObject):
     def discard(self, entry: JournalEntry) -> None:
         parts = self._parts()
         if parts is not None:
-            parts[1].store.journal.clear(entry.path)
+            with suppress(HistoryUnavailable):  # offered again at the next start
+                parts[1].store.journal.clear(entry.path)
         self._dismiss()
 
     def reset(self) -> None:

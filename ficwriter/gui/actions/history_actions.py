@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from ficwriter.gui.panels.history_dock import CURRENT
+from ficwriter.history.disk_trouble import HistoryUnavailable
 
 if TYPE_CHECKING:
     from ficwriter.gui.editor.editor import ChapterEditor
@@ -83,7 +84,10 @@ class HistoryActions:
         rel = workspace.relative(session.path)
         if session.dirty and not window.save():
             return
-        store.restore(rel, revision_id)
+        try:
+            store.restore(rel, revision_id)
+        except HistoryUnavailable:
+            pass  # the file holds the revision; the history bar says history missed it
         text = store.text(revision_id)
         window.editor.replace_range(0, window.editor.document().characterCount() - 1, text)
         session.mark_saved()
@@ -103,5 +107,9 @@ class HistoryActions:
         rel = workspace.relative(session.path) if session else None
         if session is not None and (session.dirty or workspace.store.latest(rel) is None):
             window.save()  # the snapshot pins the chapter as it is now, in history first
-        workspace.store.snapshot(name.strip())
+        try:
+            workspace.store.snapshot(name.strip())
+        except HistoryUnavailable as trouble:
+            window.status.show_saved(f"No snapshot: {trouble}")
+            return
         self.after_history_change(f"Snapshot “{name.strip()}” created")

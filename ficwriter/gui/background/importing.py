@@ -18,6 +18,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from ficwriter.core.atomic import SaveError
 from ficwriter.core.importers import ImportResult, import_chapters
 from ficwriter.core.project import write_imported
 from ficwriter.core.textfile import UnreadableFile
@@ -103,7 +104,8 @@ class ImportJob(QObject):
         else:
             try:
                 written = write_and_record(results, self.source, self.root, self.store)
-            except (OSError, ValueError) as failure:  # e.g. a broken ficwriter.toml there
+            except (OSError, ValueError, SaveError) as failure:  # a broken ficwriter.toml,
+                # a full or read-only disk (the import took back what it wrote)
                 self.failed.emit(str(failure))
             else:
                 self.finished.emit(written[0])

@@ -119,10 +119,15 @@ class HistoryDock(QDockWidget):
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.headerItem().setToolTip(3, WORDS_TIP)
+        # Time, words and +/- take what they need; the source ("Chapters: Move Chapter")
+        # and the snapshot names share the rest, elided, so every column stays inside a
+        # narrow panel (their whole text is in the tooltip). Without snapshots the source
+        # has it all.
         header = self.list.header()
+        header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        header.setStretchLastSection(True)
 
         compare = QHBoxLayout()
         compare.addWidget(QLabel("Compare with"))
@@ -213,6 +218,7 @@ class HistoryDock(QDockWidget):
                 if revision is not None:
                     pinned.setdefault(revision, []).append(snapshot.name)
         self._pinned = pinned
+        self.list.setColumnHidden(4, not pinned)
         for revision in self._revisions:
             item = QTreeWidgetItem([
                 when(revision.created),
@@ -223,6 +229,7 @@ class HistoryDock(QDockWidget):
             ])
             item.setData(0, _ID, revision.id)
             item.setToolTip(0, f"{revision.label} · {revision.created}")
+            item.setToolTip(1, item.text(1))
             item.setToolTip(3, WORDS_TIP)
             item.setToolTip(4, item.text(4))
             self.list.addTopLevelItem(item)

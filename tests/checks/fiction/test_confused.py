@@ -53,6 +53,19 @@ MUST_FIRE = [
     ("She had to decide weather or not to stay.", "weather", "whether"),
     ("It was to late to turn back.", "to", "too"),
     ("She read the letter out allowed.", "allowed", "aloud"),
+    # corrections made from the word matched
+    ("She walked alot that winter.", "alot", "a lot"),
+    ("Noone came to the door.", "Noone", "No one"),
+    ("Some how she found the road.", "Some how", "Somehow"),
+    ("She told her self to breathe.", "her self", "herself"),
+    ("\"Whats that?\"", "Whats", "What's"),
+    ("She did'nt look back.", "did'nt", "didn't"),
+    ("She did\u2019nt look back.", "did\u2019nt", "didn\u2019t"),
+    ("She had want to leave for years.", "want", "wanted"),
+    ("He had decide to stay.", "decide", "decided"),
+    ("They had try to warn her.", "try", "tried"),
+    ("She taken the key from the hook.", "taken", "took"),
+    ("The boys wasn't listening.", "wasn't", "weren't"),
 ]
 
 MUST_NOT_FIRE = [
@@ -113,3 +126,20 @@ def test_confused_word_stays_quiet_on_correct_english(text: str) -> None:
 def test_confused_word_reads_curly_apostrophes() -> None:
     assert flagged("The girl who\u2019s eyes followed her.", RULE) == ["who\u2019s"]
     assert flagged("\u201cYour not listening.\u201d", RULE) == ["Your"]
+
+
+def test_every_correction_applied_clears_its_flag_on_the_marked_corpus() -> None:
+    """Apply reads a suggestion as the text to put in: it must be a correction, not a hint
+    such as 'two words', and once applied the rule has nothing left to say there."""
+    from tests.checks.quality_corpus import corpus_files
+
+    applied = 0
+    for path in corpus_files().values():
+        for paragraph in path.read_text(encoding="utf-8").split("\n\n"):
+            for found in findings(paragraph, RULE):
+                (fix,) = found.suggestions
+                fixed = paragraph[: found.start] + fix + paragraph[found.end :]
+                again = [f for f in findings(fixed, RULE) if f.start == found.start]
+                assert again == [], (paragraph[found.start : found.end], fix)
+                applied += 1
+    assert applied >= 20  # the corpus holds that many of this rule's errors

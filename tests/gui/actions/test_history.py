@@ -37,6 +37,20 @@ def test_saves_are_revisions_and_the_diff_is_coloured(opened, qtbot) -> None:
     assert window.theme.inserted.lstrip("#") in history.diff_view.toHtml().lower()
 
 
+def test_the_history_panel_follows_a_chapter_command_and_its_new_file_name(opened, qtbot) -> None:
+    window = opened
+    history = window.history
+    history.show()
+    qtbot.waitUntil(lambda: history.list.topLevelItemCount() >= 1, timeout=5000)
+    before = history.list.topLevelItemCount()
+    window.chapter_actions.move_chapter_by(_chapter(window), 1)  # Move down: 01- becomes 02-
+    assert _chapter(window).name.startswith("02-")
+    qtbot.waitUntil(lambda: history.list.topLevelItemCount() == before + 1, timeout=5000)
+    newest = history.list.topLevelItem(0)
+    assert newest.text(1) == "Chapters: Move Chapter"
+    assert newest.toolTip(1) == "Chapters: Move Chapter"  # elided in a narrow panel
+
+
 def test_restore_puts_the_old_text_back_and_is_itself_a_revision(opened, qtbot) -> None:
     window = opened
     original = window.editor.text()

@@ -194,7 +194,7 @@ def paced_harper(monkeypatch: pytest.MonkeyPatch):
     """Harper's paragraph checks wait at a gate the test opens: the check is as far as the
     test says, however fast the machine."""
     gate = EngineGate()
-    monkeypatch.setattr(HarperEngine, "check", gate.wrap(HarperEngine.check))
+    gate.hold(monkeypatch, HarperEngine)
     yield gate
     gate.open()
 
