@@ -210,7 +210,9 @@ def test_long_check_shows_its_progress_and_stop_keeps_what_was_found(
     qtbot.waitUntil(lambda: re.fullmatch(r"Checking… \d+%", status.text()) is not None, timeout=15000)
     assert "paragraph checks" in status.toolTip()
     assert window.menus.act_stop_checking.isEnabled()
-    assert not underlined(window)  # nothing is shown before the fast engines are through
+    # a long check may already show part of what it found (it delivers every half second
+    # while calls finish), never more than the checks the gate let through
+    assert underlined(window).count("recieved") <= 1
 
     window.menus.act_stop_checking.trigger()
     paced_harper.open()  # only the calls already under way go on
