@@ -15,11 +15,11 @@ import sys
 from pathlib import Path
 
 from ficwriter.commands.errors import CommandError
-from ficwriter.commands.reading import read_chapter
+from ficwriter.commands.reading import chapter_entry, project_chapters, read_chapter
 from ficwriter.commands.story_stats import run_project_stats
 from ficwriter.core.atomic import SaveError
 from ficwriter.core.project import import_chapters_into_project, open_project
-from ficwriter.core.stats import chapter_stats, outline
+from ficwriter.core.stats import OutlineRow, chapter_stats, outline
 from ficwriter.core.textfile import UnreadableFile
 from ficwriter.history.database import DamagedDatabase
 from ficwriter.history.disk_trouble import HistoryUnavailable
@@ -42,8 +42,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         ("outline", run_outline, "scenes: title or first words, point of view, words"),
         ("stats", run_stats, "words (story / notes), scenes, paragraphs, dialogue share"),
     ):
-        parser = subparsers.add_parser(name, help=what, description=f"Print the {what}.")
-        parser.add_argument("chapter", type=Path)
+        parser = subparsers.add_parser(name, help=what, description=f"Print the {what}; "
+                                       "for a project folder, of every chapter in reading order.")
+        parser.add_argument("chapter", type=Path, metavar="CHAPTER_OR_PROJECT")
         parser.add_argument("--format", choices=("text", "json"), default="text")
         parser.set_defaults(run=func)
 
@@ -63,9 +64,11 @@ def run_import(args: argparse.Namespace) -> int:
                            "nothing was imported") from error
     except OSError as error:
         raise CommandError(f"{source}: {error.strerror or error}") from error
-    _record_imports(args.project, written)  # before printing: a reader gone stops nothing
-    for path in written:
-        print(path)
+    try:
+        _record_imports(args.project, written)  # first: a reader gone stops nothing
+    finally:  # the new chapters are on disk even when their history is not
+        for path in written:
+            print(path)
     return 0
 
 
@@ -90,15 +93,41 @@ def _record_imports(root: Path, written: list[Path]) -> None:
 
 
 def run_outline(args: argparse.Namespace) -> int:
+    if args.chapter.is_dir():
+        return _project_outline(args.chapter, args.format)
     rows = outline(read_chapter(args.chapter))
     if args.format == "json":
         print(json.dumps([row.as_dict() for row in rows], ensure_ascii=False, indent=2))
         return 0
+    _print_outline(rows)
+    return 0
+
+
+def _project_outline(folder: Path, output_format: str) -> int:
+    """Every chapter's scenes in reading order, each chapter under its title."""
+    project, paths = project_chapters(folder, "outline")
+    chapters = [(chapter_entry(project, path), outline(read_chapter(path))) for path in paths]
+    if output_format == "json":
+        document = {
+            "project": {"title": project.title, "chapters": len(chapters)},
+            "chapters": [{**entry, "scenes": [row.as_dict() for row in rows]}
+                         for entry, rows in chapters],
+        }  # fmt: skip
+        print(json.dumps(document, ensure_ascii=False, indent=2))
+        return 0
+    for number, (entry, rows) in enumerate(chapters):
+        if number:
+            print()
+        print(f"{entry['title']} ({entry['path']})")
+        _print_outline(rows)
+    return 0
+
+
+def _print_outline(rows: list[OutlineRow]) -> None:
     print(f"{'#':>3}  {'words':>6}  {'pov':<12}  scene")
     for row in rows:
         pov = (row.pov or "-") + ("?" if row.pov_guessed else "")
         print(f"{row.index + 1:>3}  {row.words:>6}  {pov:<12}  {row.label}")
-    return 0
 
 
 def run_stats(args: argparse.Namespace) -> int:

@@ -15,11 +15,11 @@ from dataclasses import replace
 from pathlib import Path
 
 from ficwriter.commands.errors import CommandError
-from ficwriter.commands.reading import read_chapter
+from ficwriter.commands.reading import open_project_at, project_chapters, read_chapter
 from ficwriter.core.atomic import SaveError
 from ficwriter.core.export import WORK_TARGETS, ExportOptions, export_chapter, export_work
 from ficwriter.core.export.destination import ExportExists, ExportRefused, write_export_files
-from ficwriter.core.project import Project, open_project
+from ficwriter.core.project import Project
 from ficwriter.core.textfile import UnreadableFile
 
 
@@ -106,23 +106,16 @@ def run_export(args: argparse.Namespace) -> int:
     source: Path = args.source
     if not source.exists():
         raise CommandError(f"{source}: no such file or folder")
-    try:
-        project = open_project(source)
-    except ValueError as error:
-        raise CommandError(str(error)) from error
+    project, chapters = (project_chapters(source, "export") if source.is_dir()
+                         else (open_project_at(source), [source]))  # fmt: skip
     config = project.export
     target = args.target or str(config.get("target", "ao3"))
     if target not in WORK_TARGETS:
         raise CommandError(f"unknown target {target!r}; choose one of {', '.join(WORK_TARGETS)}")
     options = _export_options(args, config)
-    if source.is_dir():
-        chapters = project.chapters()
-        if not chapters:
-            raise CommandError(f"{source}: no chapters to export")
-        if args.chapters:
-            chapters = chosen_chapters(args.chapters, chapters)
-    else:
-        chapters = [source]
+    if source.is_dir() and args.chapters:
+        chapters = chosen_chapters(args.chapters, chapters)
+    elif not source.is_dir():
         read_chapter(source)  # a binary or undecodable file: its own one-line error
     try:
         if source.is_dir() or target == "epub":

@@ -10,38 +10,31 @@ import json
 from pathlib import Path
 
 from ficwriter.checks.story import story_pictures
-from ficwriter.commands.reading import read_chapter
-from ficwriter.commands.errors import CommandError
-from ficwriter.core.chapters import listed_title
-from ficwriter.core.project import open_project
+from ficwriter.commands.reading import chapter_entry, project_chapters, read_chapter
+from ficwriter.core.project import Project
 from ficwriter.core.story_stats import ChapterPicture, Measures
 
-def project_pictures(root: Path) -> list[tuple[Path, ChapterPicture]]:
-    """Every chapter's picture, in reading order."""
-    try:
-        project = open_project(root)
-        return story_pictures(project.root, project.chapters(), read_chapter)
-    except ValueError as error:
-        raise CommandError(str(error)) from error
+
+def project_pictures(root: Path) -> tuple[Project, list[tuple[Path, ChapterPicture]]]:
+    """The project and every chapter's picture, in reading order."""
+    project, chapters = project_chapters(root)
+    return project, story_pictures(project.root, chapters, read_chapter)
 
 
 def run_project_stats(root: Path, output_format: str) -> int:
-    pictures = project_pictures(root)
+    project, pictures = project_pictures(root)
     total = sum((picture.measures for _, picture in pictures), Measures())
     if output_format == "json":
         document = {
             "project": {**total.as_dict(), "chapters": len(pictures)},
-            "chapters": [
-                {"path": path.relative_to(root.resolve()).as_posix(),
-                 "title": listed_title(path), **picture.as_dict()}
-                for path, picture in pictures
-            ],
+            "chapters": [{**chapter_entry(project, path), **picture.as_dict()}
+                         for path, picture in pictures],
         }  # fmt: skip
         print(json.dumps(document, ensure_ascii=False, indent=2))
         return 0
     print(f"{'chapter':<28} {'words':>7} {'scenes':>6} {'dialogue':>8} {'sentence':>10} "
           f"{'para':>5} {'issues/1k':>9}  pov")  # fmt: skip
-    rows = [(listed_title(path), picture.measures, len(picture.scenes))
+    rows = [(chapter_entry(project, path)["title"], picture.measures, len(picture.scenes))
             for path, picture in pictures]  # fmt: skip
     rows.append(("all chapters", total, sum(len(p.scenes) for _, p in pictures)))
     for name, m, scenes in rows:

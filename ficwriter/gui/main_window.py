@@ -458,6 +458,8 @@ class MainWindow(QMainWindow):
             return True
         if self.workspace is None:
             return False
+        if self.disk.changed_behind_us():
+            return False  # the bar asks which text to keep
         text = self.editor.text()
         missed = ""
         try:

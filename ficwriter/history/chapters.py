@@ -15,9 +15,19 @@ from collections.abc import Callable
 
 from ficwriter.core.chapters import ChapterChange, Moved, Restored, Trashed, Written
 from ficwriter.core.textfile import read_text
+from ficwriter.history.disk_trouble import HistoryUnavailable
 from ficwriter.history.paths import chapter_files
 from ficwriter.history.store import HistoryStore, chapter_source
 from ficwriter.history.sync import follow_file
+
+
+class ChangeNotRecorded(HistoryUnavailable):
+    """The chapters changed on disk (``change``), and the disk refused history the record
+    of it: the files are the truth; history takes them in as it finds them later."""
+
+    def __init__(self, change: ChapterChange, trouble: HistoryUnavailable) -> None:
+        super().__init__(trouble.problem, trouble.detail)
+        self.change = change
 
 
 def change_chapters(store: HistoryStore, operation: Callable[[], ChapterChange],
@@ -26,13 +36,18 @@ def change_chapters(store: HistoryStore, operation: Callable[[], ChapterChange],
     ``action``, e.g. "Split Chapter"; unnamed, as plain saves).
 
     Before anything moves, history is brought up to date with every chapter on disk (a
-    chapter written while ficwriter was closed would otherwise move without its text).
+    chapter written while ficwriter was closed would otherwise move without its text); a
+    disk that refuses that raises ``HistoryUnavailable`` and nothing is done. One that
+    refuses the record after the operation raises ``ChangeNotRecorded``.
     """
     with store.lock:
         for rel in list(chapter_files(store.root)):
             follow_file(store, rel)
         change = operation()
-        record_change(store, change, action)
+        try:
+            record_change(store, change, action)
+        except HistoryUnavailable as trouble:
+            raise ChangeNotRecorded(change, trouble) from trouble
         return change
 
 

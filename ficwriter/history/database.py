@@ -168,6 +168,34 @@ def open_database(project_root: Path) -> sqlite_utils.Database:
     return db
 
 
+def open_at_rest(project_root: Path) -> sqlite_utils.Database | None:
+    """The history as its file holds it, read without the shared-memory and WAL files
+    SQLite keeps beside it (``immutable``): how a reader sees it on a disk that refuses to
+    create those (full, read-only). ``None`` unless that is all of it: the WAL is empty
+    (checkpointed when the last writer closed) and the schema is this ficwriter's.
+    """
+    path = database_path(project_root)
+    wal = path.with_name(path.name + "-wal")
+    try:
+        if not path.is_file() or (wal.exists() and wal.stat().st_size > 0):
+            return None
+    except OSError:
+        return None
+    conn = sqlite3.connect(f"{path.as_uri()}?immutable=1", uri=True, check_same_thread=False)
+    try:
+        _check_sound(conn)
+        db = sqlite_utils.Database(conn)
+        if schema_version(db) == len(MIGRATIONS):
+            return db
+    except sqlite3.Error:
+        pass
+    except BaseException:
+        conn.close()
+        raise
+    conn.close()
+    return None
+
+
 def _check_sound(conn: sqlite3.Connection) -> None:
     """Raise ``DamagedDatabase`` when SQLite finds the file is no sound database: the one
     verdict that may set a history aside (a disk's refusal is raised as it is)."""

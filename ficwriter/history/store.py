@@ -27,6 +27,7 @@ from ficwriter.history.database import (
     DamageReport,
     database_path,
     move_aside,
+    open_at_rest,
     open_database,
     utc_now,
 )
@@ -109,6 +110,18 @@ class Tombstone:
     revision_id: int  # the chapter's last text, to restore it
 
 
+def _open_database(root: Path, read_only: bool) -> sqlite_utils.Database:
+    """The project's database; a reader on a disk that refuses SQLite's files beside it
+    (full, read-only) reads the file as it is, when it holds the whole history."""
+    try:
+        return open_database(root)
+    except HistoryUnavailable:
+        at_rest = open_at_rest(root) if read_only else None
+        if at_rest is None:
+            raise
+        return at_rest
+
+
 def parse_revision_id(label: str) -> int:
     """``r42`` or ``42`` as a revision id; ``ValueError`` for anything else."""
     digits = label[1:] if label[:1] in ("r", "R") else label
@@ -147,14 +160,15 @@ class HistoryStore:
         database is moved aside and a new history started from the chapters on disk;
         ``store.damage`` then says so (read-only, ``DamagedDatabase`` is raised instead,
         since the holder of the project may be the one to repair it). A disk that refuses
-        the lock or the database raises ``HistoryUnavailable``; nothing is moved then.
+        the lock or the database raises ``HistoryUnavailable``; nothing is moved then (a
+        reader on such a disk reads the file as it is, if it holds the whole history).
         """
         root = Path(root).resolve()
         with refused_by_disk(database_path(root).parent):
             project_lock = None if read_only else ProjectLock.acquire(root)
         try:
             try:
-                return cls(root, open_database(root), project_lock)
+                return cls(root, _open_database(root, read_only), project_lock)
             except DamagedDatabase as error:
                 if read_only:
                     raise
@@ -201,9 +215,10 @@ class HistoryStore:
         self._check_writable()
         rel = self.relative(path)
         digest = text_hash(text)
-        if source == "external" and self._unsaved.get(rel, ("",))[0] == digest:
-            source = self._unsaved[rel][1]  # ficwriter's own save, which history missed
         with self._writing():
+            missed = self._unsaved.get(rel)
+            if source == "external" and missed is not None and missed[0] == digest:
+                source = missed[1]  # ficwriter's own save, which history missed
             chapter = self._chapter_row(rel)
             if chapter is None:
                 cursor = self.db.execute("INSERT INTO chapters (path) VALUES (?)", [rel])

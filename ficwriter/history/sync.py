@@ -147,10 +147,12 @@ class _Pending:
 class ProjectWatcher:
     """Follows a project folder into its history and tells subscribers what changed."""
 
-    def __init__(self, store: HistoryStore, *, quiet: float = 0.15, settle: float = 0.1) -> None:
+    def __init__(self, store: HistoryStore, *, quiet: float = 0.15, settle: float = 0.1,
+                 retry: float = RETRY_SECONDS) -> None:
         self.store = store
         self._quiet = quiet
         self._settle = settle
+        self._retry = retry
         self._subscribers: list[Subscriber] = []
         self._pending: dict[str, _Pending] = {}
         self._moves: list[tuple[str, str]] = []
@@ -277,7 +279,7 @@ class ProjectWatcher:
         except FileStillChanging:
             self.mark(rel)
         except HistoryUnavailable:  # the store said so, once; the file stays the truth
-            self.mark(rel, later=RETRY_SECONDS)
+            self.mark(rel, later=self._retry)
         except Exception:  # a bug must not stop the watcher; the next start retries
             log.exception("could not take %s into history", rel)
 

@@ -101,6 +101,7 @@ def test_export_uses_project_defaults_and_options(
         (["export", "{chapter}", "--to", "pdf", "-o", "{out}"], "unknown target 'pdf'"),
         (["stats", "{binary}"], "binary"),
         (["outline", "{missing}"], "no such file"),
+        (["outline", "{empty}"], "no chapters to outline"),
         (["import", "{binary}", "--project", "{out}"], "binary"),
         (["import", "{missing}", "--project", "{out}"], "no such file"),
     ],
@@ -111,8 +112,10 @@ def test_bad_input_exit_2_one_line_nothing_written(
 ) -> None:  # fmt: skip
     binary = tmp_path / "image.txt"
     binary.write_bytes(b"\x89PNG\x00\x00\x00\x0dIHDR\x00\x00")
+    (tmp_path / "empty").mkdir()  # a folder without chapters
     paths = {"missing": str(tmp_path / "nope.md"), "out": str(tmp_path / "out"),
-             "chapter": str(_chapter(starfall)), "binary": str(binary)}  # fmt: skip
+             "chapter": str(_chapter(starfall)), "binary": str(binary),
+             "empty": str(tmp_path / "empty")}  # fmt: skip
     assert main([a.format(**paths) for a in argv]) == 2
     err = capsys.readouterr().err
     assert message in err and len(err.strip().splitlines()) == 1
@@ -138,6 +141,31 @@ def test_python_dash_m_ficwriter(starfall: Path, tmp_path: Path) -> None:
     assert (tmp_path / "md" / "01-the-long-walk.md").read_text(encoding="utf-8").startswith(
         "> Author's note"
     )
+
+
+
+def test_outline_of_a_project_is_every_chapters_scenes_in_reading_order(
+    starfall: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    chapters = sorted((starfall / "chapters").glob("*.md"))
+    alone = []
+    for path in chapters:
+        assert main(["outline", str(path), "--format", "json"]) == 0
+        alone.append(json.loads(capsys.readouterr().out))
+    assert main(["outline", str(starfall), "--format", "json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["project"] == {"title": "Starfall", "chapters": 2}
+    assert [c["path"] for c in document["chapters"]] == [
+        "chapters/01-the-long-walk.md", "chapters/02-over-the-ridge.md"]  # fmt: skip
+    assert [c["scenes"] for c in document["chapters"]] == alone
+    assert main(["outline", str(starfall)]) == 0
+    blocks = capsys.readouterr().out.split("\n\n")
+    assert [b.splitlines()[0] for b in blocks] == [
+        "1. The long walk (chapters/01-the-long-walk.md)",
+        "2. Over the ridge (chapters/02-over-the-ridge.md)"]  # fmt: skip
+    for block, scenes in zip(blocks, alone):
+        rows = block.strip().splitlines()[2:]
+        assert [row.split(None, 3)[3] for row in rows] == [s["label"] for s in scenes]
 
 
 AO3_DOWNLOAD = REPO / "tests" / "core" / "importers" / "data" / "ao3_download.html"
@@ -190,3 +218,22 @@ def test_an_import_onto_a_read_only_disk_is_one_line(
             _import_fails_in_one_line(["import", str(AO3_DOWNLOAD), "--project", str(project)],
                                       capsys, "the disk is read-only")  # fmt: skip
         assert _files(disk / "Story") == before and not (disk / "New").exists()
+
+
+def test_an_import_onto_a_full_disk_writes_the_chapter_and_says_history_missed_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "draft.txt"
+    source.write_text("She ran.\n\n\nHe stayed.\n", encoding="utf-8")
+    with tmpfs(tmp_path / "disk", size="2m") as disk:
+        project = disk / "Mine"
+        assert main(["import", str(source), "--project", str(project)]) == 0
+        capsys.readouterr()
+        fill(disk, leave=16384)  # room for a chapter file, not for history's pages
+        assert main(["import", str(source), "--project", str(project)]) == 2
+        captured = capsys.readouterr()
+        assert captured.err == "ficwriter import: disk full: history not updated\n"
+        written = Path(captured.out.strip())
+        assert written.read_text(encoding="utf-8") == "She ran.\n\n* * *\n\nHe stayed.\n"
+        assert not [p for p in (project / ".ficwriter").iterdir() if "damaged" in p.name]
+        (disk / "filler").unlink()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from ficwriter.cli import main
+from ficwriter.paths import sample_project
 from tests.checks.lt_server import FakeLanguageTool, start_server
 
 CHAPTER = "Clarke didn't turned around.\n\nShe *recieve* the note 😀 from Lexa.\n"
@@ -88,7 +90,7 @@ def test_loose_file_leaves_no_database_behind(chapter: Path):
     "make, message",
     [
         (lambda d: d / "missing.md", "no such file"),
-        (lambda d: d, "no such file"),
+        (lambda d: d, "no chapters to check"),  # a folder is a project, this one empty
     ],
 )
 def test_bad_input_exits_2_with_one_line(tmp_path: Path, capsys, make, message):
@@ -200,3 +202,37 @@ def test_check_prints_only_its_findings_in_every_format(tmp_path: Path) -> None:
     as_text = subprocess.run(run, capture_output=True, text=True, timeout=120, check=True)
     lines = as_text.stdout.splitlines()
     assert len(lines) == 2 and all(line.startswith(f"{chapter}:") for line in lines), lines
+
+
+def _check_json(capsys, path: Path) -> dict:
+    assert main(["check", str(path), "--engine", "harper", "--engine", "fiction",
+                 "--format", "json"]) == 0  # fmt: skip
+    return json.loads(capsys.readouterr().out)
+
+
+def test_a_project_is_checked_chapter_by_chapter_in_reading_order(tmp_path: Path, capsys):
+    root = Path(shutil.copytree(sample_project(), tmp_path / "Starfall"))
+    chapters = sorted((root / "chapters").glob("*.md"))
+    with chapters[1].open("a", encoding="utf-8") as file:
+        file.write("\nClarke didn't turned around.\n")  # a slip in chapter 2 as well
+    alone = [_check_json(capsys, path) for path in chapters]
+    document = _check_json(capsys, root)
+    assert document["project"] == str(root)
+    assert [c["path"] for c in document["chapters"]] == [
+        "chapters/01-the-long-walk.md", "chapters/02-over-the-ridge.md"]  # fmt: skip
+    assert [c["title"] for c in document["chapters"]] == ["1. The long walk", "2. Over the ridge"]
+    for entry, single in zip(document["chapters"], alone):
+        assert entry["issues"] == single["issues"] and entry["issues"]
+    assert "turned" in [i["text"] for i in document["chapters"][1]["issues"]]
+
+    assert main(["check", str(root), "--engine", "harper", "--engine", "fiction"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    counts = [len(single["issues"]) for single in alone]
+    assert lines[0] == f"1. The long walk (chapters/01-the-long-walk.md): {counts[0]} issues"
+    second = 1 + counts[0]
+    plural = "" if counts[1] == 1 else "s"
+    assert lines[second] == f"2. Over the ridge (chapters/02-over-the-ridge.md): {counts[1]} issue{plural}"
+    assert all(line.startswith(f"{chapters[0]}:") for line in lines[1:second])
+    assert all(line.startswith(f"{chapters[1]}:") for line in lines[second + 1:])
+    assert len(lines) == 2 + sum(counts)
+

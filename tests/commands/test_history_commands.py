@@ -236,4 +236,15 @@ def test_a_snapshot_on_a_read_only_disk_says_read_only(
         root = _story_on(disk)
         make_read_only(disk)
         assert main(["snapshot", str(root), "sent"]) == 2
-        assert capsys.readouterr().err == "ficwriter snapshot: read-only disk: history not updated\n"
+        said = capsys.readouterr().err
+        assert said == "ficwriter snapshot: read-only disk: history not updated\n"
+
+
+def test_history_still_lists_revisions_on_a_read_only_disk(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with tmpfs(tmp_path / "disk", size="2m") as disk:
+        root = _story_on(disk)
+        make_read_only(disk)
+        assert main(["history", str(root / "chapters" / "01.md")]) == 0
+        assert [line.split()[0] for line in capsys.readouterr().out.splitlines()] == ["r2", "r1"]

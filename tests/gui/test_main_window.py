@@ -6,11 +6,17 @@ closing the find bar never changes its size, and the outline stays readable.
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from ficwriter.gui.main_window import MainWindow
+from ficwriter.history.database import database_path
+from ficwriter.history.store import HistoryStore
+from tests.faults import fill, tmpfs
 
 SMALLEST_SCREEN_WIDTH = 1024  # half of a 2048 px screen
 
@@ -114,3 +120,20 @@ def test_the_outline_follows_the_cursor_to_the_scene_it_is_in(window, tmp_path: 
     first = window.outline.scene_item(root / "chapters" / "01-a.md", 0)
     qtbot.waitUntil(lambda: window.outline.tree.currentItem() is first)
     assert window.focusWidget() is window.editor  # following never takes the focus
+
+
+def test_a_project_on_a_disk_with_no_room_is_not_opened_and_its_history_stays(
+    window, sample_project: Path, tmp_path: Path, monkeypatch
+) -> None:
+    complaints: list[str] = []
+    monkeypatch.setattr(window, "complain", complaints.append)
+    with tmpfs(tmp_path / "disk", size="4m") as disk:
+        root = Path(shutil.copytree(sample_project, disk / "Starfall"))
+        with HistoryStore.open(root) as store:
+            store.record("chapters/01-the-long-walk.md", "Walking.\n", "external")
+        kept = sorted(p.name for p in database_path(root).parent.iterdir())
+        fill(disk, leave=0)
+        assert not window.open_path(root)
+        assert complaints == ["Cannot open the project Starfall: disk full: history not updated"]
+        assert sorted(p.name for p in database_path(root).parent.iterdir()) == kept
+        (disk / "filler").unlink()

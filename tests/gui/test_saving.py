@@ -4,6 +4,7 @@ is said on the bar while the chapter file is still saved where it fits."""
 
 from __future__ import annotations
 
+import logging
 import re
 import shutil
 from pathlib import Path
@@ -125,4 +126,21 @@ def test_a_save_on_a_disk_with_no_room_says_so_and_keeps_the_text(
     assert window.isWindowModified() and "No room for this." in window.editor.text()
     qtbot.waitUntil(lambda: window.history_trouble.showing)  # the journal could not keep it
     assert not [n for n in _state_files(window) if "damaged" in n]
+    (disk / "filler").unlink()
+
+
+def test_the_journal_on_a_full_disk_says_it_once_and_never_fails_a_pause(
+    on_small_disk, qtbot, caplog: pytest.LogCaptureFixture
+) -> None:
+    window, disk = on_small_disk
+    caplog.set_level(logging.WARNING)
+    fill(disk, leave=0)
+    for pause in range(3):  # each typing pause hands the unsaved text to the journal
+        _type(window, qtbot, f" Pause {pause}.")
+        window.disk.write_journal()
+        window.disk.flush_journal()
+    qtbot.waitUntil(lambda: window.history_trouble.showing)
+    said = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert len(said) == 1 and said[0].startswith("disk full: history not updated")
+    assert window.isWindowModified() and "Pause 2." in window.editor.text()
     (disk / "filler").unlink()

@@ -13,7 +13,9 @@ import pytest
 from ficwriter.history.database import database_path
 from ficwriter.history.disk_trouble import DISK_FULL, READ_ONLY_DISK, HistoryUnavailable
 from ficwriter.history.store import HistoryStore
+from ficwriter.history.sync import ExternalChange, ProjectWatcher
 from tests.faults import fill, make_read_only, tmpfs
+from tests.history.support import python_process, wait_for
 
 CH = "chapters/01.md"
 DISK = "2m"  # room for a history that checkpoints; filled, a few KB are left
@@ -137,3 +139,62 @@ def test_a_garbage_history_on_a_full_disk_is_set_aside_exactly_once(tmp_path: Pa
             assert store.damage is None  # set aside before; this is the new history
             store.record(CH, (root / CH).read_text(encoding="utf-8"), "recovery")
         assert [n for n in _state_files(root) if n.startswith("history.damaged-")] == aside
+
+
+@pytest.mark.parametrize("fault", ["read-only", "full"])
+def test_a_reader_still_reads_the_history_on_a_disk_that_refuses_writes(
+    tmp_path: Path, fault: str
+) -> None:
+    with tmpfs(tmp_path / "disk", size=DISK) as disk:
+        root = _project(disk)
+        if fault == "full":
+            fill(disk, leave=0)
+        else:
+            make_read_only(disk)
+        with HistoryStore.open(root, read_only=True) as store:
+            texts = [store.text(r.id) for r in store.revisions(CH)]
+        assert texts == [f"{TEXT}Draft {n}.\n" for n in (2, 1, 0)]
+        if fault == "full":
+            (disk / "filler").unlink()
+
+
+def test_a_reader_is_refused_rather_than_shown_a_history_without_its_newest_revisions(
+    tmp_path: Path,
+) -> None:
+    with tmpfs(tmp_path / "disk", size=DISK) as disk:
+        root = _project(disk)
+        ended = python_process(  # a ficwriter that ends without closing: its WAL stays
+            "import os, sys\n"
+            "from ficwriter.history.store import HistoryStore\n"
+            f"store = HistoryStore.open({str(root)!r})\n"
+            f"store.record({CH!r}, 'Only in the WAL.\\n', 'external')\n"
+            "os._exit(0)\n"
+        )
+        assert ended.wait(timeout=30) == 0, ended.stderr.read() if ended.stderr else ""
+        shared = database_path(root).with_name("history.sqlite-shm")
+        shared.unlink()  # without it, SQLite must write to read the WAL
+        make_read_only(disk)
+        with pytest.raises(HistoryUnavailable, match="^read-only disk: history not updated$"):
+            HistoryStore.open(root, read_only=True)
+
+
+def test_the_watcher_takes_in_a_change_the_full_disk_refused_once_there_is_room(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    with tmpfs(tmp_path / "disk", size=DISK) as disk:
+        root = _project(disk, revisions=1)
+        with HistoryStore.open(root) as store, ProjectWatcher(store, retry=0.2) as watcher:
+            heard: list[ExternalChange] = []
+            watcher.subscribe(heard.append)
+            told: list[HistoryUnavailable | None] = []
+            store.on_trouble(told.append)
+            fill(disk, leave=8192)
+            (root / CH).write_text(TEXT + "Edited in another editor.\n", encoding="utf-8")
+            wait_for(lambda: bool(told))  # the watcher tried, and the disk refused
+            assert heard == [] and told[0] is not None and told[0].problem == DISK_FULL
+            (disk / "filler").unlink()
+            wait_for(lambda: bool(heard))
+            assert heard[0].kind == "modified"
+            assert store.text(heard[0].revision.id) == TEXT + "Edited in another editor.\n"
+            assert told[-1] is None
+        assert not any(r.exc_info for r in caplog.records)  # said once, no traceback

@@ -29,6 +29,7 @@ from ficwriter.checks.issue import Category, Issue, Severity
 from ficwriter.core.atomic import SaveError
 from ficwriter.core.export import ExportOptions
 from ficwriter.gui.editor.issue_layer import ShownIssue
+from ficwriter.history.disk_trouble import HistoryUnavailable
 from ficwriter.history.store import ReadOnlyProject, beta_source
 
 if TYPE_CHECKING:
@@ -95,7 +96,7 @@ class BetaActions:
             with workspace.store.lock:
                 send_chapter(workspace.store, window.session.path, target,
                              project_title=workspace.project.title, options=options)
-        except (SaveError, ReadOnlyProject, ValueError, LookupError) as error:
+        except (SaveError, ReadOnlyProject, HistoryUnavailable, ValueError, LookupError) as error:
             window.complain(f"Could not send {window.session.path.name}: {error}")
             return False
         return True

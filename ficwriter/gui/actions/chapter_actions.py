@@ -33,7 +33,7 @@ from ficwriter.core.project import Project, create_project
 from ficwriter.core.textfile import read_text
 from ficwriter.gui.dialogs.deleted_chapters import DeletedChaptersDialog
 from ficwriter.gui.dialogs.new_project import NewProjectDialog, NewStory
-from ficwriter.history.chapters import change_chapters
+from ficwriter.history.chapters import ChangeNotRecorded, change_chapters
 
 if TYPE_CHECKING:
     from ficwriter.gui.actions.opening import OpenCommands
@@ -258,6 +258,8 @@ class ChapterActions:
             return None
         try:
             return change_chapters(workspace.store, lambda: operation(workspace.project), action)
+        except ChangeNotRecorded as missed:  # done on disk; the history bar says the rest
+            return missed.change
         except (ChapterError, SaveError, OSError) as error:
             window.complain(str(error))
             return None

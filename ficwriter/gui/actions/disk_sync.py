@@ -27,6 +27,8 @@ from ficwriter.gui.threads.latest_only import LatestOnly
 from ficwriter.gui.panels.history_dock import when
 from ficwriter.history.disk_trouble import HistoryUnavailable
 from ficwriter.history.journal import JournalEntry
+from ficwriter.history.pieces import text_hash
+from ficwriter.history.store import ReadOnlyProject
 from ficwriter.history.sync import ExternalChange
 
 if TYPE_CHECKING:
@@ -143,9 +145,33 @@ class DiskSync(QObject):
         )
 
     def keep_mine(self) -> None:
+        parts = self._parts()
+        if parts is not None and self.conflict is not None:
+            parts[0].note_disk_text(self.conflict)  # seen and overruled: save over it
         self.conflict = None
         self._dismiss()
         self.window.save()
+
+    def changed_behind_us(self) -> bool:
+        """Before a save: did the file change since this window last read or wrote it, with
+        no word from the watcher yet (it waits for the other program to finish writing, or
+        history could not record the change on a full disk)? Then the writer is asked, as
+        for any change on disk, and nothing is overwritten; True while the question shows."""
+        parts = self._parts()
+        if parts is None or self.conflict is not None:
+            return False  # a save while the question shows is the writer's "keep mine"
+        session, workspace, rel = parts
+        try:
+            theirs = read_text(session.path).text
+        except (OSError, UnreadableFile):  # gone or unreadable: the save writes it anew
+            return False
+        if text_hash(theirs) == session.disk_hash:
+            return False
+        revision = None
+        with suppress(HistoryUnavailable, ReadOnlyProject):  # history may miss it: ask anyway
+            revision = workspace.store.record(rel, theirs, "external")
+        self.on_change(ExternalChange("modified", rel, revision=revision))
+        return self.conflict is not None
 
     def take_theirs(self) -> None:
         """The disk's version back in the editor; in history a ``restore`` of it, on top of

@@ -2,9 +2,12 @@
 
 The chapter is handed to ``Checker.submit`` from a thread of its own (preparing a long
 chapter takes a moment), and the checker calls back from its threads; the callback only
-passes the result to the GUI thread (``relay``). There the issues are placed in the
-editor: a result for an older version of the text is carried through the edits made since
-(an issue whose characters were edited is dropped), and Python offsets become Qt positions.
+passes the result to the GUI thread (``relay``). There it is handed, with the keys the shown
+issues were placed under, to a worker that sorts out which issues are new and which the
+editor shows already (``result_diff``); back on the GUI thread only the new ones are
+placed: carried through the edits made since the checked version (``EditLog.rebase``: an
+issue whose characters were edited is dropped), Python offsets made Qt positions. A result
+for an older version than the one shown is dropped: a newer one is on its way.
 
 A long check (the first one of a big chapter) says how far it is - a timer asks the checker
 a few times a second, never per paragraph - and can be stopped: the issues found so far
@@ -24,8 +27,9 @@ from ficwriter.core.chapter import Chapter
 from ficwriter.gui.threads.latest_only import LatestOnly
 from ficwriter.gui.editor.issue_layer import IssueLayer
 from ficwriter.gui.editor.positions import QtPositions
+from ficwriter.gui.editor.result_diff import Placement, ResultDiff, sort_out
 from ficwriter.gui.threads.relay import on_gui_thread
-from ficwriter.gui.editor.session import ChapterSession
+from ficwriter.gui.editor.session import ChapterSession, Edit, fold
 
 _KEEP_VERSIONS = 8
 PROGRESS_INTERVAL_MS = 250  # how often a running check's percentage is brought up to date
@@ -91,7 +95,9 @@ class CheckController(QObject):
         self._checking = False
         self._progress_timer = QTimer(self, interval=PROGRESS_INTERVAL_MS)
         self._progress_timer.timeout.connect(self._poll_progress)
-        self._handoff = LatestOnly("ficwriter-submit")
+        # the checker's workers start on this thread: they run behind the window, as it does
+        self._handoff = LatestOnly("ficwriter-submit", background=True)
+        self._sorting = LatestOnly("ficwriter-results")
         self._closed = False
         self.statusArrived.connect(self._on_status)
         checker.add_status_listener(self._relay_status)
@@ -123,6 +129,7 @@ class CheckController(QObject):
         self._closed = True
         self.detach()
         self._handoff.close(wait=False)
+        self._sorting.close(wait=False)
 
     def submit(self, chapter: Chapter) -> None:
         if self.session is None:
@@ -189,20 +196,39 @@ class CheckController(QObject):
 
     # -- results --------------------------------------------------------------------------------
     def _on_result(self, result) -> None:
+        """A result arrived: have it compared with what is shown, off this thread."""
         if self._closed:
             return
         positions = self._submitted.get(result.version)
         session = self.session
         if positions is None or session is None or not session.edits.covers(result.version):
             return  # a result for text that is gone; a newer one is on its way
-        placed = []
-        for issue in result.issues:
-            qt = session.edits.map_range(
-                result.version, positions.to_qt(issue.start), positions.to_qt(issue.end)
-            )
-            if qt is not None:
-                placed.append((issue, qt[0], qt[1]))
-        self.layer.set_issues(placed)
+        placement = self.layer.placement
+        if result.version < placement.version:
+            return  # the issues of a newer version are shown already
+        edits: tuple[Edit, ...] = ()
+        if placement.keys:
+            if session.edits.covers(placement.version):
+                edits = session.edits.between(placement.version, result.version)
+            else:  # what is shown cannot be carried to this version: all of it is placed anew
+                placement = Placement(placement.generation, placement.version, {})
+        self._sorting.submit(lambda: self._sort_out(result, positions, placement, edits))
+
+    def _sort_out(self, result, positions: QtPositions, placement: Placement,
+                  edits: tuple[Edit, ...]) -> None:
+        """On the worker: which of the result's issues are shown already."""
+        diff = sort_out(result.issues, result.version, positions, placement, fold(edits))
+        on_gui_thread(lambda: self._place(result, diff))
+
+    def _place(self, result, diff: ResultDiff) -> None:
+        session = self.session
+        if self._closed or session is None or not session.edits.covers(result.version):
+            return
+        if result.version not in self._submitted:
+            return
+        if not self.layer.apply(diff, session.edits.rebase(result.version)):
+            self._on_result(result)  # the shown issues were replaced meanwhile: compare again
+            return
         if result.final:
             self._last_final = result.version
             self._stopped = result.stopped

@@ -4,12 +4,18 @@ Each shown issue holds a ``QTextCursor`` over its characters, so Qt itself moves
 underline when text is inserted or removed before it: a keystroke costs no Python work per
 issue. An edit that touches an issue's characters drops that issue at once (no stale
 underline on changed text) until the checker has looked at the paragraph again. The
-underlines are the editor's extra selections, rebuilt only when the set of issues changes.
+underlines are the editor's extra selections, rebuilt only when the set of issues changes;
+each issue's selection is made once, so a rebuild is a list of thousands, not thousands of
+new objects.
+
+A check result reaches the layer as a ``ResultDiff`` (worked out off the GUI thread against
+the keys the shown issues were placed under): the repeated issues keep their cursors, only
+the new ones are placed, so a result costs what it changed.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -19,6 +25,8 @@ from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 
 from ficwriter.checks.issue import Category, Issue, Severity
+from ficwriter.gui.editor.rebase import PositionMap
+from ficwriter.gui.editor.result_diff import EMPTY, Placement, ResultDiff, issue_key
 from ficwriter.gui.theme import Theme
 
 _LOOKBACK = 4000  # no issue is longer than this; bounds the search for touched issues
@@ -32,6 +40,7 @@ class ShownIssue:
     issue: Issue
     cursor: QTextCursor
     review: Any = None
+    selection: QTextEdit.ExtraSelection | None = None  # its underline, made when first drawn
 
     @property
     def start(self) -> int:
@@ -46,11 +55,6 @@ def _start(shown: ShownIssue) -> int:
     return shown.cursor.selectionStart()
 
 
-def _key(issue: Issue, start: int, end: int) -> tuple:
-    """What makes two underlines the same: place, rule and message."""
-    return (start, end, issue.rule_id, issue.message, issue.category)
-
-
 class IssueLayer(QObject):
     """The issues underlined in one editor, in document order."""
 
@@ -63,41 +67,68 @@ class IssueLayer(QObject):
         self._checked: list[ShownIssue] = []  # the checker's, replaced by each result
         self._review: list[ShownIssue] = []  # a beta reader's items, until acted on
         self._shown: list[ShownIssue] = []  # both, in document order
-        self._selections: list[QTextEdit.ExtraSelection] = []
+        self._placement = EMPTY
         editor.document().contentsChange.connect(self._on_change)
 
     # -- setting and reading --------------------------------------------------------------
-    def set_issues(self, placed: Iterable[tuple[Issue, int, int]]) -> None:
-        """Show these issues at the given Qt ranges, replacing what was shown.
+    @property
+    def placement(self) -> Placement:
+        """The keys the checker's shown issues were placed under (a worker compares the
+        next result with them)."""
+        return self._placement
 
-        A checker result mostly repeats what is shown already (only edited paragraphs
-        differ): those keep their cursors, and the underlines are redrawn only if the set
-        of underlined ranges changed.
+    def set_issues(self, placed: Iterable[tuple[Issue, int, int]]) -> None:
+        """Show these issues at the given Qt ranges of the text as it is, replacing what
+        was shown."""
+        self.apply(ResultDiff(self._placement.generation, -1, [], list(placed)), PositionMap())
+
+    def apply(self, diff: ResultDiff, to_now: PositionMap) -> bool:
+        """Show a check result: the issues ``diff`` keeps stay as they are (cursor and all),
+        its added ones are placed where ``to_now`` carries them, the rest go. ``False``
+        (nothing done) when the shown set was replaced since ``diff`` was worked out.
+
+        The underlines are redrawn only if the set of underlined ranges changed.
         """
+        if diff.generation != self._placement.generation:
+            return False
+        previous = self._placement.keys
+        keys: dict = {}
+        renamed: dict[int, tuple] = {}
+        for old_key, issue, key in diff.kept:
+            shown = previous.get(old_key)
+            if shown is not None:
+                shown.issue = issue  # type: ignore[attr-defined]
+                renamed[id(shown)] = key
+        checked = [s for s in self._checked if id(s) in renamed]  # an edit may have dropped some
+        for shown in checked:
+            keys[renamed[id(shown)]] = shown
+        removed = len(checked) != len(self._checked)
         document = self._editor.document()
         limit = document.characterCount() - 1
-        existing = {_key(s.issue, s.start, s.end): s for s in self._checked}
-        shown: list[ShownIssue] = []
-        added = False
-        for issue, start, end in placed:
-            if not 0 <= start < end <= limit:
-                continue
-            kept = existing.pop(_key(issue, start, end), None)
-            if kept is not None:
-                kept.issue = issue
-                shown.append(kept)
+        added = []
+        for issue, start, end in diff.added:
+            now = to_now.map_range(start, end)
+            if now is None or not 0 <= now[0] < now[1] <= limit:
                 continue
             cursor = QTextCursor(document)
-            cursor.setPosition(start)
-            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-            shown.append(ShownIssue(issue, cursor))
-            added = True
-        shown.sort(key=_start)
-        self._checked = shown
-        if added or existing:
+            cursor.setPosition(now[0])
+            cursor.setPosition(now[1], QTextCursor.MoveMode.KeepAnchor)
+            shown = ShownIssue(issue, cursor)
+            keys[issue_key(issue, start, end)] = shown
+            added.append(shown)
+        if len(added) > len(checked) // 8:  # many: one sort beats an insertion each
+            checked.extend(added)
+            checked.sort(key=_start)
+        else:
+            for shown in added:
+                insort(checked, shown, key=_start)
+        self._checked = checked
+        self._placement = Placement(self._placement.generation + 1, diff.version, keys)
+        if added or removed:
             self._rebuild()
         else:
             self._merge()
+        return True
 
     def set_review(self, placed: Iterable[tuple[Issue, int, int, Any]]) -> None:
         """Underline a beta reader's items (``(issue, start, end, review)``), replacing the
@@ -118,10 +149,13 @@ class IssueLayer(QObject):
     def clear(self) -> None:
         """Forget the checker's issues (a beta reader's items stay until acted on)."""
         self._checked = []
+        self._placement = Placement(self._placement.generation + 1, -1, {})
         self._rebuild()
 
     def set_theme(self, theme: Theme) -> None:
         self._theme = theme
+        for shown in self._checked + self._review:
+            shown.selection = None
         self._rebuild()
 
     @property
@@ -208,19 +242,19 @@ class IssueLayer(QObject):
 
     def _rebuild(self) -> None:
         self._merge()
-        selections = []
         formats: dict[tuple[str, str], QTextCharFormat] = {}
+        selections = []
         for shown in self._shown:
-            key = (shown.issue.category.value, shown.issue.severity.value)
-            fmt = formats.get(key)
-            if fmt is None:
-                fmt = self._format(shown.issue)
-                formats[key] = fmt
-            selection = QTextEdit.ExtraSelection()
-            selection.cursor = shown.cursor
-            selection.format = fmt
+            selection = shown.selection
+            if selection is None:
+                key = (shown.issue.category.value, shown.issue.severity.value)
+                fmt = formats.get(key)
+                if fmt is None:
+                    fmt = formats[key] = self._format(shown.issue)
+                selection = shown.selection = QTextEdit.ExtraSelection()
+                selection.cursor = shown.cursor
+                selection.format = fmt
             selections.append(selection)
-        self._selections = selections
         self._editor.setExtraSelections(selections)
         self.changed.emit()
 

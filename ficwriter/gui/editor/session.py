@@ -9,6 +9,9 @@ chapter's parse never holds up the next keystroke.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections import OrderedDict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,11 +21,13 @@ from ficwriter.core.chapter import Chapter, parse
 from ficwriter.gui.threads.latest_only import LatestOnly
 from ficwriter.gui.editor.editor import ChapterEditor
 from ficwriter.gui.editor.positions import QtPositions
+from ficwriter.gui.editor.rebase import PositionMap
 from ficwriter.gui.threads.relay import on_gui_thread
 from ficwriter.history.pieces import text_hash
 
 REPARSE_DELAY_MS = 250
 _EDIT_LOG_LIMIT = 2000
+_KEEP_MAPS = 8  # as many as the check controller keeps submitted versions
 
 
 @dataclass(frozen=True)
@@ -41,6 +46,7 @@ class EditLog:
     def __init__(self) -> None:
         self._edits: list[Edit] = []
         self._floor = 0  # versions before a reload cannot be carried forward
+        self._maps: OrderedDict[int, tuple[PositionMap, int]] = OrderedDict()  # (map, up to)
 
     def append(self, edit: Edit) -> None:
         self._edits.append(edit)
@@ -50,6 +56,7 @@ class EditLog:
     def reset(self, version: int) -> None:
         """The whole text was replaced, making ``version``: older positions mean nothing."""
         self._edits.clear()
+        self._maps.clear()
         self._floor = version
 
     def covers(self, version: int) -> bool:
@@ -58,19 +65,37 @@ class EditLog:
             return False
         return not self._edits or self._edits[0].version <= version + 1
 
-    def map_range(self, version: int, start: int, end: int) -> tuple[int, int] | None:
-        """Where ``start:end`` of ``version`` is now; ``None`` when an edit touched it."""
-        for edit in self._edits:
-            if edit.version <= version:
-                continue
-            if edit.position + edit.removed < start:
-                delta = edit.added - edit.removed
-                start, end = start + delta, end + delta
-            elif edit.position > end:
-                continue
-            else:
-                return None
-        return start, end
+    def between(self, since: int, upto: int) -> tuple[Edit, ...]:
+        """The edits that made the versions after ``since`` up to ``upto`` (both covered)."""
+        first = bisect_right(self._edits, since, key=_edit_version)
+        last = bisect_right(self._edits, upto, key=_edit_version)
+        return tuple(self._edits[first:last])
+
+    def rebase(self, version: int) -> PositionMap:
+        """Where ``version``'s positions are now (``covers(version)`` first). Kept for the
+        last few versions asked about and brought up to date with the edits since, so a
+        check's partial results each pay only for the keys typed since the one before."""
+        found = self._maps.pop(version, None)
+        position_map, upto = found if found is not None else (PositionMap(), version)
+        for edit in self.between(upto, self._edits[-1].version if self._edits else upto):
+            position_map.apply(edit.position, edit.removed, edit.added)
+            upto = edit.version
+        self._maps[version] = (position_map, upto)
+        while len(self._maps) > _KEEP_MAPS:
+            self._maps.popitem(last=False)
+        return position_map
+
+
+def fold(edits: Iterable[Edit]) -> PositionMap:
+    """The positions of the version before ``edits`` mapped through them."""
+    position_map = PositionMap()
+    for edit in edits:
+        position_map.apply(edit.position, edit.removed, edit.added)
+    return position_map
+
+
+def _edit_version(edit: Edit) -> int:
+    return edit.version
 
 
 def changed_span(old: str, new: str) -> tuple[int, int, int]:

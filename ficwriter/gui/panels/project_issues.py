@@ -266,7 +266,7 @@ class ProjectIssues(QObject):
     def _worker_for(self, checker: Checker) -> LatestOnly:
         if self._worker is None or self._worker_checker is not checker:
             self._stop_worker()
-            self._worker = LatestOnly("ficwriter-project-check")
+            self._worker = LatestOnly("ficwriter-project-check", background=True)
             self._worker_checker = checker
         return self._worker
 

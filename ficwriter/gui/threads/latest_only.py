@@ -3,7 +3,8 @@
 Handing a 100,000-word chapter to the checker or writing it to the recovery journal takes
 tens of milliseconds of Python; on the GUI thread that is a stall a writer feels. A
 ``LatestOnly`` runs such jobs on its own thread, one at a time; a job superseded by a newer
-one before it started is skipped (only the newest text matters).
+one before it started is skipped (only the newest text matters). A ``background`` one runs
+behind the window (``priority``), and so do the threads its jobs start.
 """
 
 from __future__ import annotations
@@ -12,12 +13,15 @@ import logging
 import threading
 from collections.abc import Callable
 
+from ficwriter.gui.threads.priority import run_behind_the_window
+
 log = logging.getLogger(__name__)
 
 
 class LatestOnly:
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, background: bool = False) -> None:
         self._name = name
+        self._background = background
         self._job: Callable[[], None] | None = None
         self._wake = threading.Condition()
         self._closed = False
@@ -51,6 +55,8 @@ class LatestOnly:
             self._thread.join()
 
     def _run(self) -> None:
+        if self._background:
+            run_behind_the_window()
         while True:
             with self._wake:
                 while self._job is None and not self._closed:

@@ -19,6 +19,7 @@ from tests.gui.actions.chapter_support import (
     names,
     type_into_input,
 )
+from tests.faults import fill, tmpfs
 
 
 def test_a_new_story_from_the_start_page_opens_its_first_chapter_to_type_in(
@@ -155,3 +156,24 @@ def test_the_file_menu_offers_new_project_new_chapter_and_deleted_chapters(windo
     assert texts[:2] == ["&New Project…", "New &Chapter"] and "&Deleted Chapters…" in texts
     assert window.menus.act_new_project.shortcut().toString() == "Ctrl+Shift+N"
     assert window.menus.act_new_chapter.shortcut().toString() == "Ctrl+N"
+
+
+def test_a_new_chapter_on_a_full_disk_is_made_and_opened_and_the_bar_says_history_missed_it(
+    window, tmp_path: Path, qtbot, monkeypatch
+) -> None:
+    complaints: list[str] = []
+    monkeypatch.setattr(window, "complain", complaints.append)
+    with tmpfs(tmp_path / "disk", size="4m") as disk:
+        root = create_project(disk / "Night", "Night").root
+        (root / "chapters" / "01-dawn.md").write_text("Dawn came.\n", encoding="utf-8")
+        assert window.open_path(root)
+        qtbot.waitUntil(lambda: window.outline.tree.topLevelItemCount() == 1)
+        fill(disk, leave=16384)  # room for the new chapter's file, not for history's pages
+        later(qtbot, type_into_input(qtbot, "The Ford"))
+        qtbot.keyClick(window.editor, Qt.Key.Key_N, CTRL)
+        assert names(root) == ["01-dawn.md", "02-the-ford.md"]
+        assert window.session.path == root / "chapters" / "02-the-ford.md"
+        qtbot.waitUntil(lambda: window.history_trouble.showing)
+        assert complaints == []
+        (disk / "filler").unlink()
+        window.close_project()

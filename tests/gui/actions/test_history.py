@@ -155,6 +155,30 @@ def test_take_theirs_keeps_mine_in_history_and_the_file_untouched(opened, qtbot)
     assert follow_file(window.workspace.store, window.workspace.relative(path)) is None
 
 
+def test_a_save_before_the_watcher_says_the_file_changed_asks_instead_of_overwriting(
+        opened, qtbot) -> None:
+    """Another program wrote the chapter and the watcher has not told the window yet (it
+    waits for writes to settle; on a full disk history cannot take the change in): Ctrl+S
+    must not write over the other program's text without asking."""
+    from PySide6.QtCore import Qt
+
+    window = opened
+    path = _chapter(window)
+    window.workspace.externalChange.disconnect(window.disk.on_change)  # no word from it
+    _append(window, qtbot, "My unsaved line.")
+    theirs = path.read_text(encoding="utf-8") + "Their line from another editor.\n"
+    path.write_text(theirs, encoding="utf-8")
+    qtbot.keyClick(window.editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert path.read_text(encoding="utf-8") == theirs  # not overwritten
+    assert window.bar.isVisible() and "Keep mine" in window.bar.buttons
+    assert window.session.dirty
+    store, rel = window.workspace.store, window.workspace.relative(path)
+    assert theirs in [store.text(r.id) for r in store.revisions(rel)]
+    mine = window.editor.text()
+    window.bar.buttons["Keep mine"].click()
+    assert path.read_text(encoding="utf-8") == mine and not window.session.dirty
+
+
 def test_recovery_journal_is_offered_after_a_crash(opened, sample_project: Path, qtbot, app_settings) -> None:
     from ficwriter.gui.main_window import MainWindow
 

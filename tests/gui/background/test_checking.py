@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMenu
 
 from ficwriter import paths
 from ficwriter.checks.harper_engine import HarperEngine
+from ficwriter.gui.editor import session as session_module
 from tests.gate import EngineGate
 from tests.gui.conftest import shown_on, underlined
 
@@ -209,7 +210,9 @@ def test_long_check_shows_its_progress_and_stop_keeps_what_was_found(
     qtbot.waitUntil(lambda: re.fullmatch(r"Checking… \d+%", status.text()) is not None, timeout=15000)
     assert "paragraph checks" in status.toolTip()
     assert window.menus.act_stop_checking.isEnabled()
-    assert not underlined(window)  # nothing is shown before the fast engines are through
+    # a long check may already show part of what it found (it delivers every half second
+    # while calls finish), never more than the checks the gate let through
+    assert underlined(window).count("recieved") <= 1
 
     window.menus.act_stop_checking.trigger()
     paced_harper.open()  # only the calls already under way go on
@@ -223,3 +226,40 @@ def test_long_check_shows_its_progress_and_stop_keeps_what_was_found(
     qtbot.waitUntil(lambda: underlined(window).count("recieved") == 10, timeout=30000)
     qtbot.waitUntil(window.checks.idle, timeout=15000)
     assert not status.text().startswith(("Check stopped", "Checking"))
+
+
+@pytest.fixture
+def typing_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The writer does not pause: no new version goes to the checker while the test types,
+    so what arrives is the result for the text as it was before the keys."""
+    monkeypatch.setattr(session_module, "REPARSE_DELAY_MS", 600_000)
+
+
+def test_issues_found_before_typing_arrive_on_their_words_after_it(
+    window, tmp_path: Path, paced_harper: EngineGate, typing_on, qtbot
+) -> None:
+    chapter = tmp_path / "typed" / "chapter.md"
+    chapter.parent.mkdir()
+    chapter.write_text(
+        "Wren walked to the gate.\n\n"
+        "She had recieved a letter from the north.\n\n"
+        "Then she walkd away and never looked back.\n\n"
+        "The morning was cold, and the dawnn was grey.\n",
+        encoding="utf-8",
+    )
+    window.open_path(chapter)
+    qtbot.waitUntil(lambda: paced_harper.waiting > 0, timeout=15000)  # the check is held
+    editor = window.editor
+    _cursor_at_end_of(window, "Wren walked")
+    qtbot.keyClicks(editor, " slowly")  # a paragraph before every issue grows
+    _cursor_at_end_of(window, "She had")
+    qtbot.keyClicks(editor, " only just")  # the issue's own paragraph, before its word
+    _cursor_at_end_of(window, "walkd")
+    qtbot.keyClicks(editor, "e")  # the misspelt word itself is edited
+    assert not underlined(window) and not window.checks.idle()  # nothing has come back yet
+    paced_harper.open()
+    qtbot.waitUntil(window.checks.idle, timeout=30000)
+    shown = underlined(window)
+    assert "recieved" in shown and "dawnn" in shown  # carried past the keys typed before them
+    assert not any("walk" in words for words in shown)  # its word changed: no stale underline
+    assert "She had only just recieved" in editor.text()
