@@ -7,6 +7,7 @@ Run from the repository root:
     python benchmarks/bench_checks.py project        # the whole-project run only
     python benchmarks/bench_checks.py project --runs 1
     python benchmarks/bench_checks.py long           # the 16,000-word chapter, long paragraphs
+    python benchmarks/bench_checks.py huge           # a 10 MB one-line file: import, check, export
     python benchmarks/bench_checks.py --languagetool   # the real LanguageTool figures alone
 
 The whole-project run writes a ~331,000-word project of distinct generated paragraphs
@@ -18,6 +19,10 @@ median of ``--runs`` runs (3), with each run's CPU time and the load average bes
 (the machine is shared: wall time follows the load, CPU time much less). Then, each in its
 own process too: a 16,000-word generated chapter's first check, and one paragraph of 1 MB
 (a story pasted without blank lines), checked in pieces cut at sentence ends.
+
+``huge`` runs the command line on a 10 MB file of one line (distinct generated prose):
+``ficwriter import``, ``check`` (its progress lines shown) and ``export --to ao3``, each in
+a process of its own, with its time and peak memory (the target: at most 1 GB).
 
 Prints medians. Harper and the fiction rules run in-process; LanguageTool runs first against
 the test suite's fake server (what an edit sends to it: one paragraph, never the chapter),
@@ -64,6 +69,7 @@ PROJECT_CHAPTERS = 20
 PROJECT_WORDS = 331_000
 CHAPTER_WORDS = 16_000
 LONG_PARAGRAPH_CHARS = 1_000_000
+HUGE_FILE_CHARS = 10_000_000
 
 
 def find_seed() -> Path:
@@ -330,18 +336,70 @@ def bench_long(runs: int) -> None:
               f"(CPU {_median(done, 'cpu'):.1f} s; target <= 1), peak "
               f"{_median(done, 'peak_mb'):.0f} MB; {_loads(done)}")
         long = Path(folder) / "pasted.md"
-        writer, parts, size = ProseWriter(seed=1_000), [], 0
-        for paragraph in writer.paragraphs():
-            parts.append(paragraph)
-            size += len(paragraph) + 1
-            if size >= LONG_PARAGRAPH_CHARS:
-                break
-        long.write_text(" ".join(parts)[:LONG_PARAGRAPH_CHARS] + "\n", encoding="utf-8")
+        one_line_file(long, LONG_PARAGRAPH_CHARS, seed=1_000)
         one = timed_child("file", long)
         print(f"one paragraph of {LONG_PARAGRAPH_CHARS:,} characters (distinct generated "
               f"prose, {count_words(long.read_text(encoding='utf-8')):,} words), checked in "
               f"pieces: {one.seconds:.1f} s (CPU {one.cpu:.1f} s; target <= 5), peak "
               f"{one.peak_mb:.0f} MB, {one.found} issues; load {one.load:.1f}")
+
+
+def one_line_file(path: Path, chars: int, seed: int) -> None:
+    """``chars`` characters of distinct generated prose on one line (a story pasted
+    without blank lines)."""
+    writer, parts, size = ProseWriter(seed=seed), [], 0
+    for paragraph in writer.paragraphs():
+        parts.append(paragraph)
+        size += len(paragraph) + 1
+        if size >= chars:
+            break
+    path.write_text(" ".join(parts)[:chars].rsplit(" ", 1)[0] + "\n", encoding="utf-8")
+
+
+def cli_child(argv: list[str]) -> None:
+    """One ficwriter command in this process: prints seconds, CPU seconds and peak MB
+    last, on stderr (its own output goes where it would)."""
+    from ficwriter.cli import main as ficwriter_main
+
+    start, cpu = time.perf_counter(), time.process_time()
+    code = ficwriter_main(argv)
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"{seconds:.3f} {cpu:.2f} {peak:.0f} {code}", file=sys.stderr)
+
+
+def timed_command(argv: list[str], cwd: Path) -> Run:
+    """``ficwriter ARGV`` in a process of its own; its stderr lines but the last are shown."""
+    done = subprocess.run(
+        [sys.executable, __file__, "--cli", *argv],
+        check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=cwd,
+    )
+    *shown, last = done.stderr.strip().splitlines()
+    for line in shown:
+        print(f"    {line}")
+    out = last.split()
+    return Run(float(out[0]), float(out[1]), float(out[2]), int(out[3]), os.getloadavg()[0])
+
+
+def bench_huge() -> None:
+    """A 10 MB one-line file through the command line: import, check, export."""
+    print(f"\n{os.cpu_count()} cores; load average now {os.getloadavg()[0]:.1f}")
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        one_line_file(root / "pasted.txt", HUGE_FILE_CHARS, seed=10)
+        words = count_words((root / "pasted.txt").read_text(encoding="utf-8"))
+        print(f"a {HUGE_FILE_CHARS:,}-character file of one line ({words:,} words):")
+        steps = [
+            ("import", ["import", "pasted.txt", "--project", "story"]),
+            ("check (Harper + fiction)", ["check", "story/chapters/01-pasted.md", "--engine",
+                                          "harper", "--engine", "fiction", "--format", "json"]),
+            ("export --to ao3", ["export", "story/chapters/01-pasted.md", "--to", "ao3",
+                                 "-o", "out"]),
+        ]
+        for label, argv in steps:
+            run = timed_command(argv, root)
+            print(f"  {label}: {run.seconds:.1f} s (CPU {run.cpu:.1f} s), peak {run.peak_mb:.0f} MB"
+                  f" (target <= 1,000), exit {run.found}; load {run.load:.1f}")
 
 
 def bench_real_languagetool() -> None:
@@ -411,14 +469,19 @@ def main() -> None:
     if sys.argv[1:2] == ["--child"]:
         project_child(sys.argv[2], Path(sys.argv[3]))
         return
+    if sys.argv[1:2] == ["--cli"]:
+        cli_child(sys.argv[2:])
+        return
     parser = argparse.ArgumentParser(description="the checker's speed figures")
-    parser.add_argument("part", nargs="?", choices=("project", "long"))
+    parser.add_argument("part", nargs="?", choices=("project", "long", "huge"))
     parser.add_argument("--runs", type=int, default=3, help="runs of each timed process")
     args = parser.parse_args()
     if args.part in (None, "project"):
         bench_project(args.runs)
     if args.part in (None, "long"):
         bench_long(args.runs)
+    if args.part in (None, "huge"):
+        bench_huge()
     if args.part is not None:
         return
     engines, rules, label = offline_engines()

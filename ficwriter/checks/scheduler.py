@@ -13,7 +13,8 @@ when every engine is; a long check also delivers what it has every ``PARTIAL_EVE
 seconds, so the start of a big chapter is underlined while the rest is checked - and
 LanguageTool's findings show paragraph by paragraph as its answers come, not only once
 it has read the whole chapter (paragraphs are sent in reading order, so the first screen
-is answered first). Only
+is answered first). ``check_chapter`` waits for the final result and gets no part-way
+ones: assembling a 10 MB chapter's issues part-way would cost seconds each time. Only
 the newest submitted version is delivered, and work that only older versions wanted is
 cancelled before it starts or skipped when it comes up.
 Identical paragraph texts share one engine call, even across versions. A very long
@@ -156,6 +157,7 @@ class _Job:
     failed: set[str] = field(default_factory=set)
     chapter_issues: list[Issue] | None = None
     remember: bool = False  # store the final issues under the chapter's key
+    partial: bool = True  # deliver part-way results too (check_chapter waits for the final)
     ready: list[Issue] | None = None  # issues read back from the chapter's key: no work
     delivered_final: bool = False
     stopped: bool = False  # by ``Checker.cancel``
@@ -297,7 +299,8 @@ class Checker:
             self._waiters.add(done)
         try:
             try:
-                job = self._start(chapter, -1, keep, wanted=lambda: True, remember=True)
+                job = self._start(chapter, -1, keep, wanted=lambda: True, remember=True,
+                                  partial=False)
             except RuntimeError:  # the thread pools shut down under it
                 if self._closed:
                     raise CheckerClosed("the checker was closed") from None
@@ -370,6 +373,7 @@ class Checker:
         on_result: ResultCallback,
         wanted: Callable[[], bool],
         remember: bool = False,
+        partial: bool = True,
     ) -> _Job:
         engines = [
             e for e in self.engines
@@ -382,7 +386,7 @@ class Checker:
             self._fast.submit(self._deliver, job, True)
             return job
         job = _Job(version, chapter, self._paragraphs(chapter), engines, on_result, wanted,
-                   remember=remember)
+                   remember=remember, partial=partial)
         to_run: list[_Task] = []
         with self._lock:
             for engine in engines:
@@ -544,6 +548,8 @@ class Checker:
     # -- results ------------------------------------------------------------------------
 
     def _deliver(self, job: _Job, final: bool) -> None:
+        if not final and not job.partial:
+            return  # nobody looks: assembling a 10 MB chapter part-way costs seconds each time
         with job.lock:  # one delivery at a time per job; a partial never follows the final
             if job.delivered_final or not job.wanted():
                 return

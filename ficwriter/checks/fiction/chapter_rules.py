@@ -51,14 +51,14 @@ class EpithetRule:
             return []
         issues: list[Issue] = []
         for scene in scenes_of(chapter):
-            uses = [
-                (placed, match)
-                for placed in scene
-                for match in placed.text.narration_matches(self._pattern)
-            ]
+            uses: list[tuple[PlacedParagraph, re.Match[str]]] = []
+            words = 0
+            for placed in scene:
+                text = placed.text
+                uses.extend((placed, match) for match in text.narration_matches(self._pattern))
+                words += text.word_count
             if len(uses) <= self._allowance:
                 continue
-            words = sum(p.text.word_count for p in scene)
             density = 1000 * len(uses) / max(words, 1)
             for count, (placed, match) in enumerate(uses[self._allowance :], start=self._allowance + 1):
                 start, end = match.span("e")
@@ -103,8 +103,9 @@ class NameSpellingRule:
         lowercase: set[str] = set()
         for scene in scenes_of(chapter):
             for placed in scene:
-                lowercase.update(placed.text.lowercase_words)
-                for word, start, mid_sentence in placed.text.capitalised_words:
+                text = placed.text
+                lowercase.update(text.lowercase_words)
+                for word, start, mid_sentence in text.capitalised_words:
                     spelling = spellings.get(word)
                     if spelling is None:
                         spelling = spellings[word] = _Spelling(word, [])

@@ -184,3 +184,25 @@ def test_repeated_openings_leave_dialogue_and_anaphora_of_two_alone() -> None:
     assert chapter_flags(anaphora, "fiction.repeated-opening") == []
     dialogue = '"No." "No." "No," he said.\n\n"No," she said.\n'
     assert chapter_flags(dialogue, "fiction.repeated-opening") == []
+
+
+def test_a_pasted_story_without_blank_lines_is_read_in_pieces_and_flagged_in_place() -> None:
+    """One paragraph far longer than a piece (a story pasted without blank lines): a name
+    spelled two ways pieces apart, epithets and repeated openings are still found, each
+    underlined on its own letters, emphasis before them included."""
+    from ficwriter.checks.pieces import PIECE_CHARS
+
+    filler = "Tondc was quiet that winter and *nobody* went out. Snow fell. " * (PIECE_CHARS // 20)
+    text = (
+        "Clarke rode into Tondc at dusk. " + filler
+        + "The blonde looked back. Then the blonde sighed. Later the blonde left. "
+        + "She ran. She hid. She waited. Lexa found her near TonDC before dawn.\n"
+    )
+    chapter = parse(text)
+    assert len(chapter.paragraphs()) == 1 and len(text) > 3 * PIECE_CHARS
+    [name] = chapter_flags(text, NAMES)
+    assert (name.start, name.end) == (text.index("TonDC"), text.index("TonDC") + 5)
+    [epithet] = chapter_flags(text, EPITHET, epithet_allowance=2)
+    assert text[epithet.start : epithet.end] == "the blonde" and epithet.start > len(filler)
+    [opening] = chapter_flags(text, OPENING)
+    assert opening.start == text.index("She waited")  # the third in a row
