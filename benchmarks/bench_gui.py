@@ -3,13 +3,15 @@
     python benchmarks/bench_gui.py
 
 - a 100,000-word chapter (the sample project's prose, repeated) with the issues the real
-  checker underlines in it (over 1,000): keystroke to repaint (median, p95) while checks of
+  checker underlines in it (Harper and the fiction rules; LanguageTool is off in every run
+  here): keystroke to repaint (median, p95) while checks of
   the edits run, jumping to the next issue, opening it (median of several opens, each a
   first open in a fresh folder) and the longest the GUI thread waits during that first check;
 - typing at a person's pace (a key every 120 ms) into a 100,000-word chapter of distinct
   paragraphs (``benchmarks/prose.py``, seeded) while its first check runs: keystroke to
   repaint (median, p99), and the window's freezes - a 5 ms heartbeat timer's gaps of 50 ms or
   more (count, longest), which is what a writer feels as the window not keeping up;
+- switching to another chapter of the sample project (median of several switches);
 - start to a usable window: ``python -m ficwriter`` on the sample project, in a subprocess,
   until it says the window is shown with the chapter open (``FICWRITER_QUIT_WHEN_SHOWN``),
   median of several starts (shutting down is not counted).
@@ -46,10 +48,10 @@ from ficwriter.gui.main_window import MainWindow  # noqa: E402
 from ficwriter.gui.theme import LIGHT, apply_theme  # noqa: E402
 
 WORDS = 100_000
-ISSUES = 1_000
 KEYSTROKES = 300
 STARTS = 5
 OPENS = 5
+SWITCHES = 10
 KEY_EVERY_MS = 120  # a person typing steadily: about 100 words a minute
 FREEZE_MS = 50  # a wait the writer notices
 HEARTBEAT_MS = 5
@@ -117,12 +119,12 @@ def worst_gap(app, seconds: float) -> float:
     return float(max(meter.gaps, default=0))
 
 
-def wait_for_checks(app, window: MainWindow, at_least: int = 0, limit: float = 120) -> None:
-    """Let the checker finish with the newest text (and underline ``at_least`` issues)."""
+def wait_for_checks(app, window: MainWindow, limit: float = 120) -> None:
+    """Let the checker finish with the newest text."""
     deadline = time.monotonic() + limit
     while time.monotonic() < deadline:
         app.processEvents()
-        if window.checks is not None and window.checks.idle() and len(window.issue_layer) >= at_least:
+        if window.checks is not None and window.checks.idle():
             break
         time.sleep(0.01)
     settle = time.monotonic() + 1.0
@@ -184,11 +186,11 @@ def bench_editor(text: str) -> dict[str, float]:
     editor = window.editor
     layer = editor.issue_layer
     # the real checker underlines what it finds (Harper and the fiction rules offline)
-    wait_for_checks(app, window, at_least=ISSUES)
+    wait_for_checks(app, window)
     found = len(layer)
 
     # type into a paragraph in the middle, with underlines on screen
-    middle = layer.shown[ISSUES // 2]
+    middle = layer.shown[found // 2]
     cursor = editor.textCursor()
     cursor.setPosition(middle.start)
     cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
@@ -313,6 +315,38 @@ def paced_run(text: str) -> PacedRun:
                     checked if checked is not None else float("nan"), underlined)
 
 
+def bench_switch() -> list[float]:
+    """Seconds from asking for another chapter of the sample project until it is painted,
+    its checks done between switches (every chapter checked once before)."""
+    import shutil
+
+    app = application()
+    folder = Path(tempfile.mkdtemp(prefix="ficwriter-bench-"))
+    project = folder / "Starfall"
+    shutil.copytree(paths.sample_project(), project)
+    (project / "ficwriter.toml").write_text(
+        (project / "ficwriter.toml").read_text(encoding="utf-8")
+        + '\n[checks.languagetool]\nmode = "off"\n', encoding="utf-8")
+    chapters = sorted((project / "chapters").glob("*.md"))
+    settings = AppSettings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(settings)
+    window.resize(1400, 900)
+    window.show()
+    for chapter in chapters:  # each checked once: a switch reads its issues from the cache
+        window.open_path(chapter)
+        wait_for_checks(app, window)
+    times = []
+    for n in range(SWITCHES):
+        chapter = chapters[n % len(chapters)]
+        start = time.perf_counter()
+        window.open_path(chapter)
+        window.editor.viewport().repaint()
+        times.append(time.perf_counter() - start)
+        wait_for_checks(app, window)
+    _close(window)
+    return times
+
+
 def bench_startup() -> list[float]:
     env = dict(os.environ, FICWRITER_QUIT_WHEN_SHOWN="1", QT_QPA_PLATFORM="offscreen")
     env["PYTHONPATH"] = str(REPO)
@@ -384,6 +418,9 @@ def main() -> int:
     print(f"  a pause in typing (parse, outline, checks of the edit): longest GUI-thread "
           f"wait median {editor['pause_median_ms']:.1f} ms")
     print(f"  jump to next issue (F7)   median {editor['jump_median_ms']:.1f} ms   (goal <= 16 ms)")
+    switches = bench_switch()
+    print(f"switch chapter (sample project) median {statistics.median(switches):.2f} s over "
+          f"{len(switches)} switches, max {max(switches):.2f} s")
     starts = bench_startup()
     print(f"start to usable window     median {statistics.median(starts):.2f} s "
           f"over {len(starts)} starts   (goal <= 2 s)")

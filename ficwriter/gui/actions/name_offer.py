@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ficwriter.core.chapter import parse
 from ficwriter.core.project import CONFIG_NAME
 from ficwriter.gui.threads.relay import on_gui_thread
 
@@ -71,12 +72,14 @@ class NameOffer:
         root = window.project_root
         if root is None or not (root / CONFIG_NAME).is_file():
             return  # a loose file's folder: nothing is written beside it unasked
-        path, chapter = session.path, session.current_chapter()
+        # the text as it is, parsed on the names' thread: typing since the last parse would
+        # make current_chapter() parse a long chapter here, a freeze at the check's end
+        path, text = session.path, window.editor.text()
         checker = checks.checker
         self.asked.add(path)
 
         def find() -> None:
-            words = checker.suggested_words(chapter)
+            words = checker.suggested_words(parse(text))
             if words:
                 on_gui_thread(lambda: self._offer(path, words))
 

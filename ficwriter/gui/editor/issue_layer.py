@@ -5,8 +5,11 @@ underline when text is inserted or removed before it: a keystroke costs no Pytho
 issue. An edit that touches an issue's characters drops that issue at once (no stale
 underline on changed text) until the checker has looked at the paragraph again. The
 underlines are the editor's extra selections, rebuilt only when the set of issues changes;
-each issue's selection is made once, so a rebuild is a list of thousands, not thousands of
-new objects.
+each issue's selection is made once, and only the issues on and near the screen are handed
+to the editor (again as it scrolls): Qt lays out every paragraph an extra selection is in,
+~0.1 ms each, so handing it the thousands of a long chapter froze the window for 60-90 ms.
+For the same reason an issue's cursor is placed inside an (empty) edit block, which spares
+Qt laying out its paragraph to find the cursor's x.
 
 A check result reaches the layer as a ``ResultDiff`` (worked out off the GUI thread against
 the keys the shown issues were placed under): the repeated issues keep their cursors, only
@@ -20,7 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QPoint, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 
@@ -30,6 +33,7 @@ from ficwriter.gui.editor.result_diff import EMPTY, Placement, ResultDiff, issue
 from ficwriter.gui.theme import Theme
 
 _LOOKBACK = 4000  # no issue is longer than this; bounds the search for touched issues
+_MARGIN_SCREENS = 1  # underlines handed to the editor this many screenfuls above and below
 
 
 @dataclass
@@ -68,7 +72,9 @@ class IssueLayer(QObject):
         self._review: list[ShownIssue] = []  # a beta reader's items, until acted on
         self._shown: list[ShownIssue] = []  # both, in document order
         self._placement = EMPTY
+        self._handed: list[ShownIssue] = []  # the ones the editor has as extra selections
         editor.document().contentsChange.connect(self._on_change)
+        editor.updateRequest.connect(lambda _rect, _dy: self._hand_visible())
 
     # -- setting and reading --------------------------------------------------------------
     @property
@@ -106,16 +112,21 @@ class IssueLayer(QObject):
         document = self._editor.document()
         limit = document.characterCount() - 1
         added = []
-        for issue, start, end in diff.added:
-            now = to_now.map_range(start, end)
-            if now is None or not 0 <= now[0] < now[1] <= limit:
-                continue
-            cursor = QTextCursor(document)
-            cursor.setPosition(now[0])
-            cursor.setPosition(now[1], QTextCursor.MoveMode.KeepAnchor)
-            shown = ShownIssue(issue, cursor)
-            keys[issue_key(issue, start, end)] = shown
-            added.append(shown)
+        hold = QTextCursor(document)
+        hold.beginEditBlock()  # no text changes; spares laying out each issue's paragraph
+        try:
+            for issue, start, end in diff.added:
+                now = to_now.map_range(start, end)
+                if now is None or not 0 <= now[0] < now[1] <= limit:
+                    continue
+                cursor = QTextCursor(document)
+                cursor.setPosition(now[0])
+                cursor.setPosition(now[1], QTextCursor.MoveMode.KeepAnchor)
+                shown = ShownIssue(issue, cursor)
+                keys[issue_key(issue, start, end)] = shown
+                added.append(shown)
+        finally:
+            hold.endEditBlock()
         if len(added) > len(checked) // 8:  # many: one sort beats an insertion each
             checked.extend(added)
             checked.sort(key=_start)
@@ -242,9 +253,26 @@ class IssueLayer(QObject):
 
     def _rebuild(self) -> None:
         self._merge()
+        self._hand_visible(force=True)
+        self.changed.emit()
+
+    def _hand_visible(self, force: bool = False) -> None:
+        """Give the editor the underlines on and near the screen (when they changed)."""
+        editor = self._editor
+        viewport = editor.viewport()
+        top = editor.cursorForPosition(QPoint(0, 0)).position()
+        bottom = editor.cursorForPosition(QPoint(viewport.width(), viewport.height())).position()
+        margin = (bottom - top + 1) * _MARGIN_SCREENS
+        first = bisect_left(self._shown, top - margin - _LOOKBACK, key=_start)
+        last = bisect_right(self._shown, bottom + margin, key=_start)
+        handed = [s for s in self._shown[first:last] if s.end >= top - margin]
+        if not force and len(handed) == len(self._handed) and all(
+                a is b for a, b in zip(handed, self._handed)):
+            return
+        self._handed = handed
         formats: dict[tuple[str, str], QTextCharFormat] = {}
         selections = []
-        for shown in self._shown:
+        for shown in handed:
             selection = shown.selection
             if selection is None:
                 key = (shown.issue.category.value, shown.issue.severity.value)
@@ -255,8 +283,7 @@ class IssueLayer(QObject):
                 selection.cursor = shown.cursor
                 selection.format = fmt
             selections.append(selection)
-        self._editor.setExtraSelections(selections)
-        self.changed.emit()
+        editor.setExtraSelections(selections)
 
     def _format(self, issue: Issue) -> QTextCharFormat:
         fmt = QTextCharFormat()

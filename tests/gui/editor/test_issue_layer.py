@@ -110,3 +110,24 @@ def test_panel_filters_read_all_before_the_first_result(window) -> None:
     """A new window, nothing checked yet: the filter boxes say what they will show."""
     assert window.issues.category_box.currentText() == "All categories"
     assert window.issues.engine_box.currentText() == "All engines"
+
+
+def test_underlines_are_drawn_wherever_the_writer_scrolls_in_a_long_chapter(
+    window, tmp_path: Path, qtbot
+) -> None:
+    paragraphs = [f"Paragraph {n} has the word wrold{n} in it." for n in range(3000)]
+    chapter = tmp_path / "long.md"
+    chapter.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    window.open_path(chapter)
+    _place(window, "wrold5", "wrold1500", "wrold2995")
+
+    def drawn() -> list[str]:
+        return [s.cursor.selectedText() for s in window.editor.extraSelections()]
+
+    window.editor.go_to(0)
+    qtbot.waitUntil(lambda: "wrold5" in drawn())
+    for n in (1500, 2995, 5):
+        window.editor.go_to(window.editor.text().index(f"wrold{n} "))
+        window.editor.centerCursor()
+        qtbot.waitUntil(lambda n=n: f"wrold{n}" in drawn())  # the one on screen is underlined
+    assert len(window.issue_layer) == 3
