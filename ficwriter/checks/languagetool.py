@@ -385,18 +385,22 @@ class LanguageToolEngine:
         """No LanguageTool here: language-tool-python downloads a release; report how far it got."""
         downloads = get_language_tool_download_path()
         done = threading.Event()
+        reporting = threading.Lock()  # no "downloading" may follow the download's end
 
         def report() -> None:
             total = _archive_size(self._version)
             while not done.wait(0.5):
                 size = _download_size(downloads)
-                self._set_status(
-                    EngineState.DOWNLOADING,
-                    f"downloading LanguageTool {self._version} to {downloads}: "
-                    f"{size / 1e6:.0f} MB of {total / 1e6 if total else 250:.0f} MB "
-                    "(first use only)",
-                    min(1.0, size / total) if total else None,
-                )
+                with reporting:
+                    if done.is_set():
+                        return
+                    self._set_status(
+                        EngineState.DOWNLOADING,
+                        f"downloading LanguageTool {self._version} to {downloads}: "
+                        f"{size / 1e6:.0f} MB of {total / 1e6 if total else 250:.0f} MB "
+                        "(first use only)",
+                        min(1.0, size / total) if total else None,
+                    )
 
         self._set_status(
             EngineState.DOWNLOADING,
@@ -418,7 +422,8 @@ class LanguageToolEngine:
                 "dir (or give a LanguageTool server URL)"
             ) from error
         finally:
-            done.set()
+            with reporting:
+                done.set()
         return installation
 
     # -- checking -----------------------------------------------------------------------

@@ -85,6 +85,7 @@ class CheckController(QObject):
         self.layer = layer
         self.session: ChapterSession | None = None
         self._submitted: OrderedDict[int, QtPositions] = OrderedDict()
+        checker.add_status_listener(self._relay_status)  # before reading: no change is missed
         self._statuses: dict[str, EngineStatus] = dict(checker.statuses())
         self._last_done: tuple[str, ...] = ()
         self._last_submitted = -1
@@ -100,7 +101,6 @@ class CheckController(QObject):
         self._sorting = LatestOnly("ficwriter-results")
         self._closed = False
         self.statusArrived.connect(self._on_status)
-        checker.add_status_listener(self._relay_status)
         layer.changed.connect(self.issuesChanged)
 
     # -- submitting ---------------------------------------------------------------------------
@@ -235,8 +235,9 @@ class CheckController(QObject):
             self._update_checking()
         self._last_done = tuple(result.done)
         self._last_pending = tuple(result.pending)
-        for status in result.statuses.values() if isinstance(result.statuses, dict) else result.statuses:
-            self._statuses[status.engine] = status
+        # the engines' states come from the engines (``_on_status``), never from a result:
+        # a result carries them as they were when it was put together, which may be before
+        # LanguageTool finished starting or gave up
         self._announce()
 
     def _on_status(self, status: EngineStatus) -> None:

@@ -263,3 +263,25 @@ def test_issues_found_before_typing_arrive_on_their_words_after_it(
     assert "recieved" in shown and "dawnn" in shown  # carried past the keys typed before them
     assert not any("walk" in words for words in shown)  # its word changed: no stale underline
     assert "She had only just recieved" in editor.text()
+
+
+def test_a_result_put_together_before_languagetool_gave_up_does_not_bring_back_downloading(
+        opened, qtbot, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A result carries the engines' states from when it was put together; by the time the
+    window places it LanguageTool may have said it cannot download. The engine's own word,
+    which came last, is what the window shows."""
+    from ficwriter.checks.engine import EngineState, EngineStatus
+
+    window = opened
+    checker = window.workspace.checker
+    downloading = EngineStatus("languagetool", EngineState.DOWNLOADING, "downloading LanguageTool")
+    stale = {**checker.statuses(), "languagetool": downloading}
+    monkeypatch.setattr(checker, "statuses", lambda: stale)  # what results will carry
+    window.checks._on_status(EngineStatus(
+        "languagetool", EngineState.UNAVAILABLE, "could not download LanguageTool: no connection"))
+    window.editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(window.editor, " Another sentance.")
+    qtbot.waitUntil(lambda: "sentance" in underlined(window), timeout=15000)
+    qtbot.waitUntil(window.checks.idle, timeout=15000)
+    short, full = window.checks.status_text()
+    assert "could not download" in full and "downloading LanguageTool" not in full
