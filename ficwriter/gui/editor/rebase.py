@@ -40,9 +40,6 @@ class PositionMap:
     def __init__(self, runs: Iterable[Run] = ((0, _END, 0),)) -> None:
         self._runs: list[Run] = list(runs)
 
-    def copy(self) -> PositionMap:
-        return PositionMap(self._runs)
-
     def apply(self, position: int, removed: int, added: int) -> None:
         """``removed`` positions at ``position`` (in the newest version) became ``added``."""
         runs = self._runs
@@ -73,7 +70,3 @@ class PositionMap:
         if end > hi:
             return None
         return start + delta, end + delta
-
-    def __len__(self) -> int:
-        """How many untouched runs the old text is in now."""
-        return len(self._runs)
