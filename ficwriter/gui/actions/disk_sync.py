@@ -161,6 +161,8 @@ class DiskSync(QObject):
         if parts is None or self.conflict is not None:
             return False  # a save while the question shows is the writer's "keep mine"
         session, workspace, rel = parts
+        if session.file_unchanged():  # its size and time as this window left them
+            return False
         try:
             theirs = read_text(session.path).text
         except (OSError, UnreadableFile):  # gone or unreadable: the save writes it anew

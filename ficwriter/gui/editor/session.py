@@ -126,6 +126,7 @@ class ChapterSession(QObject):
         self._chapter: Chapter | None = None
         self._chapter_version = -1
         self.disk_hash = ""  # what the file held when this window last read or wrote it
+        self._disk_stamp: tuple[int, int] | None = None  # its size and time then
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(REPARSE_DELAY_MS)
@@ -186,6 +187,19 @@ class ChapterSession(QObject):
     def note_disk_text(self, text: str) -> None:
         """The file now holds ``text`` (read, saved or restored by this window)."""
         self.disk_hash = text_hash(text)
+        self._disk_stamp = self._stamp()
+
+    def file_unchanged(self) -> bool:
+        """Has the file surely not changed since ``note_disk_text``? Its size and time
+        say so without reading it; ``False`` means it may have (read it to know)."""
+        return self._disk_stamp is not None and self._stamp() == self._disk_stamp
+
+    def _stamp(self) -> tuple[int, int] | None:
+        try:
+            stat = self.path.stat()
+        except OSError:
+            return None
+        return stat.st_size, stat.st_mtime_ns
 
     @property
     def dirty(self) -> bool:

@@ -179,6 +179,24 @@ def test_a_save_before_the_watcher_says_the_file_changed_asks_instead_of_overwri
     assert path.read_text(encoding="utf-8") == mine and not window.session.dirty
 
 
+def test_a_same_length_change_by_another_program_is_not_overwritten_either(opened, qtbot) -> None:
+    """The save tells a changed file by its size and time before reading it: a word swapped
+    for one as long still counts."""
+    from PySide6.QtCore import Qt
+
+    window = opened
+    path = _chapter(window)
+    window.workspace.externalChange.disconnect(window.disk.on_change)
+    _append(window, qtbot, "My unsaved line.")
+    before = path.read_text(encoding="utf-8")
+    theirs = before.replace("Wren", "Lena", 1)
+    assert len(theirs) == len(before) and theirs != before
+    path.write_text(theirs, encoding="utf-8")
+    qtbot.keyClick(window.editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert path.read_text(encoding="utf-8") == theirs
+    assert window.bar.isVisible() and "Take theirs" in window.bar.buttons
+
+
 def test_recovery_journal_is_offered_after_a_crash(opened, sample_project: Path, qtbot, app_settings) -> None:
     from ficwriter.gui.main_window import MainWindow
 
