@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from importlib import resources
 from pathlib import Path
 
@@ -35,6 +36,13 @@ def resources_dir() -> Path:
 def sample_project() -> Path:
     """The sample project the start page offers and the README uses."""
     return resources_dir() / "sample" / "Starfall"
+
+
+def copy_sample_project(target: Path) -> Path:
+    """A fresh copy of the sample project at ``target``, without the ``.ficwriter/`` that
+    running ficwriter on the sample itself leaves beside it (history, cached checks)."""
+    shutil.copytree(sample_project(), target, ignore=shutil.ignore_patterns(".ficwriter"))
+    return target
 
 
 def app_icon(size: int | None = None) -> Path:

@@ -4,7 +4,6 @@ command, and a reader that goes away before the output ends."""
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,7 +12,7 @@ import pytest
 
 from ficwriter.cli import BROKEN_PIPE, main
 from ficwriter.gui.app import QUIT_WHEN_SHOWN
-from ficwriter.paths import sample_project
+from ficwriter.paths import copy_sample_project
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a display is an X11/Wayland idea")
@@ -52,7 +51,7 @@ def test_a_typo_of_a_command_is_named_with_the_command_it_is_close_to(tmp_path: 
 
 
 def test_an_existing_path_still_opens_the_window(tmp_path: Path) -> None:
-    chapter = Path(shutil.copytree(sample_project(), tmp_path / "Starfall")) / "chapters"
+    chapter = Path(copy_sample_project(tmp_path / "Starfall")) / "chapters"
     done = _ficwriter(str(next(chapter.glob("01-*.md"))), env={QUIT_WHEN_SHOWN: "1"})
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == ["shown"]
@@ -61,7 +60,7 @@ def test_an_existing_path_still_opens_the_window(tmp_path: Path) -> None:
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """The sample project with a history: chapter 1 came in through `ficwriter import`."""
-    root = Path(shutil.copytree(sample_project(), tmp_path / "Starfall"))
+    root = Path(copy_sample_project(tmp_path / "Starfall"))
     draft = tmp_path / "draft.txt"
     draft.write_text("She was looking forward to trouble.\n\n\nHe stayed.\n", encoding="utf-8")
     assert _ficwriter("import", str(draft), "--project", str(root)).returncode == 0

@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-import shutil
 import zipfile
 from pathlib import Path
 
 import pytest
 
 from ficwriter.cli import main
-from ficwriter.paths import sample_project
+from ficwriter.paths import copy_sample_project
 from tests.faults import fill, make_read_only, tmpfs
 
 
 @pytest.fixture
 def starfall(tmp_path: Path) -> Path:
-    return Path(shutil.copytree(sample_project(), tmp_path / "Starfall"))
+    return Path(copy_sample_project(tmp_path / "Starfall"))
 
 
 def _one_line_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str], message: str) -> None:

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,7 @@ from ficwriter.core.project import (
     open_project,
     write_imported,
 )
-from ficwriter.paths import sample_project
+from ficwriter.paths import copy_sample_project, sample_project
 
 
 def import_into_project(source: Path, root: Path) -> Path:
@@ -47,7 +46,7 @@ def test_loose_file_makes_its_folder_the_project_and_writes_nothing(tmp_path: Pa
 
 def test_save_keeps_comments_and_changes(tmp_path: Path) -> None:
     root = tmp_path / "Starfall"
-    shutil.copytree(sample_project(), root)
+    copy_sample_project(root)
     project = open_project(root)
     project.config["fandom"] = "Mine"
     project.save()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import shutil
 from pathlib import Path
 
 import pytest
@@ -27,9 +26,7 @@ def sample_project(tmp_path: Path) -> Path:
     source = paths.sample_project()
     if not source.is_dir():
         pytest.skip("the sample project has not landed in this tree")
-    target = tmp_path / "Starfall"
-    shutil.copytree(source, target)
-    return target
+    return paths.copy_sample_project(tmp_path / "Starfall")
 
 
 @pytest.fixture

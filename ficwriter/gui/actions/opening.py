@@ -7,7 +7,6 @@ and a file imported into a project first. The start page and the File menu both 
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -70,8 +69,7 @@ class OpenCommands:
         copy = self.sample_folder / paths.sample_project().name
         if not copy.exists():
             try:
-                shutil.copytree(paths.sample_project(), copy,
-                                ignore=shutil.ignore_patterns(".ficwriter"))
+                paths.copy_sample_project(copy)
             except OSError as error:
                 self.window.complain(f"Cannot copy the sample project to {copy.parent}: {error}")
                 return False

@@ -3,7 +3,6 @@ or none (cancelled, disk full, read-only)."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -17,13 +16,13 @@ from ficwriter.core.export.destination import (
     write_export_files,
 )
 from ficwriter.core.project import open_project
-from ficwriter.paths import sample_project
+from ficwriter.paths import copy_sample_project
 from tests.faults import fill, make_read_only, tmpfs
 
 
 @pytest.fixture
 def starfall(tmp_path: Path) -> Path:
-    return Path(shutil.copytree(sample_project(), tmp_path / "Starfall"))
+    return Path(copy_sample_project(tmp_path / "Starfall"))
 
 
 def _files(root: Path) -> dict[Path, bytes]:
@@ -53,7 +52,7 @@ def test_a_loose_chapters_own_folder_is_its_chapter_folder(tmp_path: Path) -> No
 
 
 def test_another_projects_chapters_folder_is_refused(starfall: Path, tmp_path: Path) -> None:
-    other = Path(shutil.copytree(sample_project(), tmp_path / "Other"))
+    other = Path(copy_sample_project(tmp_path / "Other"))
     with pytest.raises(OverwritesChapter):
         write_export_files({"99-new.md": b"x"}, other / "chapters", open_project(starfall))
     assert not (other / "chapters" / "99-new.md").exists()
